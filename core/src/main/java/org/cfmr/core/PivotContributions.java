@@ -1,0 +1,50 @@
+package org.cfmr.core;
+
+/**
+ * One pivot's ratings, prepared once so that each pair of entities among them adds its
+ * contribution to a {@link PairSums} with a few integer operations.
+ *
+ * <p>The entities' half-star values arrive in an array; the pair {@code (i, j)} means the
+ * entities at those positions. See {@link PairSums} for what each sum holds per measure.
+ */
+public final class PivotContributions {
+  private final Similarity.Centring centring;
+  private final int[] halfStars;
+  private final long pivotCount;
+  private final long[] deviations;
+  private final long[] squares;
+
+  /**
+   * @param halfStars the pivot's ratings, one per entity, in half stars (only the first
+   *     {@code size} are used)
+   * @param pivotTotals all of the pivot's train ratings (for adjusted cosine's centring; the
+   *     values passed may be a capped sample of them)
+   */
+  public PivotContributions(Similarity measure, int[] halfStars, int size, EntityTotals pivotTotals) {
+    this.centring = measure.centring();
+    this.halfStars = halfStars;
+    this.pivotCount = pivotTotals.count();
+    this.deviations = new long[size];
+    this.squares = new long[size];
+    for (int i = 0; i < size; i++) {
+      if (centring == Similarity.Centring.PIVOT_MEAN) {
+        deviations[i] =
+            PivotCentring.scaledDeviation(halfStars[i], pivotCount, pivotTotals.halfStarSum());
+        squares[i] = PivotCentring.product(deviations[i], deviations[i], pivotCount);
+      } else {
+        squares[i] = (long) halfStars[i] * halfStars[i];
+      }
+    }
+  }
+
+  /** Adds the contribution of the entities at positions {@code i} (as a) and {@code j} (as b). */
+  public void addPair(PairSums target, int i, int j) {
+    switch (centring) {
+      case NONE -> target.add(0, 0, squares[i], squares[j], (long) halfStars[i] * halfStars[j]);
+      case ENTITY_MEAN -> target.add(halfStars[i], halfStars[j], squares[i], squares[j],
+          (long) halfStars[i] * halfStars[j]);
+      case PIVOT_MEAN -> target.add(0, 0, squares[i], squares[j],
+          PivotCentring.product(deviations[i], deviations[j], pivotCount));
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.cfmr.core;
+
+/**
+ * Everything that decides the neighbour files, as data. The defaults are the spec's: pearson,
+ * λ = 100, minCommon = 5, minSim = 0, K = 50, no cap on pivot size.
+ *
+ * @param maxPivotRatings where a pivot has more ratings than this, a seeded sample of this many
+ *     is used for pair generation; 0 means no cap
+ * @param seed the seed of that sample
+ */
+public record SimilaritySettings(
+    Similarity measure,
+    double shrink,
+    int minCommon,
+    double minSim,
+    int k,
+    int maxPivotRatings,
+    long seed) {
+
+  public static final int DEFAULT_K = 50;
+  public static final int DEFAULT_MIN_COMMON = 5;
+  public static final double DEFAULT_MIN_SIM = 0;
+  public static final long DEFAULT_SEED = 42;
+
+  public static SimilaritySettings defaults() {
+    return new SimilaritySettings(Similarity.PEARSON, Shrinkage.DEFAULT_LAMBDA,
+        DEFAULT_MIN_COMMON, DEFAULT_MIN_SIM, DEFAULT_K, 0, DEFAULT_SEED);
+  }
+
+  public SimilaritySettings {
+    if (shrink < 0) throw new IllegalArgumentException("--shrink must be >= 0, not " + shrink);
+    if (minCommon < 1) throw new IllegalArgumentException("--min-common must be >= 1, not " + minCommon);
+    if (k < 1) throw new IllegalArgumentException("--k must be >= 1, not " + k);
+    if (maxPivotRatings < 0 || maxPivotRatings == 1) {
+      throw new IllegalArgumentException(
+          "--max-pivot-ratings must be 0 (no cap) or >= 2, not " + maxPivotRatings);
+    }
+  }
+
+  public boolean capsPivots() {
+    return maxPivotRatings > 0;
+  }
+
+  public SimilaritySettings withMeasure(Similarity m) {
+    return new SimilaritySettings(m, shrink, minCommon, minSim, k, maxPivotRatings, seed);
+  }
+
+  public SimilaritySettings withShrink(double lambda) {
+    return new SimilaritySettings(measure, lambda, minCommon, minSim, k, maxPivotRatings, seed);
+  }
+
+  public SimilaritySettings withMinCommon(int min) {
+    return new SimilaritySettings(measure, shrink, min, minSim, k, maxPivotRatings, seed);
+  }
+
+  public SimilaritySettings withK(int newK) {
+    return new SimilaritySettings(measure, shrink, minCommon, minSim, newK, maxPivotRatings, seed);
+  }
+
+  public SimilaritySettings withMaxPivotRatings(int cap) {
+    return new SimilaritySettings(measure, shrink, minCommon, minSim, k, cap, seed);
+  }
+
+  /** A one-line description for logs and reports. */
+  public String describe() {
+    return "similarity=" + measure + " shrink=" + shrink + " minCommon=" + minCommon
+        + " minSim=" + minSim + " k=" + k
+        + (capsPivots() ? " maxPivotRatings=" + maxPivotRatings + " seed=" + seed : "");
+  }
+}
