@@ -1,0 +1,70 @@
+package org.cfmr.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.cfmr.core.runtime.HadoopRuntime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+
+  @AfterEach
+  void resetConfiguration() {
+    HadoopRuntime.use(new Configuration());
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    Map<String, CommandLine> commands = Main.commandLine().getSubcommands();
+    List<String> names = new ArrayList<>(commands.keySet());
+    names.remove("help");
+    assertFalse(names.isEmpty());
+    for (String name : names) {
+      StringWriter out = new StringWriter();
+      CommandLine cli = Main.commandLine();
+      cli.setOut(new PrintWriter(out));
+      assertEquals(0, cli.execute(name, "--help"), name + " --help");
+      assertTrue(out.toString().startsWith("Usage: cfmr " + name), out.toString());
+    }
+  }
+
+  @Test
+  void versionNamesHadoopAndJava() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    assertEquals(0, cli.execute("--version"));
+    assertTrue(out.toString().matches("(?s)cfmr \\S+ \\(Hadoop 3\\.\\d+\\.\\d+, Java .*"), out.toString());
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageError() {
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(new StringWriter()));
+    assertEquals(2, cli.execute("no-such-command"));
+  }
+
+  @Test
+  void genericOptionsReachTheConfiguration() {
+    assertEquals(0, Main.run("-D", "cfmr.test.key=42", "--version"));
+    assertEquals("42", HadoopRuntime.configuration().get("cfmr.test.key"));
+    assertEquals("50", HadoopRuntime.configuration().get("mapreduce.client.completion.pollinterval"),
+        "local runs poll quickly");
+  }
+
+  @Test
+  void aClusterConfigurationKeepsHadoopsPollInterval() {
+    assertEquals(0, Main.run("-D", "mapreduce.framework.name=yarn", "--version"));
+    assertFalse("50".equals(
+        HadoopRuntime.configuration().get("mapreduce.client.completion.pollinterval")));
+  }
+}
