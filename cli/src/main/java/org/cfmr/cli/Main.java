@@ -8,6 +8,13 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.GenericOptionsParser;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.HadoopRuntime;
+import org.cfmr.eval.EvaluateCommand;
+import org.cfmr.eval.RecommendCommand;
+import org.cfmr.eval.SweepCommand;
+import org.cfmr.mapreduce.NeighboursCommand;
+import org.cfmr.preprocess.SplitCommand;
+import org.cfmr.preprocess.synth.SynthCommand;
+import org.cfmr.sql.LoadMysqlCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,6 +31,13 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         PipelineCommand.class,
+        SplitCommand.class,
+        NeighboursCommand.class,
+        EvaluateCommand.class,
+        RecommendCommand.class,
+        SweepCommand.class,
+        LoadMysqlCommand.class,
+        SynthCommand.class,
     },
     footer = {"", "Hadoop generic options (-D key=value, -conf FILE, -fs URI, -files, -libjars, "
         + "-archives) may be given with any command.",

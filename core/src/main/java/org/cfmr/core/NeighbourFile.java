@@ -9,8 +9,6 @@ import java.util.List;
  * {@code id<TAB>n1:s1,n2:s2,...}, best first, each similarity printed as {@code %.6f}.
  */
 public final class NeighbourFile {
-  public static final String USER_FILE = "user_topk_neighbors.txt";
-  public static final String ITEM_FILE = "item_topk_neighbors.txt";
 
   private NeighbourFile() {}
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.cfmr.core.EntityTotals;
 import org.cfmr.core.NeighbourFile;
 import org.cfmr.core.PairScorer;
+import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.core.PairSums;
 import org.cfmr.core.PivotContributions;
 import org.cfmr.core.PivotSampler;

@@ -7,6 +7,8 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.Similarity;
 import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.ratings.RatingMatrix;
+import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.testing.GoldenNeighbours;
 import org.cfmr.core.testing.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package org.cfmr.mapreduce.memory;
+package org.cfmr.core.ratings;
 
 import java.util.Arrays;
 import org.cfmr.core.EntityTotals;
@@ -9,16 +9,16 @@ import org.cfmr.core.EntityTotals;
  * transpose). Both orientations are kept (CSR for rows, CSC for columns), with ids mapped to
  * dense indices in ascending id order. About 24 bytes per rating.
  */
-final class RatingMatrix {
-  final int[] rowIds;
-  final int[] columnIds;
+public final class RatingMatrix {
+  public final int[] rowIds;
+  public final int[] columnIds;
   /** Row r's ratings are at [rowStart[r], rowStart[r+1]) of rowColumn / rowHalfStars. */
-  final int[] rowStart;
-  final int[] rowColumn;
+  public final int[] rowStart;
+  public final int[] rowColumn;
   /** Column c's ratings are at [columnStart[c], columnStart[c+1]) of columnRow / columnHalfStars. */
-  final int[] columnStart;
-  final int[] columnRow;
-  final int[] columnHalfStars;
+  public final int[] columnStart;
+  public final int[] columnRow;
+  public final int[] columnHalfStars;
 
   private RatingMatrix(int[] rowIds, int[] columnIds, int[] rowStart, int[] rowColumn,
       int[] columnStart, int[] columnRow, int[] columnHalfStars) {
@@ -36,7 +36,7 @@ final class RatingMatrix {
    *
    * @throws IllegalArgumentException naming the first duplicate (row, column) pair
    */
-  static RatingMatrix of(int[] rows, int[] columns, int[] halfStars, int size) {
+  public static RatingMatrix of(int[] rows, int[] columns, int[] halfStars, int size) {
     int[] rowIds = distinctSorted(rows, size);
     int[] columnIds = distinctSorted(columns, size);
     int[] row = new int[size];
@@ -73,16 +73,16 @@ final class RatingMatrix {
         columnHalfStars);
   }
 
-  int rows() {
+  public int rows() {
     return rowIds.length;
   }
 
-  int columns() {
+  public int columns() {
     return columnIds.length;
   }
 
   /** Each row's count and half-star sum (Pearson's means). */
-  EntityTotals[] rowTotals() {
+  public EntityTotals[] rowTotals() {
     long[] count = new long[rows()];
     long[] sum = new long[rows()];
     for (int at = 0; at < columnRow.length; at++) {
@@ -97,7 +97,7 @@ final class RatingMatrix {
   }
 
   /** Column c's count and half-star sum (adjusted cosine's pivot means). */
-  EntityTotals columnTotals(int c) {
+  public EntityTotals columnTotals(int c) {
     long sum = 0;
     for (int at = columnStart[c]; at < columnStart[c + 1]; at++) {
       sum += columnHalfStars[at];

@@ -1,4 +1,4 @@
-package org.cfmr.mapreduce.memory;
+package org.cfmr.core.ratings;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,13 +13,13 @@ import org.cfmr.core.RatingFormat;
 import org.cfmr.core.runtime.CfmrException;
 
 /** A train split ({@code ratings_train.csv}, header-less CSV) read into parallel primitive arrays. */
-final class TrainRatings {
-  int[] users = new int[1 << 16];
-  int[] items = new int[1 << 16];
-  int[] halfStars = new int[1 << 16];
-  int size;
+public final class TrainRatings {
+  public int[] users = new int[1 << 16];
+  public int[] items = new int[1 << 16];
+  public int[] halfStars = new int[1 << 16];
+  public int size;
 
-  static TrainRatings read(Path file, Configuration conf) {
+  public static TrainRatings read(Path file, Configuration conf) {
     TrainRatings ratings = new TrainRatings();
     try {
       FileSystem fs = file.getFileSystem(conf);
@@ -59,7 +59,7 @@ final class TrainRatings {
   }
 
   /** The matrix whose rows are users (user–user) or items (item–item). */
-  RatingMatrix matrix(boolean usersAreRows) {
+  public RatingMatrix matrix(boolean usersAreRows) {
     try {
       return usersAreRows
           ? RatingMatrix.of(users, items, halfStars, size)
