@@ -1,12 +1,7 @@
 package org.cfmr.core.ratings;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Rating;
 import org.cfmr.core.RatingFormat;
@@ -19,29 +14,13 @@ public final class TrainRatings {
   public int[] halfStars = new int[1 << 16];
   public int size;
 
+  /** Reads a header-less train split strictly (see {@link RatingsReader}). */
   public static TrainRatings read(Path file, Configuration conf) {
     TrainRatings ratings = new TrainRatings();
-    try {
-      FileSystem fs = file.getFileSystem(conf);
-      try (BufferedReader in = new BufferedReader(
-          new InputStreamReader(fs.open(file), StandardCharsets.UTF_8), 1 << 16)) {
-        long lineNumber = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          lineNumber++;
-          try {
-            ratings.add(RatingFormat.PLAIN_CSV.parse(line));
-          } catch (IllegalArgumentException e) {
-            throw CfmrException.atLine(file.toString(), lineNumber, e.getMessage());
-          }
-        }
+    try (RatingsReader reader = RatingsReader.open(file, RatingFormat.PLAIN_CSV, conf)) {
+      for (Rating rating = reader.next(); rating != null; rating = reader.next()) {
+        ratings.add(rating);
       }
-    } catch (java.io.FileNotFoundException e) {
-      throw new CfmrException("no such train file: " + file);
-    } catch (IOException e) {
-      throw new CfmrException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-    if (ratings.size == 0) {
-      throw new CfmrException(file + ": no ratings");
     }
     return ratings;
   }
