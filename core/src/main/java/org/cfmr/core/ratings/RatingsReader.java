@@ -59,12 +59,18 @@ public final class RatingsReader implements AutoCloseable {
     }
   }
 
-  /** The file as UTF-8 text, decompressed when its name ends with a codec's suffix (.gz, .bz2). */
-  static BufferedReader openText(FileSystem fs, Path file, Configuration conf) throws IOException {
+  /** The file's bytes, decompressed when its name ends with a codec's suffix (.gz, .bz2). */
+  public static InputStream openBytes(FileSystem fs, Path file, Configuration conf)
+      throws IOException {
     InputStream raw = fs.open(file);
     CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
-    InputStream in = codec == null ? raw : codec.createInputStream(raw);
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    return codec == null ? raw : codec.createInputStream(raw);
+  }
+
+  /** The file as UTF-8 text (see {@link #openBytes}). */
+  static BufferedReader openText(FileSystem fs, Path file, Configuration conf) throws IOException {
+    return new BufferedReader(
+        new InputStreamReader(openBytes(fs, file, conf), StandardCharsets.UTF_8), 1 << 16);
   }
 
   /**
