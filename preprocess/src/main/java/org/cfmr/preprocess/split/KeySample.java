@@ -32,8 +32,9 @@ final class KeySample {
     }
     InputSampler.SplitSampler<LongWritable, NullWritable> sampler =
         new InputSampler.SplitSampler<>(SAMPLES, Integer.MAX_VALUE);
-    long[] keys = Arrays.stream(sampler.getSample(new KeysFormat(), job))
-        .mapToLong(LongWritable::get).sorted().toArray();
+    // getSample's array is an Object[] whatever its declared type: read it as one.
+    Object[] sample = sampler.getSample(new KeysFormat(), job);
+    long[] keys = Arrays.stream(sample).mapToLong(key -> ((LongWritable) key).get()).sorted().toArray();
     if (keys.length == 0) {
       return new long[0];
     }

@@ -62,9 +62,9 @@ public final class Split {
       long skipped = report.custom().get(counterName(SplitCounter.MALFORMED_LINES))
           + report.custom().get(counterName(SplitCounter.DUPLICATE_LINES));
       if (skipped > settings.maxErrors()) {
-        throw located(input, firstBadLine(out.fileSystem(), jobOutput), conf,
-            String.format(Locale.ROOT, " (%,d bad lines, more than --max-errors %d)", skipped,
-                settings.maxErrors()));
+        String beyond = settings.maxErrors() == 0 ? "" : String.format(Locale.ROOT,
+            " (%,d bad lines, more than --max-errors %d)", skipped, settings.maxErrors());
+        throw located(input, firstBadLine(out.fileSystem(), jobOutput), conf, beyond);
       }
       long train = report.custom().get(counterName(SplitCounter.TRAIN));
       long test = report.custom().get(counterName(SplitCounter.TEST));
@@ -84,8 +84,8 @@ public final class Split {
     try {
       Job job = Job.getInstance(conf, "cfmr split " + input.file().getName());
       job.setJarByClass(Split.class);
-      new SplitTaskSettings(input.format(), settings.seed(), settings.trainFraction(),
-          settings.maxErrors()).writeTo(job.getConfiguration());
+      new SplitTaskSettings(input.format(), settings.seed(), settings.trainFraction())
+          .writeTo(job.getConfiguration());
       FileInputFormat.addInputPath(job, input.file());
       job.setInputFormatClass(TextInputFormat.class);
       job.setMapperClass(SplitMapper.class);
@@ -105,13 +105,6 @@ public final class Split {
       }
       FileOutputFormat.setOutputPath(job, jobOutput);
       return JobRunner.run(job, "split", SplitCounter.class);
-    } catch (CfmrException e) {
-      BadLine bad = BadLine.find(e.getMessage());
-      if (bad == null) {
-        throw e;
-      }
-      throw located(input, bad, conf, settings.maxErrors() == 0 ? ""
-          : " (more than --max-errors " + settings.maxErrors() + " bad lines)");
     } catch (IOException e) {
       throw new CfmrException("split: cannot set up the job: " + e.getMessage(), e);
     } catch (InterruptedException e) {

@@ -11,7 +11,7 @@ import org.cfmr.core.ratings.RatingLine;
 /**
  * Parses each line of its split strictly and emits {@code (user, item) → (rating, timestamp,
  * byte offset)}. The header (the line at offset 0 of a format with one) is checked and skipped;
- * a bad line is counted and, beyond {@code --max-errors}, fails the task.
+ * a bad line is counted and reported to the driver ({@link BadLines}).
  */
 public final class SplitMapper extends Mapper<LongWritable, Text, LongWritable, RatingValue> {
   private final LongWritable key = new LongWritable();
@@ -24,7 +24,7 @@ public final class SplitMapper extends Mapper<LongWritable, Text, LongWritable, 
   protected void setup(Context context) {
     settings = SplitTaskSettings.readFrom(context.getConfiguration());
     outputs = new MultipleOutputs<>(context);
-    badLines = new BadLines(settings.maxErrors(), outputs);
+    badLines = new BadLines(outputs);
   }
 
   @Override

@@ -30,7 +30,7 @@ public final class SplitReducer extends Reducer<LongWritable, RatingValue, NullW
   protected void setup(Context context) {
     settings = SplitTaskSettings.readFrom(context.getConfiguration());
     outputs = new MultipleOutputs<>(context);
-    badLines = new BadLines(settings.maxErrors(), outputs);
+    badLines = new BadLines(outputs);
   }
 
   @Override

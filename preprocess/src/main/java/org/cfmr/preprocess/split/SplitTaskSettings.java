@@ -10,25 +10,21 @@ import org.cfmr.core.RatingFormat;
  * @param format the input's format, detected by the driver from the file's first line
  * @param seed the split's seed
  * @param trainFraction the share of ratings that go to train
- * @param maxErrors how many bad lines may be skipped; a task that sees more fails
  */
-public record SplitTaskSettings(RatingFormat format, long seed, double trainFraction,
-    long maxErrors) {
+public record SplitTaskSettings(RatingFormat format, long seed, double trainFraction) {
   private static final String PREFIX = "cfmr.split.";
 
   public void writeTo(Configuration conf) {
     conf.set(PREFIX + "format", format.name());
     conf.setLong(PREFIX + "seed", seed);
     conf.setDouble(PREFIX + "train-fraction", trainFraction);
-    conf.setLong(PREFIX + "max-errors", maxErrors);
   }
 
   public static SplitTaskSettings readFrom(Configuration conf) {
     return new SplitTaskSettings(
         RatingFormat.valueOf(conf.get(PREFIX + "format")),
         conf.getLong(PREFIX + "seed", SplitSettings.DEFAULT_SEED),
-        conf.getDouble(PREFIX + "train-fraction", SplitSettings.DEFAULT_TRAIN_FRACTION),
-        conf.getLong(PREFIX + "max-errors", 0));
+        conf.getDouble(PREFIX + "train-fraction", SplitSettings.DEFAULT_TRAIN_FRACTION));
   }
 
   /**
