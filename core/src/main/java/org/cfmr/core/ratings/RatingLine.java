@@ -45,4 +45,9 @@ public final class RatingLine {
     }
     return format.parse(line);
   }
+
+  /** The reason given for a second rating of the same pair. */
+  public static String duplicate(int user, int item) {
+    return "duplicate rating of movie " + item + " by user " + user;
+  }
 }

@@ -20,8 +20,9 @@ import org.cfmr.core.runtime.CfmrException;
  * Reads a ratings file (any Hadoop file system; gzip and Hadoop's other codecs by file name) one
  * strict rating at a time, with its line number (the header, when the format has one, is line
  * 1). Every problem is one {@link CfmrException}: {@code file:line: reason} for a bad line,
- * {@code file: no ratings} for a file without any. It does not look for duplicate
- * {@code (user, item)} pairs: that needs memory the caller may not want to spend.
+ * {@code file: no ratings} for a file without any. A duplicate {@code (user, item)} pair is an
+ * error too once {@link #rejectingDuplicates()} is asked for (off by default: it keeps ~32 bytes
+ * per rating).
  *
  * <pre>{@code
  * try (RatingsReader reader = RatingsReader.open(RatingsInput.locate(path, conf), conf)) {
@@ -35,6 +36,7 @@ public final class RatingsReader implements AutoCloseable {
   private final BufferedReader in;
   private long lineNumber;
   private long ratingsRead;
+  private FirstLines firstLines;
 
   private RatingsReader(Path file, RatingFormat format, BufferedReader in) {
     this.file = file;
@@ -73,6 +75,12 @@ public final class RatingsReader implements AutoCloseable {
         new InputStreamReader(openBytes(fs, file, conf), StandardCharsets.UTF_8), 1 << 16);
   }
 
+  /** Makes a second rating of the same {@code (user, item)} an error naming both lines. */
+  public RatingsReader rejectingDuplicates() {
+    firstLines = new FirstLines();
+    return this;
+  }
+
   /**
    * The next rating, or null at the end of the file.
    *
@@ -92,13 +100,21 @@ public final class RatingsReader implements AutoCloseable {
       }
       return null;
     }
+    Rating rating;
     try {
-      Rating rating = RatingLine.parse(format, line);
-      ratingsRead++;
-      return rating;
+      rating = RatingLine.parse(format, line);
     } catch (IllegalArgumentException e) {
       throw CfmrException.atLine(file.toString(), lineNumber, e.getMessage());
     }
+    if (firstLines != null) {
+      long first = firstLines.putIfAbsent(rating.user(), rating.item(), lineNumber);
+      if (first >= 0) {
+        throw CfmrException.atLine(file.toString(), lineNumber, RatingLine.duplicate(rating.user(),
+            rating.item()) + " (first on line " + first + ")");
+      }
+    }
+    ratingsRead++;
+    return rating;
   }
 
   /** The line number of the rating {@link #next()} returned last (1-based, the header included). */

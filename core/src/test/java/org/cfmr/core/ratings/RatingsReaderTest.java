@@ -87,6 +87,33 @@ class RatingsReaderTest {
   }
 
   @Test
+  void duplicatesAreRejectedOnlyWhenAskedFor() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int user = 1; user <= 400; user++) {
+      for (int item = 1; item <= 500; item++) {
+        text.append(user).append(',').append(item).append(",3.0,1\n");
+      }
+    }
+    text.append("7,77,5.0,2\n");
+    Path file = write("many.csv", text.toString());
+    assertEquals(200_001, countRatings(RatingsReader.open(file, RatingFormat.PLAIN_CSV, conf)));
+    CfmrException error = assertThrows(CfmrException.class, () -> countRatings(
+        RatingsReader.open(file, RatingFormat.PLAIN_CSV, conf).rejectingDuplicates()));
+    assertEquals(file + ":200001: duplicate rating of movie 77 by user 7 (first on line 3077)",
+        error.getMessage());
+  }
+
+  private static int countRatings(RatingsReader opened) {
+    int count = 0;
+    try (RatingsReader reader = opened) {
+      while (reader.next() != null) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  @Test
   void missingInputsAreNamed() {
     Path missing = new Path(dir.resolve("nothing-here").toUri());
     assertEquals("no such file or folder: " + missing,
@@ -123,7 +150,7 @@ class RatingsReaderTest {
     RatingsInput input = RatingsInput.locate(new Path(file.toUri()), conf);
     assertEquals(format, input.format());
     int read = 0;
-    try (RatingsReader reader = RatingsReader.open(input, conf)) {
+    try (RatingsReader reader = RatingsReader.open(input, conf).rejectingDuplicates()) {
       for (Rating rating = reader.next(); rating != null; rating = reader.next()) {
         String[] fields = lines.get(first + read).split(java.util.regex.Pattern.quote(separator));
         Rating expected = new Rating(Integer.parseInt(fields[0]), Integer.parseInt(fields[1]),

@@ -10,6 +10,7 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 import org.cfmr.core.Rating;
+import org.cfmr.core.ratings.RatingLine;
 
 /**
  * Receives the ratings sorted by {@code (user, item)}, so every copy of a pair meets here: a pair
@@ -45,7 +46,7 @@ public final class SplitReducer extends Reducer<LongWritable, RatingValue, NullW
     if (copies.size() > 1) {
       copies.sort(Comparator.comparingLong(RatingValue::offset));
       BadLine duplicate = new BadLine(copies.get(1).offset(),
-          "duplicate rating of movie " + item + " by user " + user, copies.get(0).offset());
+          RatingLine.duplicate(user, item), copies.get(0).offset());
       badLines.add(duplicate, copies.size(), SplitCounter.DUPLICATE_LINES, context);
       return;
     }
