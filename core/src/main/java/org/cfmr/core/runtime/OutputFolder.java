@@ -34,13 +34,16 @@ public final class OutputFolder implements AutoCloseable {
   private final Path folder;
   private final Path staging;
   private final List<String> names;
+  private final boolean folderIsNew;
   private boolean committed;
 
-  private OutputFolder(FileSystem fs, Path folder, Path staging, List<String> names) {
+  private OutputFolder(FileSystem fs, Path folder, Path staging, List<String> names,
+      boolean folderIsNew) {
     this.fs = fs;
     this.folder = folder;
     this.staging = staging;
     this.names = names;
+    this.folderIsNew = folderIsNew;
   }
 
   /**
@@ -53,7 +56,8 @@ public final class OutputFolder implements AutoCloseable {
     try {
       FileSystem fs = folder.getFileSystem(conf);
       Path qualified = fs.makeQualified(folder);
-      if (fs.exists(qualified) && !fs.getFileStatus(qualified).isDirectory()) {
+      boolean folderIsNew = !fs.exists(qualified);
+      if (!folderIsNew && !fs.getFileStatus(qualified).isDirectory()) {
         throw new CfmrException("output " + folder + " is a file, not a folder");
       }
       if (!overwrite) {
@@ -68,7 +72,7 @@ public final class OutputFolder implements AutoCloseable {
       if (!fs.mkdirs(staging)) {
         throw new IOException("cannot create " + staging);
       }
-      return new OutputFolder(fs, qualified, staging, List.copyOf(names));
+      return new OutputFolder(fs, qualified, staging, List.copyOf(names), folderIsNew);
     } catch (IOException e) {
       throw new CfmrException("cannot write to " + folder + ": " + e.getMessage(), e);
     }
@@ -136,11 +140,14 @@ public final class OutputFolder implements AutoCloseable {
     }
   }
 
-  /** Removes the staging folder; files already committed stay. */
+  /** Removes the staging folder, and the folder itself when it was made for a run that failed. */
   @Override
   public void close() {
     try {
       fs.delete(staging, true);
+      if (!committed && folderIsNew && fs.listStatus(folder).length == 0) {
+        fs.delete(folder, false);
+      }
     } catch (IOException e) {
       if (!committed) {
         throw new CfmrException("cannot remove " + staging + ": " + e.getMessage(), e);

@@ -165,7 +165,7 @@ class SplitTest {
         hadoop(input), hadoop(dir.resolve("strict")), 0.5, 42, 2, 1, false)));
     assertEquals(hadoop(input) + ":3: rating 'oops' is not a number (3 bad lines, more than "
         + "--max-errors 2)", tooMany.getMessage());
-    assertNoSplitFiles(dir.resolve("strict"));
+    assertNothingWritten(dir.resolve("strict"));
   }
 
   @Test
@@ -179,6 +179,16 @@ class SplitTest {
     SplitResult replaced = Split.run(new SplitSettings(hadoop(input), hadoop(dir.resolve("out")),
         0.8, 42, 0, 1, true));
     assertEquals(2, replaced.ratings());
+
+    byte[] before = Files.readAllBytes(local(replaced.trainFile()));
+    Files.writeString(input, HEADER + "1,1,4.0,1\n1,1,4.0,1\n");
+    assertThrows(CfmrException.class, () -> Split.run(new SplitSettings(hadoop(input),
+        hadoop(dir.resolve("out")), 0.8, 42, 0, 1, true)));
+    assertArrayEquals(before, Files.readAllBytes(local(replaced.trainFile())));
+    try (Stream<Path> files = Files.list(dir.resolve("out"))) {
+      assertEquals(List.of("ratings_test.csv", "ratings_train.csv"), files
+          .map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc")).sorted().toList());
+    }
   }
 
   @Test
@@ -208,17 +218,11 @@ class SplitTest {
     CfmrException error = assertThrows(CfmrException.class, () -> split(input, out.toString(), 42, 1));
     String prefix = hadoop(input).getParent() + "/";
     assertEquals(prefix + expected, error.getMessage());
-    assertNoSplitFiles(out);
+    assertNothingWritten(out);
   }
 
-  private static void assertNoSplitFiles(Path out) {
-    if (Files.isDirectory(out)) {
-      try (Stream<Path> files = Files.list(out)) {
-        assertEquals(List.of(), files.map(p -> p.getFileName().toString()).toList());
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
-    }
+  private static void assertNothingWritten(Path out) {
+    assertFalse(Files.exists(out), out + " was made for a failed split");
   }
 
   private SplitResult split(Path input, String output, long seed, int reducers) {
