@@ -149,6 +149,17 @@ class SplitTest {
   }
 
   @Test
+  void aGzippedFileSplitsLikeThePlainOneAndItsBadLinesAreLocated() throws IOException {
+    String text = HEADER + "3,1,4.0,1\n1,1,4.0,1\n2,2,1.5,1\n1,2,3.0,1\n";
+    SplitResult plain = split(write("plain.csv", text), "plain", 42, 1);
+    SplitResult gzipped = split(gzip("ratings.csv.gz", text), "gzipped", 42, 1);
+    assertSameFiles(plain, gzipped);
+    assertEquals(4, gzipped.ratings());
+    assertFails(gzip("bad.csv.gz", text + "4,4,4.0\n"),
+        "bad.csv.gz:6: expected 4 fields separated by ',' but found 3");
+  }
+
+  @Test
   void maxErrorsSkipsAndCountsBadLinesAndDropsEveryCopyOfADuplicate() throws IOException {
     Path input = write("ratings.csv", HEADER
         + "1,1,4.0,1\n1,2,oops,1\n1,3,4.0,1\n2,2,1.0,1\n1,3,2.0,5\n3,3,3.0,3\n");
@@ -245,6 +256,14 @@ class SplitTest {
 
   private static List<String> lines(SplitResult result, String name) throws IOException {
     return Files.readAllLines(local(name.equals(PipelineFiles.TRAIN) ? result.trainFile() : result.testFile()));
+  }
+
+  private Path gzip(String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(content.getBytes(StandardCharsets.UTF_8));
+    }
+    return file;
   }
 
   private Path write(String name, String content) throws IOException {
