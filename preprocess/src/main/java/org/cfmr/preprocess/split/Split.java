@@ -61,10 +61,15 @@ public final class Split {
       JobReport report = runJob(input, settings, jobOutput, conf);
       long skipped = report.custom().get(counterName(SplitCounter.MALFORMED_LINES))
           + report.custom().get(counterName(SplitCounter.DUPLICATE_LINES));
-      if (skipped > settings.maxErrors()) {
-        String beyond = settings.maxErrors() == 0 ? "" : String.format(Locale.ROOT,
-            " (%,d bad lines, more than --max-errors %d)", skipped, settings.maxErrors());
-        throw located(input, firstBadLine(out.fileSystem(), jobOutput), conf, beyond);
+      String firstSkipped = null;
+      if (skipped > 0) {
+        BadLine first = firstBadLine(out.fileSystem(), jobOutput);
+        if (skipped > settings.maxErrors()) {
+          String beyond = settings.maxErrors() == 0 ? "" : String.format(Locale.ROOT,
+              " (%,d bad lines, more than --max-errors %d)", skipped, settings.maxErrors());
+          throw located(input, first, conf, beyond);
+        }
+        firstSkipped = located(input, first, conf, "").getMessage();
       }
       long train = report.custom().get(counterName(SplitCounter.TRAIN));
       long test = report.custom().get(counterName(SplitCounter.TEST));
@@ -74,8 +79,8 @@ public final class Split {
       assemble(out, new Path(jobOutput, SplitReducer.TRAIN), PipelineFiles.TRAIN);
       assemble(out, new Path(jobOutput, SplitReducer.TEST), PipelineFiles.TEST);
       out.commit();
-      return new SplitResult(input, train, test, skipped, out.target(PipelineFiles.TRAIN),
-          out.target(PipelineFiles.TEST), settings.seed(), report);
+      return new SplitResult(input, train, test, skipped, firstSkipped,
+          out.target(PipelineFiles.TRAIN), out.target(PipelineFiles.TEST), settings.seed(), report);
     }
   }
 

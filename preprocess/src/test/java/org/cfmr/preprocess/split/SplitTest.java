@@ -170,7 +170,8 @@ class SplitTest {
     kept.addAll(lines(result, PipelineFiles.TEST));
     Collections.sort(kept);
     assertEquals(List.of("1,1,4.0,1", "2,2,1.0,1", "3,3,3.0,3"), kept);
-    assertTrue(result.summary().endsWith("; 3 bad lines skipped"), result.summary());
+    assertTrue(result.summary().endsWith("; 3 bad lines skipped, the first: " + hadoop(input)
+        + ":3: rating 'oops' is not a number"), result.summary());
 
     CfmrException tooMany = assertThrows(CfmrException.class, () -> Split.run(new SplitSettings(
         hadoop(input), hadoop(dir.resolve("strict")), 0.5, 42, 2, 1, false)));
