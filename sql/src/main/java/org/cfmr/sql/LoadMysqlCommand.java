@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.runtime.CfmrException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,12 +27,12 @@ public final class LoadMysqlCommand implements Callable<Integer> {
       description = "The database, jdbc:mysql://HOST:PORT/DATABASE (the server needs local_infile=1).")
   String jdbcUrl;
 
-  @Option(names = "--user", required = true, description = "The database user.")
+  @Option(names = "--user", required = true, paramLabel = "USER", description = "The database user.")
   String user;
 
-  @Option(names = "--input", defaultValue = "cfmr-out", paramLabel = "FOLDER", showDefaultValue =
-      picocli.CommandLine.Help.Visibility.ALWAYS,
-      description = "The pipeline output folder (any Hadoop file system). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--input", defaultValue = "cfmr-out", paramLabel = "FOLDER",
+      showDefaultValue = Visibility.ALWAYS,
+      description = "The pipeline output folder (any Hadoop file system).")
   String input;
 
   @Option(names = "--movies", paramLabel = "FILE",
