@@ -1,0 +1,106 @@
+-- cfmr's MySQL/MariaDB schema: what `cfmr load-mysql` fills from a pipeline output folder.
+-- schema_version: 1
+--
+-- `cfmr load-mysql` runs each CREATE TABLE below twice: as written (so that the live tables exist
+-- on a first load) and with the table renamed `<name>__staging`, which it fills and then swaps in
+-- with one RENAME TABLE for all of them; the previous tables become `<name>__old` and are dropped.
+-- Readers therefore see the old load or the new one, never a mix. Every table is utf8mb4.
+-- Statements end with `;` at the end of a line; comments are whole `--` lines.
+
+-- The schema version of the tables in place (one row; the number above).
+CREATE TABLE IF NOT EXISTS schema_version (
+  version INT NOT NULL PRIMARY KEY
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- One row per load, the last one (highest id) describing the tables in place; run_json is the
+-- pipeline's run.json as written (its input, dataset and settings), or NULL when it had none.
+CREATE TABLE IF NOT EXISTS runs (
+  id INT NOT NULL PRIMARY KEY,
+  loaded_at TIMESTAMP NOT NULL,
+  source VARCHAR(1024) NOT NULL,
+  cfmr_version VARCHAR(64) NULL,
+  run_json LONGTEXT NULL,
+  missing_files VARCHAR(1024) NOT NULL,
+  seconds DOUBLE NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The files each load read: where from, size, SHA-256 and the rows they gave.
+CREATE TABLE IF NOT EXISTS run_files (
+  run_id INT NOT NULL,
+  file_name VARCHAR(255) NOT NULL,
+  table_name VARCHAR(64) NOT NULL,
+  path VARCHAR(1024) NOT NULL,
+  bytes BIGINT NOT NULL,
+  sha256 CHAR(64) NOT NULL,
+  row_count BIGINT NOT NULL,
+  PRIMARY KEY (run_id, file_name)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- movies.csv: year is the trailing "(YYYY)" of the title, NULL when there is none.
+CREATE TABLE IF NOT EXISTS movies (
+  movie_id INT NOT NULL PRIMARY KEY,
+  title VARCHAR(1024) NOT NULL,
+  year SMALLINT NULL,
+  genres VARCHAR(1024) NOT NULL,
+  KEY movies_by_year (year)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- links.csv: imdb_id as printed by MovieLens (7 digits with leading zeros; IMDb's id is "tt" + it).
+CREATE TABLE IF NOT EXISTS links (
+  movie_id INT NOT NULL PRIMARY KEY,
+  imdb_id VARCHAR(16) NULL,
+  tmdb_id INT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- ratings_train.csv / ratings_test.csv: rated_at is the MovieLens timestamp (seconds since 1970).
+CREATE TABLE IF NOT EXISTS ratings_train (
+  user_id INT NOT NULL,
+  movie_id INT NOT NULL,
+  rating DECIMAL(2,1) NOT NULL,
+  rated_at BIGINT NOT NULL,
+  PRIMARY KEY (user_id, movie_id),
+  KEY ratings_train_by_movie (movie_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS ratings_test (
+  user_id INT NOT NULL,
+  movie_id INT NOT NULL,
+  rating DECIMAL(2,1) NOT NULL,
+  rated_at BIGINT NOT NULL,
+  PRIMARY KEY (user_id, movie_id),
+  KEY ratings_test_by_movie (movie_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- user_topk_neighbors.txt: one row per neighbour, neighbor_rank 1 = most similar; similarity as
+-- printed in the file (6 decimals). "Neighbours of X by rank" uses the primary key, "who has X as a
+-- neighbour" the second key.
+CREATE TABLE IF NOT EXISTS user_neighbors (
+  user_id INT NOT NULL,
+  neighbor_rank SMALLINT NOT NULL,
+  neighbor_id INT NOT NULL,
+  similarity DECIMAL(7,6) NOT NULL,
+  PRIMARY KEY (user_id, neighbor_rank),
+  UNIQUE KEY user_neighbors_by_neighbor (neighbor_id, user_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- item_topk_neighbors.txt, the same for movies.
+CREATE TABLE IF NOT EXISTS item_neighbors (
+  movie_id INT NOT NULL,
+  neighbor_rank SMALLINT NOT NULL,
+  neighbor_id INT NOT NULL,
+  similarity DECIMAL(7,6) NOT NULL,
+  PRIMARY KEY (movie_id, neighbor_rank),
+  UNIQUE KEY item_neighbors_by_neighbor (neighbor_id, movie_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- recommendations_user_based.csv (method 'user') and recommendations_item_based.csv ('item'):
+-- prediction_rank 1 = the user's best recommendation by that method.
+CREATE TABLE IF NOT EXISTS user_item_predictions (
+  user_id INT NOT NULL,
+  method ENUM('user', 'item') NOT NULL,
+  prediction_rank INT NOT NULL,
+  movie_id INT NOT NULL,
+  prediction DOUBLE NOT NULL,
+  PRIMARY KEY (user_id, method, prediction_rank),
+  UNIQUE KEY user_item_predictions_by_movie (user_id, movie_id, method)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -1,0 +1,46 @@
+package org.cfmr.sql;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.cfmr.core.runtime.CfmrException;
+
+/**
+ * Opens the JDBC connection of a load (MySQL Connector/J, which also speaks to MariaDB). Local
+ * files are readable by {@code LOAD DATA LOCAL INFILE} only inside the load's own work folder
+ * ({@code allowLoadLocalInfileInPath}); a failure is one line naming the URL, never the password.
+ */
+final class Database {
+  private Database() {}
+
+  static Connection connect(String jdbcUrl, String user, String password,
+      java.nio.file.Path localInfileFolder) {
+    if (!jdbcUrl.startsWith("jdbc:mysql://") && !jdbcUrl.startsWith("jdbc:mariadb://")) {
+      throw new CfmrException("--jdbc-url " + jdbcUrl + " is not a jdbc:mysql://HOST:PORT/DATABASE URL");
+    }
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    properties.setProperty("password", password);
+    properties.setProperty("allowLoadLocalInfileInPath", localInfileFolder.toString());
+    properties.setProperty("characterEncoding", "UTF-8");
+    properties.setProperty("connectTimeout", "10000");
+    properties.setProperty("useCursorFetch", "false");
+    try {
+      Connection connection = DriverManager.getConnection(
+          jdbcUrl.replaceFirst("^jdbc:mariadb:", "jdbc:mysql:"), properties);
+      if (connection.getCatalog() == null || connection.getCatalog().isEmpty()) {
+        connection.close();
+        throw new CfmrException("--jdbc-url " + jdbcUrl + " names no database (jdbc:mysql://HOST:PORT/DATABASE)");
+      }
+      return connection;
+    } catch (SQLException e) {
+      throw new CfmrException("cannot connect to " + jdbcUrl + ": " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  /** The first line of a driver message (connection failures add paragraphs of advice). */
+  static String firstLine(String message) {
+    return message == null ? "unknown error" : message.strip().lines().findFirst().orElse("");
+  }
+}

@@ -1,0 +1,123 @@
+package org.cfmr.sql;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The ml-latest {@code movies.csv} ({@code movieId,title,genres}) and {@code links.csv}
+ * ({@code movieId,imdbId,tmdbId}, tmdbId possibly empty), RFC 4180 CSV with a header, into
+ * {@code movies} / {@code links} rows. A movie's year is the trailing {@code (YYYY)} of its title,
+ * NULL without one; titles are kept as written (quotes, commas, any script).
+ */
+final class MoviesSource {
+  private static final Pattern YEAR = Pattern.compile("\\((\\d{4})\\)\\s*$");
+
+  private MoviesSource() {}
+
+  static void copyMovies(InputFile in, TsvWriter out) {
+    records(in, List.of("movieId", "title", "genres"), record -> {
+      int movie = Ids.parse(record.get(0), "movieId");
+      String title = record.get(1);
+      if (title.isBlank()) {
+        throw new IllegalArgumentException("movie " + movie + " has no title");
+      }
+      out.plain(movie).text(title).plain(year(title)).text(record.get(2)).endRow();
+      return movie;
+    });
+  }
+
+  static void copyLinks(InputFile in, TsvWriter out) {
+    records(in, List.of("movieId", "imdbId", "tmdbId"), record -> {
+      int movie = Ids.parse(record.get(0), "movieId");
+      String imdb = record.get(1).strip();
+      if (!imdb.isEmpty()) {
+        Ids.parse(imdb, "imdbId");
+      }
+      String tmdb = record.get(2).strip();
+      out.plain(movie).text(imdb.isEmpty() ? null : imdb)
+          .plain(tmdb.isEmpty() ? null : Ids.parse(tmdb, "tmdbId")).endRow();
+      return movie;
+    });
+  }
+
+  /** The year in a title's trailing {@code (YYYY)}, or null. */
+  static Integer year(String title) {
+    Matcher matcher = YEAR.matcher(title);
+    return matcher.find() ? Integer.valueOf(matcher.group(1)) : null;
+  }
+
+  /** A function of one record returning its movie id (which must be unique in the file). */
+  private interface RecordCopier {
+    int copy(CSVRecord record);
+  }
+
+  private static void records(InputFile in, List<String> header, RecordCopier copier) {
+    CSVFormat format = CSVFormat.RFC4180;
+    Set<Integer> movies = new HashSet<>();
+    CSVParser parser;
+    try {
+      // Not closed here: closing would close the input, whose checksum is taken afterwards.
+      parser = CSVParser.builder().setReader(in.reader()).setFormat(format).get();
+    } catch (IOException e) {
+      throw in.error("cannot read: " + e.getMessage());
+    }
+    Iterator<CSVRecord> records = parser.iterator();
+    for (long index = 0; ; index++) {
+      long line = parser.getCurrentLineNumber() + 1;
+      CSVRecord record = nextRecord(in, records, line);
+      if (record == null) {
+        if (index == 0) {
+          throw in.error(1, "the file is empty (expected the header '" + String.join(",", header)
+              + "')");
+        }
+        return;
+      }
+      try {
+        if (index == 0) {
+          checkHeader(record, header);
+        } else if (record.size() != header.size()) {
+          throw new IllegalArgumentException("expected " + header.size() + " fields ("
+              + String.join(",", header) + ") but found " + record.size());
+        } else if (!movies.add(copier.copy(record))) {
+          throw new IllegalArgumentException("movie " + record.get(0) + " appears twice");
+        }
+      } catch (IllegalArgumentException e) {
+        throw in.error(line, e.getMessage());
+      }
+    }
+  }
+
+  private static CSVRecord nextRecord(InputFile in, Iterator<CSVRecord> records, long line) {
+    try {
+      return records.hasNext() ? records.next() : null;
+    } catch (UncheckedIOException | IllegalStateException e) {
+      throw in.error(line, "malformed CSV: " + rootMessage(e));
+    }
+  }
+
+  private static void checkHeader(CSVRecord first, List<String> header) {
+    List<String> found = first.toList().stream()
+        .map(name -> name.replace("\uFEFF", "").strip()).toList();
+    if (!found.equals(header)) {
+      throw new IllegalArgumentException("expected the header '" + String.join(",", header)
+          + "' but found '" + String.join(",", found) + "'");
+    }
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+}

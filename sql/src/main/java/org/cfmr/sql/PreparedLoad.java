@@ -1,0 +1,191 @@
+package org.cfmr.sql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.cfmr.core.runtime.BundledData;
+import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.PipelineFiles;
+
+/**
+ * Step one of a load, before any connection: finds the files of a pipeline output folder (and the
+ * {@code movies.csv} / {@code links.csv} of its dataset), validates every line, and writes what it
+ * validated as one local {@code LOAD DATA} file per table. The split files are required; the
+ * neighbour and recommendation files are loaded when present and listed as missing otherwise.
+ */
+final class PreparedLoad {
+  /** One table's rows, ready for {@code LOAD DATA}. */
+  record Table(String name, java.nio.file.Path data, long rows) {}
+
+  /** One input file: where it was, its size, SHA-256, and the rows it gave. */
+  record SourceFile(String name, String table, String path, long bytes, String sha256, long rows) {}
+
+  private final List<Table> tables = new ArrayList<>();
+  private final List<SourceFile> files = new ArrayList<>();
+  private final List<String> missing = new ArrayList<>();
+  private String runJson;
+  private String cfmrVersion;
+
+  private PreparedLoad() {}
+
+  List<Table> tables() {
+    return tables;
+  }
+
+  List<SourceFile> files() {
+    return files;
+  }
+
+  List<String> missing() {
+    return missing;
+  }
+
+  /** The run's {@code run.json} as written, or null. */
+  String runJson() {
+    return runJson;
+  }
+
+  String cfmrVersion() {
+    return cfmrVersion;
+  }
+
+  /** Validates and converts the inputs named by {@code settings} into files in {@code work}. */
+  static PreparedLoad prepare(LoadSettings settings, java.nio.file.Path work, Configuration conf) {
+    PreparedLoad load = new PreparedLoad();
+    Path input = settings.input();
+    requireFolder(input, conf);
+    Path dataset = load.readRun(new Path(input, PipelineFiles.RUN), conf);
+    Path movies = settings.movies() != null ? settings.movies() : datasetFile(dataset, "movies.csv");
+    Path links = settings.links() != null ? settings.links() : datasetFile(dataset, "links.csv");
+    load.copy("movies", work, conf, List.of(movies), MoviesSource::copyMovies);
+    load.copy("links", work, conf, List.of(links), MoviesSource::copyLinks);
+    RatingsSource ratings = new RatingsSource();
+    load.copy("ratings_train", work, conf, List.of(new Path(input, PipelineFiles.TRAIN)),
+        ratings::copy);
+    load.copy("ratings_test", work, conf, List.of(new Path(input, PipelineFiles.TEST)),
+        ratings::copy);
+    load.checkNoDuplicateRating(ratings, conf);
+    load.copy("user_neighbors", work, conf,
+        load.present(input, conf, PipelineFiles.USER_NEIGHBOURS), NeighboursSource::copy);
+    load.copy("item_neighbors", work, conf,
+        load.present(input, conf, PipelineFiles.ITEM_NEIGHBOURS), NeighboursSource::copy);
+    List<Path> recommendations = new ArrayList<>();
+    recommendations.addAll(load.present(input, conf, PipelineFiles.USER_BASED_RECOMMENDATIONS));
+    recommendations.addAll(load.present(input, conf, PipelineFiles.ITEM_BASED_RECOMMENDATIONS));
+    load.copy("user_item_predictions", work, conf, recommendations, (in, out) ->
+        PredictionsSource.copy(in, out,
+            in.path().getName().equals(PipelineFiles.USER_BASED_RECOMMENDATIONS) ? "user" : "item"));
+    return load;
+  }
+
+  private static void requireFolder(Path input, Configuration conf) {
+    try {
+      FileSystem fs = input.getFileSystem(conf);
+      if (!fs.exists(input) || !fs.getFileStatus(input).isDirectory()) {
+        throw new CfmrException(input + ": no such folder (expected a pipeline output folder)");
+      }
+    } catch (IOException e) {
+      throw new CfmrException("cannot read " + input + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads {@code run.json} when present; returns the dataset folder it names, or null. */
+  private Path readRun(Path run, Configuration conf) {
+    if (!exists(run, conf)) {
+      missing.add(PipelineFiles.RUN);
+      return null;
+    }
+    try (InputFile in = InputFile.open(run, conf)) {
+      StringBuilder text = new StringBuilder();
+      for (String line = in.nextLine(); line != null; line = in.nextLine()) {
+        text.append(line).append('\n');
+      }
+      JsonNode json;
+      try {
+        json = new ObjectMapper().readTree(text.toString());
+      } catch (JsonProcessingException e) {
+        throw new CfmrException(run + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
+            + e.getOriginalMessage());
+      }
+      if (json == null || !json.isObject()) {
+        throw new CfmrException(run + ": expected a JSON object");
+      }
+      runJson = text.toString().strip();
+      cfmrVersion = json.path("cfmr_version").isTextual() ? json.get("cfmr_version").asText() : null;
+      files.add(new SourceFile(PipelineFiles.RUN, "runs", run.toString(), in.bytes(), in.sha256(), 1));
+      JsonNode dataset = json.path("dataset");
+      return dataset.isTextual() && !dataset.asText().isBlank() ? new Path(dataset.asText()) : null;
+    }
+  }
+
+  private static Path datasetFile(Path dataset, String name) {
+    if (dataset != null) {
+      return new Path(dataset, name);
+    }
+    return new Path(BundledData.file(name).toUri());
+  }
+
+  /** {@code name} in {@code folder} as a one-element list, or an empty list noted as missing. */
+  private List<Path> present(Path folder, Configuration conf, String name) {
+    Path path = new Path(folder, name);
+    if (exists(path, conf)) {
+      return List.of(path);
+    }
+    missing.add(name);
+    return List.of();
+  }
+
+  private static boolean exists(Path path, Configuration conf) {
+    try {
+      return path.getFileSystem(conf).exists(path);
+    } catch (IOException e) {
+      throw new CfmrException("cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Copies {@code sources} (all into one table) with {@code copier}, noting each file. */
+  private void copy(String table, java.nio.file.Path work, Configuration conf, List<Path> sources,
+      BiConsumer<InputFile, TsvWriter> copier) {
+    try (TsvWriter out = new TsvWriter(work.resolve(table + ".tsv"))) {
+      for (Path source : sources) {
+        long rowsBefore = out.rows();
+        long start = System.nanoTime();
+        try (InputFile in = InputFile.open(source, conf)) {
+          copier.accept(in, out);
+          long rows = out.rows() - rowsBefore;
+          files.add(new SourceFile(source.getName(), table, source.toString(), in.bytes(),
+              in.sha256(), rows));
+          System.err.printf(Locale.ROOT, "checked %s: %,d rows, %.1fs%n", source, rows,
+              (System.nanoTime() - start) / 1e9);
+        }
+      }
+      out.close();
+      tables.add(new Table(table, out.path(), out.rows()));
+    }
+  }
+
+  private void checkNoDuplicateRating(RatingsSource ratings, Configuration conf) {
+    long duplicate = ratings.firstDuplicate();
+    if (duplicate < 0) {
+      return;
+    }
+    int user = (int) (duplicate >>> 32);
+    int movie = (int) duplicate;
+    List<String> places = new ArrayList<>();
+    for (SourceFile file : files) {
+      if (file.table().startsWith("ratings_")) {
+        places.addAll(RatingsSource.placesOf(new Path(file.path()), conf, user, movie));
+      }
+    }
+    throw new CfmrException(places.get(places.size() - 1) + ": duplicate rating of movie " + movie
+        + " by user " + user + " (first at " + places.get(0) + ")");
+  }
+}

@@ -1,0 +1,350 @@
+package org.cfmr.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.PipelineFiles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cfmr load-mysql} against the real server {@code .ci/run} starts: a full load of a
+ * pipeline run on the bundled data, a reload, a load killed half-way, a wrong password, malformed
+ * input, and the queries a dashboard runs. The expected values are computed from the files by
+ * plain code here, not by the loader's parsers.
+ */
+class MysqlLoaderTest {
+  private static final String[] DATA_TABLES = {"movies", "links", "ratings_train", "ratings_test",
+      "user_neighbors", "item_neighbors", "user_item_predictions", "schema_version"};
+
+  @TempDir static Path temp;
+  private static Path run;
+  private static Path runWithoutNeighbours;
+  private TestDatabase db;
+
+  @BeforeAll
+  static void makePipelineOutputs() throws IOException {
+    run = PipelineFixture.create(temp.resolve("run"), true);
+    runWithoutNeighbours = PipelineFixture.create(temp.resolve("run-split-only"), false);
+    Files.delete(runWithoutNeighbours.resolve(PipelineFiles.ITEM_BASED_RECOMMENDATIONS));
+    Files.delete(runWithoutNeighbours.resolve(PipelineFiles.RUN));
+  }
+
+  @BeforeEach
+  void emptyDatabase() throws SQLException {
+    db = new TestDatabase();
+    db.dropAllTables();
+  }
+
+  private LoadSummary load(Path folder) {
+    return loader(folder, null).run();
+  }
+
+  private MysqlLoader loader(Path folder, Path movies) {
+    return new MysqlLoader(new LoadSettings(db.url, db.user, db.password, hadoop(folder),
+        movies == null ? null : hadoop(movies), null), new Configuration());
+  }
+
+  private static org.apache.hadoop.fs.Path hadoop(Path path) {
+    return new org.apache.hadoop.fs.Path(path.toUri());
+  }
+
+  @Test
+  void fullLoadHasTheRowsOfEveryFile() throws Exception {
+    LoadSummary summary = load(run);
+
+    assertEquals(lines(run.resolve(PipelineFiles.TRAIN)), db.count("SELECT COUNT(*) FROM ratings_train"));
+    assertEquals(lines(run.resolve(PipelineFiles.TEST)), db.count("SELECT COUNT(*) FROM ratings_test"));
+    assertEquals(neighbourPairs(run.resolve(PipelineFiles.USER_NEIGHBOURS)),
+        db.count("SELECT COUNT(*) FROM user_neighbors"));
+    assertEquals(neighbourPairs(run.resolve(PipelineFiles.ITEM_NEIGHBOURS)),
+        db.count("SELECT COUNT(*) FROM item_neighbors"));
+    assertEquals(lines(run.resolve(PipelineFiles.USER_BASED_RECOMMENDATIONS)),
+        db.count("SELECT COUNT(*) FROM user_item_predictions WHERE method = 'user'"));
+    assertEquals(lines(run.resolve(PipelineFiles.ITEM_BASED_RECOMMENDATIONS)),
+        db.count("SELECT COUNT(*) FROM user_item_predictions WHERE method = 'item'"));
+    long movies = lines(org.cfmr.core.testing.SharedData.bundled("movies.csv")) - 1;
+    assertEquals(movies, db.count("SELECT COUNT(*) FROM movies"));
+    assertEquals(movies, db.count("SELECT COUNT(*) FROM links"));
+    assertEquals(List.of("1"), db.query("SELECT version FROM schema_version"));
+    assertEquals(db.count("SELECT COUNT(*) FROM ratings_train"), summary.rows("ratings_train"));
+    assertEquals(List.of(), summary.missingFiles());
+    assertEquals(List.of(), db.query("SHOW TABLES LIKE '%\\_\\_%'"), "no staging or old tables");
+  }
+
+  @Test
+  void runsRecordsTheFilesTheirChecksumsAndTheRunJson() throws Exception {
+    load(run);
+    assertEquals(List.of("1|test|"), db.rows("SELECT id, cfmr_version, missing_files FROM runs"));
+    String runJson = Files.readString(run.resolve(PipelineFiles.RUN)).strip();
+    assertEquals(List.of(runJson), db.query("SELECT run_json FROM runs"));
+    Path train = run.resolve(PipelineFiles.TRAIN);
+    assertEquals(List.of(sha256(train) + "|" + Files.size(train) + "|" + lines(train)),
+        db.rows("SELECT sha256, bytes, row_count FROM run_files WHERE file_name = 'ratings_train.csv'"));
+    assertEquals(9, db.count("SELECT COUNT(*) FROM run_files"), "8 data files and run.json");
+  }
+
+  @Test
+  void neighboursAnswerByRankAndByNeighbour() throws Exception {
+    load(run);
+    Map<Integer, List<String>> file = neighbourLines(run.resolve(PipelineFiles.USER_NEIGHBOURS));
+    int user = file.keySet().iterator().next();
+    List<String> expected = new ArrayList<>();
+    for (int rank = 1; rank <= file.get(user).size(); rank++) {
+      expected.add(rank + "|" + file.get(user).get(rank - 1).replace(':', '|'));
+    }
+    assertEquals(expected, db.rows("SELECT neighbor_rank, neighbor_id, similarity FROM user_neighbors"
+        + " WHERE user_id = " + user + " ORDER BY neighbor_rank"));
+
+    int target = Integer.parseInt(file.get(user).get(0).split(":")[0]);
+    List<String> whoHasTarget = new ArrayList<>();
+    file.forEach((id, neighbours) -> neighbours.stream()
+        .filter(n -> n.startsWith(target + ":")).forEach(n -> whoHasTarget.add(String.valueOf(id))));
+    assertEquals(whoHasTarget, db.query("SELECT user_id FROM user_neighbors WHERE neighbor_id = "
+        + target + " ORDER BY user_id"));
+  }
+
+  @Test
+  void titlesWithQuotesCommasAndAccentsLoadIntact() throws Exception {
+    load(run);
+    assertEquals(List.of("\"American President, The (1995)\"|1995".replace("\"", "")),
+        db.rows("SELECT title, year FROM movies WHERE movie_id = 11"));
+    assertEquals(List.of("11'09\"01 - September 11 (2002)|2002|Drama"),
+        db.rows("SELECT title, year, genres FROM movies WHERE movie_id = 7789"));
+    assertEquals(List.of("City of Lost Children, The (Cité des enfants perdus, La) (1995)"),
+        db.query("SELECT title FROM movies WHERE movie_id = 29"));
+    assertEquals(List.of("0114709|862"), db.rows("SELECT imdb_id, tmdb_id FROM links WHERE movie_id = 1"));
+    assertEquals(List.of("0113610|null"), db.rows("SELECT imdb_id, tmdb_id FROM links WHERE movie_id = 791"));
+  }
+
+  @Test
+  void nonLatinAndFourByteTitlesLoadIntact() throws Exception {
+    Path movies = temp.resolve("movies-unicode.csv");
+    List<String> titles = List.of("臥虎藏龍 (2000)", "Брат (1997)", "\"Quoted\", \\ back\\slash\ttab 🎬 (2020)",
+        "No year at all");
+    StringBuilder csv = new StringBuilder("movieId,title,genres\r\n");
+    for (int i = 0; i < titles.size(); i++) {
+      csv.append(i + 1).append(",\"").append(titles.get(i).replace("\"", "\"\"")).append("\",Drama\r\n");
+    }
+    Files.writeString(movies, csv, StandardCharsets.UTF_8);
+    loader(run, movies).run();
+    assertEquals(List.of(titles.get(0) + "|2000", titles.get(1) + "|1997", titles.get(2) + "|2020",
+        titles.get(3) + "|null"), db.rows("SELECT title, year FROM movies ORDER BY movie_id"));
+  }
+
+  @Test
+  void reloadingTheSameFolderGivesTheSameTables() throws Exception {
+    load(run);
+    Map<String, List<String>> first = dump();
+    load(run);
+    assertEquals(first, dump());
+    assertEquals(List.of("1", "2"), db.query("SELECT id FROM runs ORDER BY id"));
+    assertEquals(db.query("SELECT sha256 FROM run_files WHERE run_id = 1 ORDER BY file_name"),
+        db.query("SELECT sha256 FROM run_files WHERE run_id = 2 ORDER BY file_name"));
+  }
+
+  @Test
+  void aLoadKilledHalfWayLeavesThePreviousTablesAndTheNextLoadCleansUp() throws Exception {
+    load(run);
+    Map<String, List<String>> before = dump();
+
+    assertThrows(CfmrException.class, () -> loader(runWithoutNeighbours, null).failingAfter(4).run());
+    assertEquals(before, dump(), "readers still see the previous load");
+    assertTrue(db.query("SHOW TABLES LIKE '%\\_\\_staging'").size() > 0, "the kill left staging tables");
+
+    LoadSummary summary = load(runWithoutNeighbours);
+    assertEquals(0, db.count("SELECT COUNT(*) FROM user_neighbors"));
+    assertEquals(0, db.count("SELECT COUNT(*) FROM user_item_predictions WHERE method = 'item'"));
+    assertEquals(List.of(PipelineFiles.RUN, PipelineFiles.USER_NEIGHBOURS,
+        PipelineFiles.ITEM_NEIGHBOURS, PipelineFiles.ITEM_BASED_RECOMMENDATIONS), summary.missingFiles());
+    assertEquals(List.of(), db.query("SHOW TABLES LIKE '%\\_\\_%'"));
+    assertEquals(2, summary.runId());
+  }
+
+  @Test
+  void aWrongPasswordIsOneClearLine() {
+    CfmrException error = assertThrows(CfmrException.class, () -> new MysqlLoader(
+        new LoadSettings(db.url, db.user, db.password + "-wrong", hadoop(run), null, null),
+        new Configuration()).run());
+    assertTrue(error.getMessage().startsWith("cannot connect to " + db.url + ": Access denied for user"),
+        error.getMessage());
+    assertTrue(!error.getMessage().contains("\n") && !error.getMessage().contains(db.password));
+  }
+
+  @Test
+  void anUnreachableServerIsOneClearLine() {
+    CfmrException error = assertThrows(CfmrException.class, () -> new MysqlLoader(
+        new LoadSettings("jdbc:mysql://127.0.0.1:1/cfmr_test", db.user, db.password, hadoop(run),
+            null, null), new Configuration()).run());
+    assertTrue(error.getMessage().startsWith("cannot connect to jdbc:mysql://127.0.0.1:1/cfmr_test: "),
+        error.getMessage());
+    assertTrue(!error.getMessage().contains("\n"));
+  }
+
+  @Test
+  void aMalformedLineIsReportedBeforeTouchingTheDatabase() throws Exception {
+    load(run);
+    Map<String, List<String>> before = dump();
+    Path broken = temp.resolve("broken");
+    copyFolder(run, broken);
+    List<String> test = Files.readAllLines(broken.resolve(PipelineFiles.TEST));
+    test.set(6, "12,34,4.5");
+    Files.write(broken.resolve(PipelineFiles.TEST), test);
+
+    CfmrException error = assertThrows(CfmrException.class, () -> new MysqlLoader(
+        new LoadSettings(db.url, db.user, "not even the right password", hadoop(broken), null, null),
+        new Configuration()).run());
+    assertEquals(hadoop(broken.resolve(PipelineFiles.TEST)) + ":7: expected 4 fields separated by ',' but found 3",
+        error.getMessage());
+    assertEquals(before, dump());
+  }
+
+  @Test
+  void aRatingInBothSplitsIsReportedWithBothLines() throws Exception {
+    Path broken = temp.resolve("duplicate");
+    copyFolder(run, broken);
+    String firstTrain = Files.readAllLines(broken.resolve(PipelineFiles.TRAIN)).get(0);
+    Files.writeString(broken.resolve(PipelineFiles.TEST), firstTrain + "\n", java.nio.file.StandardOpenOption.APPEND);
+    long testLines = lines(broken.resolve(PipelineFiles.TEST));
+    String[] fields = firstTrain.split(",");
+
+    CfmrException error = assertThrows(CfmrException.class, () -> load(broken));
+    assertEquals(hadoop(broken.resolve(PipelineFiles.TEST)) + ":" + testLines + ": duplicate rating of movie "
+        + fields[1] + " by user " + fields[0] + " (first at " + hadoop(broken.resolve(PipelineFiles.TRAIN))
+        + ":1)", error.getMessage());
+  }
+
+  @Test
+  void aMissingSplitFileIsAnError() throws Exception {
+    Path broken = temp.resolve("no-test");
+    copyFolder(run, broken);
+    Files.delete(broken.resolve(PipelineFiles.TEST));
+    CfmrException error = assertThrows(CfmrException.class, () -> load(broken));
+    assertEquals(hadoop(broken.resolve(PipelineFiles.TEST)) + ": no such file", error.getMessage());
+  }
+
+  /** The queries the web dashboard runs, with results computed from the files. */
+  @Test
+  void dashboardQueries() throws Exception {
+    load(run);
+    // Top 5 recommendations (user-based) of user 1, with titles.
+    List<String> recommendations = Files.readAllLines(run.resolve(PipelineFiles.USER_BASED_RECOMMENDATIONS));
+    Map<Integer, String> titles = titles();
+    List<String> expectedTop = new ArrayList<>();
+    for (String line : recommendations.subList(0, 5)) {
+      String[] fields = line.split(",");
+      expectedTop.add(titles.get(Integer.parseInt(fields[1])) + "|" + Double.parseDouble(fields[2]));
+    }
+    assertEquals(expectedTop, db.rows("SELECT m.title, p.prediction FROM user_item_predictions p"
+        + " JOIN movies m ON m.movie_id = p.movie_id"
+        + " WHERE p.user_id = 1 AND p.method = 'user' ORDER BY p.prediction_rank LIMIT 5"));
+
+    // The most-rated movies in train, ties by id.
+    Map<Integer, Integer> counts = new TreeMap<>();
+    for (String line : Files.readAllLines(run.resolve(PipelineFiles.TRAIN))) {
+      counts.merge(Integer.parseInt(line.split(",")[1]), 1, Integer::sum);
+    }
+    List<String> expectedPopular = counts.entrySet().stream()
+        .sorted((x, y) -> x.getValue().equals(y.getValue()) ? x.getKey() - y.getKey() : y.getValue() - x.getValue())
+        .limit(3).map(e -> titles.get(e.getKey()) + "|" + e.getValue()).toList();
+    assertEquals(expectedPopular, db.rows("SELECT m.title, COUNT(*) AS n FROM ratings_train r"
+        + " JOIN movies m ON m.movie_id = r.movie_id GROUP BY r.movie_id, m.title"
+        + " ORDER BY n DESC, r.movie_id LIMIT 3"));
+
+    // The movies most similar to movie 1 with their titles and IMDb links.
+    Map<Integer, List<String>> items = neighbourLines(run.resolve(PipelineFiles.ITEM_NEIGHBOURS));
+    List<String> expectedSimilar = items.get(1).subList(0, 3).stream().map(n -> {
+      int movie = Integer.parseInt(n.split(":")[0]);
+      return titles.get(movie) + "|" + n.split(":")[1];
+    }).toList();
+    assertEquals(expectedSimilar, db.rows("SELECT m.title, n.similarity FROM item_neighbors n"
+        + " JOIN movies m ON m.movie_id = n.neighbor_id JOIN links l ON l.movie_id = m.movie_id"
+        + " WHERE n.movie_id = 1 ORDER BY n.neighbor_rank LIMIT 3"));
+
+    // The test ratings of user 1 next to the item-based prediction, where there is one.
+    assertEquals(db.count("SELECT COUNT(*) FROM ratings_test t JOIN user_item_predictions p"
+        + " ON p.user_id = t.user_id AND p.movie_id = t.movie_id AND p.method = 'item'"),
+        joinCount(run.resolve(PipelineFiles.TEST), run.resolve(PipelineFiles.ITEM_BASED_RECOMMENDATIONS)));
+  }
+
+  private static long joinCount(Path ratings, Path predictions) throws IOException {
+    java.util.Set<String> pairs = new java.util.HashSet<>();
+    for (String line : Files.readAllLines(predictions)) {
+      String[] fields = line.split(",");
+      pairs.add(fields[0] + "," + fields[1]);
+    }
+    return Files.readAllLines(ratings).stream().filter(line -> {
+      String[] fields = line.split(",");
+      return pairs.contains(fields[0] + "," + fields[1]);
+    }).count();
+  }
+
+  private static Map<Integer, String> titles() throws IOException {
+    Map<Integer, String> titles = new TreeMap<>();
+    try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(
+        org.cfmr.core.testing.SharedData.bundled("movies.csv"), StandardCharsets.UTF_8,
+        org.apache.commons.csv.CSVFormat.RFC4180)) {
+      parser.stream().skip(1).forEach(r -> titles.put(Integer.parseInt(r.get(0)), r.get(1)));
+    }
+    return titles;
+  }
+
+  private Map<String, List<String>> dump() throws SQLException {
+    Map<String, List<String>> tables = new TreeMap<>();
+    for (String table : DATA_TABLES) {
+      String order = table.equals("schema_version") ? "1" : "1, 2, 3";
+      tables.put(table, db.rows("SELECT * FROM " + table + " ORDER BY " + order));
+    }
+    return tables;
+  }
+
+  private static long lines(Path file) throws IOException {
+    try (var lines = Files.lines(file)) {
+      return lines.count();
+    }
+  }
+
+  private static long neighbourPairs(Path file) throws IOException {
+    return neighbourLines(file).values().stream().mapToLong(List::size).sum();
+  }
+
+  /** A neighbour file as id → ["n:s", ...], parsed plainly. */
+  private static Map<Integer, List<String>> neighbourLines(Path file) throws IOException {
+    Map<Integer, List<String>> lines = new TreeMap<>();
+    for (String line : Files.readAllLines(file)) {
+      String[] parts = line.split("\t");
+      lines.put(Integer.parseInt(parts[0]), List.of(parts[1].split(",")));
+    }
+    return lines;
+  }
+
+  private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+
+  private static void copyFolder(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (var files = Files.list(from)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, to.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+}

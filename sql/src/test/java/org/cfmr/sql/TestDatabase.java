@@ -1,0 +1,86 @@
+package org.cfmr.sql;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The test database {@code .ci/run} prepares (CFMR_TEST_JDBC_URL, CFMR_TEST_DB_USER,
+ * CFMR_TEST_DB_PASSWORD). Under {@code CI=true} a missing one fails the test; otherwise the test
+ * is skipped with the reason shown.
+ */
+final class TestDatabase {
+  final String url = System.getenv("CFMR_TEST_JDBC_URL");
+  final String user = System.getenv("CFMR_TEST_DB_USER");
+  final String password = System.getenv("CFMR_TEST_DB_PASSWORD");
+
+  TestDatabase() {
+    boolean present = url != null && user != null && password != null;
+    String reason = "no test database: run .ci/run (or set CFMR_TEST_JDBC_URL, "
+        + "CFMR_TEST_DB_USER, CFMR_TEST_DB_PASSWORD)";
+    if ("true".equals(System.getenv("CI"))) {
+      assertTrue(present, "CI=true but " + reason);
+    } else {
+      assumeTrue(present, "skipped: " + reason);
+    }
+  }
+
+  Connection connect() throws SQLException {
+    return DriverManager.getConnection(url, user, password);
+  }
+
+  /** Drops every table of the test database, so that each test starts from nothing. */
+  void dropAllTables() throws SQLException {
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      List<String> tables = strings(statement, "SHOW TABLES");
+      if (!tables.isEmpty()) {
+        statement.execute("DROP TABLE " + String.join(", ", tables));
+      }
+    }
+  }
+
+  /** The first column of every row of {@code sql}, as text. */
+  List<String> query(String sql) throws SQLException {
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      return strings(statement, sql);
+    }
+  }
+
+  /** Every row of {@code sql}, its columns joined by {@code |}. */
+  List<String> rows(String sql) throws SQLException {
+    try (Connection connection = connect(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      List<String> rows = new ArrayList<>();
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= columns; i++) {
+          row.append(i > 1 ? "|" : "").append(result.getString(i));
+        }
+        rows.add(row.toString());
+      }
+      return rows;
+    }
+  }
+
+  long count(String sql) throws SQLException {
+    return Long.parseLong(query(sql).get(0));
+  }
+
+  private static List<String> strings(Statement statement, String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (ResultSet result = statement.executeQuery(sql)) {
+      while (result.next()) {
+        values.add(result.getString(1));
+      }
+    }
+    return values;
+  }
+}
