@@ -1,0 +1,215 @@
+package org.cfmr.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.cfmr.core.predict.Clipping;
+import org.cfmr.core.predict.IndexedNeighbours;
+import org.cfmr.core.predict.NeighbourLists;
+import org.cfmr.core.predict.Predictor;
+import org.cfmr.core.predict.TrainData;
+import org.cfmr.core.ratings.TrainRatings;
+import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.Progress;
+
+/**
+ * {@code cfmr evaluate}'s work: predicts every test rating and ranks every test user's candidates,
+ * user by user on {@code threads} threads. Each user's sums are kept in the user's slot and added
+ * in user order at the end, so the figures are the same for any number of threads.
+ */
+public final class Evaluation {
+  private static final int USERS_PER_TASK = 32;
+
+  private Evaluation() {}
+
+  /** Reads the train and test splits and the neighbour file, and evaluates. */
+  public static EvaluationResult run(Path train, Path test, Path neighbours,
+      EvaluationSettings settings, Configuration conf) {
+    TrainData trainData = TrainData.of(TrainRatings.read(train, conf));
+    TestRatings testRatings = TestRatings.read(test, trainData, conf);
+    return run(trainData, testRatings, NeighbourLists.read(neighbours, conf), settings);
+  }
+
+  /** Evaluates splits and neighbours already in memory. */
+  public static EvaluationResult run(TrainData train, TestRatings test, NeighbourLists neighbours,
+      EvaluationSettings settings) {
+    Predictor predictor = Predictor.of(settings.mode(), train,
+        IndexedNeighbours.of(neighbours, train, settings.mode()), settings.itemFormula(),
+        settings.minNeighbours(), Clipping.of(train, settings.clip()));
+    long start = System.nanoTime();
+    UserOutcome[] outcomes = new UserOutcome[test.users()];
+    try (Progress progress = new Progress("evaluate " + settings.describe(), test.users())) {
+      parallel(settings.threads(), test.users(), progress, () -> {
+        Predictor.UserScorer scorer = predictor.newScorer();
+        return group -> outcomes[group] = evaluateUser(train, test, group, scorer, settings);
+      });
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return combine(outcomes, test.size(), settings, seconds);
+  }
+
+  /** One user's figures. */
+  private record UserOutcome(ErrorSums covered, ErrorSums all, boolean ranked, double precision,
+      double recall, double ndcg, long predictions) {}
+
+  private static UserOutcome evaluateUser(TrainData train, TestRatings test, int group,
+      Predictor.UserScorer scorer, EvaluationSettings settings) {
+    int user = train.userIndex(test.userId(group));
+    if (user >= 0) {
+      scorer.startUser(user);
+    }
+    ErrorSums covered = new ErrorSums();
+    ErrorSums all = new ErrorSums();
+    long predictions = 0;
+    int relevant = 0;
+    for (int at = test.start(group); at < test.start(group + 1); at++) {
+      int item = train.itemIndex(test.itemAt(at));
+      double rating = test.ratingAt(at);
+      double prediction = Double.NaN;
+      if (user >= 0 && item >= 0) {
+        prediction = scorer.predict(item);
+        predictions++;
+      }
+      if (prediction == prediction) {
+        covered.add(prediction, rating);
+        all.add(prediction, rating);
+      } else {
+        all.add(user >= 0 ? train.userMean(user) : train.globalMean(), rating);
+      }
+      if (rating >= settings.relevantFrom()) {
+        relevant++;
+      }
+    }
+    if (relevant == 0) {
+      return new UserOutcome(covered, all, false, 0, 0, 0, predictions);
+    }
+    int[] hitRanks = new int[settings.topN()];
+    int hits = 0;
+    if (user >= 0) {
+      int[] candidates = scorer.candidates();
+      predictions += candidates.length;
+      int[] ranked = rank(scorer, candidates, settings.topN());
+      for (int rank = 0; rank < ranked.length; rank++) {
+        if (isRelevant(test, group, train.itemId(ranked[rank]), settings.relevantFrom())) {
+          hitRanks[hits++] = rank + 1;
+        }
+      }
+    }
+    int n = settings.topN();
+    return new UserOutcome(covered, all, true, TopNMetrics.precision(hits, n),
+        TopNMetrics.recall(hits, relevant), TopNMetrics.ndcg(hitRanks, hits, relevant, n),
+        predictions);
+  }
+
+  /**
+   * The best {@code n} covered candidates (item indices), best first, ties by item id.
+   * Used by the recommender too.
+   */
+  static int[] rank(Predictor.UserScorer scorer, int[] candidates, int n) {
+    double[] scores = new double[candidates.length];
+    int[] scored = new int[candidates.length];
+    int size = 0;
+    for (int item : candidates) {
+      double score = scorer.predict(item);
+      if (score == score) {
+        scores[size] = score;
+        scored[size++] = item;
+      }
+    }
+    int[] best = Ranking.best(scores, size, n);
+    int[] items = new int[best.length];
+    for (int i = 0; i < best.length; i++) {
+      items[i] = scored[best[i]];
+    }
+    return items;
+  }
+
+  private static boolean isRelevant(TestRatings test, int group, int itemId, double from) {
+    int at = test.find(group, itemId);
+    return at >= 0 && test.ratingAt(at) >= from;
+  }
+
+  private static EvaluationResult combine(UserOutcome[] outcomes, long total,
+      EvaluationSettings settings, double seconds) {
+    ErrorSums covered = new ErrorSums();
+    ErrorSums all = new ErrorSums();
+    double precision = 0;
+    double recall = 0;
+    double ndcg = 0;
+    int ranked = 0;
+    long predictions = 0;
+    for (UserOutcome outcome : outcomes) {
+      covered.add(outcome.covered());
+      all.add(outcome.all());
+      predictions += outcome.predictions();
+      if (outcome.ranked()) {
+        ranked++;
+        precision += outcome.precision();
+        recall += outcome.recall();
+        ndcg += outcome.ndcg();
+      }
+    }
+    return new EvaluationResult(settings, covered.rmse(), covered.mae(), covered.count, total,
+        all.rmse(), all.mae(), precision / ranked, recall / ranked, ndcg / ranked, ranked,
+        predictions, seconds);
+  }
+
+  /** Work on one user (group) at a time, by one thread's own state. */
+  interface UserTask {
+    void run(int group);
+  }
+
+  /** A thread's task maker: each thread makes its own (its own scorer). */
+  interface UserTaskFactory {
+    UserTask newTask();
+  }
+
+  /**
+   * Runs {@code task} for groups 0..count-1 on {@code threads} threads, in blocks handed out in
+   * order; the caller stores results by group so the arrival order does not matter.
+   */
+  static void parallel(int threads, int count, Progress progress, UserTaskFactory factory) {
+    AtomicInteger next = new AtomicInteger();
+    Runnable worker = () -> {
+      UserTask task = factory.newTask();
+      for (int from = next.getAndAdd(USERS_PER_TASK); from < count;
+          from = next.getAndAdd(USERS_PER_TASK)) {
+        int to = Math.min(count, from + USERS_PER_TASK);
+        for (int group = from; group < to; group++) {
+          task.run(group);
+        }
+        progress.advance(to - from);
+      }
+    };
+    if (threads == 1) {
+      worker.run();
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        futures.add(pool.submit(worker));
+      }
+      for (Future<?> future : futures) {
+        future.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CfmrException("interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
