@@ -1,5 +1,7 @@
 package org.cfmr.eval;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -52,6 +54,23 @@ public final class Evaluation {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     return combine(outcomes, test.size(), settings, seconds);
+  }
+
+  /**
+   * The JSON of {@code cfmr evaluate --json} and of the pipeline's {@code metrics.json}: for one
+   * result its object ({@link EvaluationResult#toJson}), for several one object per mode,
+   * {@code {"user": {...}, "item": {...}}}.
+   */
+  public static ObjectNode toJson(List<EvaluationResult> results) {
+    ObjectMapper mapper = new ObjectMapper();
+    if (results.size() == 1) {
+      return results.get(0).toJson(mapper);
+    }
+    ObjectNode byMode = mapper.createObjectNode();
+    for (EvaluationResult result : results) {
+      byMode.set(result.settings().mode().cliName(), result.toJson(mapper));
+    }
+    return byMode;
   }
 
   /** One user's figures. */
