@@ -2,13 +2,7 @@ package org.cfmr.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.predict.Clipping;
@@ -17,7 +11,6 @@ import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.Predictor;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
-import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.Progress;
 
 /**
@@ -26,8 +19,6 @@ import org.cfmr.core.runtime.Progress;
  * in user order at the end, so the figures are the same for any number of threads.
  */
 public final class Evaluation {
-  private static final int USERS_PER_TASK = 32;
-
   private Evaluation() {}
 
   /** Reads the train and test splits and the neighbour file, and evaluates. */
@@ -47,7 +38,7 @@ public final class Evaluation {
     long start = System.nanoTime();
     UserOutcome[] outcomes = new UserOutcome[test.users()];
     try (Progress progress = new Progress("evaluate " + settings.describe(), test.users())) {
-      parallel(settings.threads(), test.users(), progress, () -> {
+      ByUser.parallel(settings.threads(), test.users(), progress, () -> {
         Predictor.UserScorer scorer = predictor.newScorer();
         return group -> outcomes[group] = evaluateUser(train, test, group, scorer, settings);
       });
@@ -177,58 +168,5 @@ public final class Evaluation {
     return new EvaluationResult(settings, covered.rmse(), covered.mae(), covered.count, total,
         all.rmse(), all.mae(), precision / ranked, recall / ranked, ndcg / ranked, ranked,
         predictions, seconds);
-  }
-
-  /** Work on one user (group) at a time, by one thread's own state. */
-  interface UserTask {
-    void run(int group);
-  }
-
-  /** A thread's task maker: each thread makes its own (its own scorer). */
-  interface UserTaskFactory {
-    UserTask newTask();
-  }
-
-  /**
-   * Runs {@code task} for groups 0..count-1 on {@code threads} threads, in blocks handed out in
-   * order; the caller stores results by group so the arrival order does not matter.
-   */
-  static void parallel(int threads, int count, Progress progress, UserTaskFactory factory) {
-    AtomicInteger next = new AtomicInteger();
-    Runnable worker = () -> {
-      UserTask task = factory.newTask();
-      for (int from = next.getAndAdd(USERS_PER_TASK); from < count;
-          from = next.getAndAdd(USERS_PER_TASK)) {
-        int to = Math.min(count, from + USERS_PER_TASK);
-        for (int group = from; group < to; group++) {
-          task.run(group);
-        }
-        progress.advance(to - from);
-      }
-    };
-    if (threads == 1) {
-      worker.run();
-      return;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        futures.add(pool.submit(worker));
-      }
-      for (Future<?> future : futures) {
-        future.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CfmrException("interrupted");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }

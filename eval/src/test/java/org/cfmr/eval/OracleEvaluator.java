@@ -124,6 +124,33 @@ final class OracleEvaluator {
     return scores;
   }
 
+  /**
+   * The spec's recommendations of user u: user-based, the items some neighbour rated and u did
+   * not; item-based, every item with a neighbour list that u did not rate; covered ones only,
+   * score descending, ties by item, the first n. Each entry: {item, prediction}.
+   */
+  List<double[]> recommend(boolean userBased, boolean centred, int u, int n) {
+    List<double[]> scored = new ArrayList<>();
+    if (userBased) {
+      userBasedScores(u, 1, true).forEach((i, p) -> {
+        if (!trainByUser.get(u).containsKey(i)) {
+          scored.add(new double[] {i, p});
+        }
+      });
+    } else {
+      for (int i : neighbours.keySet()) {
+        if (!trainByUser.get(u).containsKey(i)) {
+          Double p = predict(false, centred, 1, true, u, i);
+          if (p != null) {
+            scored.add(new double[] {i, p});
+          }
+        }
+      }
+    }
+    scored.sort((a, b) -> a[1] != b[1] ? Double.compare(b[1], a[1]) : Double.compare(a[0], b[0]));
+    return scored.subList(0, Math.min(n, scored.size()));
+  }
+
   void evaluate(boolean userBased, boolean centred, int minNeighbours, boolean clip, int n,
       double relevantFrom) {
     double sq = 0;
