@@ -1,10 +1,5 @@
 package org.cfmr.eval;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,7 +12,6 @@ import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.HadoopRuntime;
-import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,7 +102,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       results.add(result);
     }
     if (json != null) {
-      writeJson(new Path(json), Evaluation.toJson(results), overwrite, conf);
+      TextFile.write(new Path(json), Evaluation.toJsonText(results), overwrite, conf);
     }
     return 0;
   }
@@ -135,20 +129,5 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw new CfmrException("give " + option + " or a pipeline output folder with --folder");
     }
     return new Path(folder, name);
-  }
-
-  /** Writes {@code json} to {@code file} through a staged write. */
-  static void writeJson(Path file, ObjectNode json, boolean overwrite, Configuration conf) {
-    Path parent = file.getParent() == null ? new Path(".") : file.getParent();
-    try (OutputFolder out = OutputFolder.create(parent, List.of(file.getName()), overwrite, conf);
-        OutputStream stream = out.fileSystem().create(out.staged(file.getName()))) {
-      stream.write(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json)
-          .getBytes(StandardCharsets.UTF_8));
-      stream.write('\n');
-      stream.close();
-      out.commit();
-    } catch (IOException e) {
-      throw new CfmrException("cannot write " + file + ": " + e.getMessage(), e);
-    }
   }
 }

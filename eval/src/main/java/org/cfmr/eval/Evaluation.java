@@ -64,6 +64,16 @@ public final class Evaluation {
     return byMode;
   }
 
+  /** {@link #toJson} pretty-printed, with a final line break. */
+  public static String toJsonText(List<EvaluationResult> results) {
+    try {
+      return new ObjectMapper().writerWithDefaultPrettyPrinter()
+          .writeValueAsString(toJson(results)) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** One user's figures. */
   private record UserOutcome(ErrorSums covered, ErrorSums all, boolean ranked, double precision,
       double recall, double ndcg, long predictions) {}
