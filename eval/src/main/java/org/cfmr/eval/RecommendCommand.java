@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.cfmr.core.predict.Clipping;
-import org.cfmr.core.predict.IndexedNeighbours;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.Mode;
 import org.cfmr.core.predict.NeighbourLists;
@@ -98,7 +96,7 @@ public final class RecommendCommand implements Callable<Integer> {
         file(train, PipelineFiles.TRAIN, "--train"), conf));
     Path neighbourFile = file(neighbours, chosen == Mode.USER
         ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS, "--neighbours");
-    Predictor predictor = predictor(trainData, NeighbourLists.read(neighbourFile, conf), chosen,
+    Predictor predictor = Recommendations.predictor(trainData, NeighbourLists.read(neighbourFile, conf), chosen,
         ItemFormula.parse(itemFormula), minNeighbours, !noClip);
     Path target = output != null ? new Path(output) : file(null, chosen == Mode.USER
         ? PipelineFiles.USER_BASED_RECOMMENDATIONS : PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
@@ -109,13 +107,6 @@ public final class RecommendCommand implements Callable<Integer> {
     System.err.printf(Locale.ROOT, "recommend %s: %,d recommendations written to %s in %.1fs%n",
         chosen.title(), lines, target, (System.nanoTime() - start) / 1e9);
     return 0;
-  }
-
-  /** The predictor for {@code mode} over checked, indexed neighbours. */
-  public static Predictor predictor(TrainData train, NeighbourLists neighbours, Mode mode,
-      ItemFormula formula, int minNeighbours, boolean clip) {
-    return Predictor.of(mode, train, IndexedNeighbours.of(neighbours, train, mode), formula,
-        minNeighbours, Clipping.of(train, clip));
   }
 
   /** Writes the recommendations to {@code target} through a staged write; returns the line count. */

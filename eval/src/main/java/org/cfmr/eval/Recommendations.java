@@ -5,6 +5,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.cfmr.core.SixDecimals;
+import org.cfmr.core.predict.Clipping;
+import org.cfmr.core.predict.IndexedNeighbours;
+import org.cfmr.core.predict.ItemFormula;
+import org.cfmr.core.predict.Mode;
+import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.Predictor;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.runtime.CfmrException;
@@ -53,6 +58,16 @@ public final class Recommendations {
       throw new UncheckedIOException(e);
     }
     return lines;
+  }
+
+  /**
+   * The predictor for {@code mode} over {@code neighbours}, checked against the train split
+   * ({@link IndexedNeighbours}); {@code formula} matters for item-based only.
+   */
+  public static Predictor predictor(TrainData train, NeighbourLists neighbours, Mode mode,
+      ItemFormula formula, int minNeighbours, boolean clip) {
+    return Predictor.of(mode, train, IndexedNeighbours.of(neighbours, train, mode), formula,
+        minNeighbours, Clipping.of(train, clip));
   }
 
   private static String userLines(TrainData train, Predictor.UserScorer scorer, int user, int n) {

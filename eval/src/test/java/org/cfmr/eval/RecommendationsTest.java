@@ -84,7 +84,7 @@ class RecommendationsTest {
     Path folder = TestFolders.latestSmall();
     TrainData train = train(folder);
     Path neighbours = folder.resolve(PipelineFiles.USER_NEIGHBOURS);
-    Predictor predictor = RecommendCommand.predictor(train, read(neighbours), Mode.USER,
+    Predictor predictor = Recommendations.predictor(train, read(neighbours), Mode.USER,
         ItemFormula.CENTRED, 1, true);
     org.apache.hadoop.fs.Path target = TestFolders.hadoop(dir.resolve("recs.csv"));
     long lines = RecommendCommand.write(train, predictor, 5, null, 2, target, false,
@@ -100,7 +100,7 @@ class RecommendationsTest {
 
   private static String recommend(TrainData train, Path neighbours, Mode mode, int topN,
       int[] users, int threads) {
-    Predictor predictor = RecommendCommand.predictor(train, read(neighbours), mode,
+    Predictor predictor = Recommendations.predictor(train, read(neighbours), mode,
         ItemFormula.CENTRED, 1, true);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Recommendations.write(train, predictor, topN, users, threads, out);
