@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.cfmr.core.predict.Clipping;
-import org.cfmr.core.predict.IndexedNeighbours;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.Predictor;
 import org.cfmr.core.predict.TrainData;
@@ -32,9 +30,8 @@ public final class Evaluation {
   /** Evaluates splits and neighbours already in memory. */
   public static EvaluationResult run(TrainData train, TestRatings test, NeighbourLists neighbours,
       EvaluationSettings settings) {
-    Predictor predictor = Predictor.of(settings.mode(), train,
-        IndexedNeighbours.of(neighbours, train, settings.mode()), settings.itemFormula(),
-        settings.minNeighbours(), Clipping.of(train, settings.clip()));
+    Predictor predictor = Recommendations.predictor(train, neighbours, settings.mode(),
+        settings.itemFormula(), settings.minNeighbours(), settings.clip());
     long start = System.nanoTime();
     UserOutcome[] outcomes = new UserOutcome[test.users()];
     try (Progress progress = new Progress("evaluate " + settings.describe(), test.users())) {
