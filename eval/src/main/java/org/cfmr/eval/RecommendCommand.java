@@ -1,14 +1,138 @@
 package org.cfmr.eval;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.cfmr.core.predict.ItemFormula;
+import org.cfmr.core.predict.Mode;
+import org.cfmr.core.predict.NeighbourLists;
+import org.cfmr.core.predict.Predictor;
+import org.cfmr.core.predict.TrainData;
+import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.HadoopRuntime;
+import org.cfmr.core.runtime.OutputFolder;
+import org.cfmr.core.runtime.PipelineFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code cfmr recommend}: Top-N recommendations per user from the neighbour files. (being built). */
-@Command(name = "recommend", mixinStandardHelpOptions = true, description = "Top-N recommendations per user from the neighbour files.")
+/**
+ * {@code cfmr recommend}: each user's top-N (default 100) movies by {@code pred(u,i)}, from
+ * user-based neighbours (default) or item-based ones ({@code --mode item}), as header-less
+ * {@code userId,movieId,prediction} CSV.
+ */
+@Command(name = "recommend", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Top-N recommendations per user from a neighbour file, as "
+        + "userId,movieId,prediction CSV (best first, ties by movie id).",
+        "Give a pipeline output folder (--folder) or --train and --neighbours."})
 public final class RecommendCommand implements Callable<Integer> {
+  @Option(names = "--folder", paramLabel = "DIR",
+      description = "A pipeline output folder: its " + PipelineFiles.TRAIN
+          + " and the mode's neighbour file are used, and the recommendations written there "
+          + "(" + PipelineFiles.USER_BASED_RECOMMENDATIONS + " or "
+          + PipelineFiles.ITEM_BASED_RECOMMENDATIONS + ") unless --output is given.")
+  String folder;
+
+  @Option(names = "--train", paramLabel = "FILE",
+      description = "Train split, header-less userId,movieId,rating,timestamp.")
+  String train;
+
+  @Option(names = "--neighbours", paramLabel = "FILE",
+      description = "The top-K neighbour file of --mode.")
+  String neighbours;
+
+  @Option(names = "--mode", paramLabel = "user|item", defaultValue = "user",
+      description = "User-based or item-based predictions (default: ${DEFAULT-VALUE}).")
+  String mode;
+
+  @Option(names = "--item-formula", paramLabel = "centred|weighted", defaultValue = "centred",
+      description = "Item-based formula (default: ${DEFAULT-VALUE}).")
+  String itemFormula;
+
+  @Option(names = "--top-n", paramLabel = "N", defaultValue = "100",
+      description = "Recommendations per user (default: ${DEFAULT-VALUE}).")
+  int topN;
+
+  @Option(names = "--all", description = "Every covered candidate of each user, as the seed did.")
+  boolean all;
+
+  @Option(names = "--users", split = ",", paramLabel = "ID",
+      description = "Only these users, e.g. --users 1,2,3 (default: every train user).")
+  int[] users;
+
+  @Option(names = "--min-neighbours", paramLabel = "N", defaultValue = "1",
+      description = "A candidate needs at least N contributing neighbours (default: ${DEFAULT-VALUE}).")
+  int minNeighbours;
+
+  @Option(names = "--no-clip", description = "Do not clip predictions to the train rating range.")
+  boolean noClip;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads (default: all cores, here ${DEFAULT-VALUE}).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "Where to write (default: the folder's recommendations file).")
+  String output;
+
+  @Option(names = "--overwrite", description = "Replace an existing output file.")
+  boolean overwrite;
+
   @Override
   public Integer call() {
-    throw new CfmrException("cfmr recommend is not built yet");
+    Configuration conf = HadoopRuntime.configuration();
+    Mode chosen = Mode.parse(mode);
+    if (topN < 1) {
+      throw new CfmrException("--top-n must be >= 1, not " + topN);
+    }
+    if (threads < 1) {
+      throw new CfmrException("--threads must be >= 1, not " + threads);
+    }
+    TrainData trainData = TrainData.of(TrainRatings.read(
+        file(train, PipelineFiles.TRAIN, "--train"), conf));
+    Path neighbourFile = file(neighbours, chosen == Mode.USER
+        ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS, "--neighbours");
+    Predictor predictor = Recommendations.predictor(trainData, NeighbourLists.read(neighbourFile, conf), chosen,
+        ItemFormula.parse(itemFormula), minNeighbours, !noClip);
+    Path target = output != null ? new Path(output) : file(null, chosen == Mode.USER
+        ? PipelineFiles.USER_BASED_RECOMMENDATIONS : PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
+        "--output");
+    long start = System.nanoTime();
+    long lines = write(trainData, predictor, all ? 0 : topN, users, threads, target, overwrite,
+        conf);
+    System.err.printf(Locale.ROOT, "recommend %s: %,d recommendations written to %s in %.1fs%n",
+        chosen.title(), lines, target, (System.nanoTime() - start) / 1e9);
+    return 0;
+  }
+
+  /** Writes the recommendations to {@code target} through a staged write; returns the line count. */
+  public static long write(TrainData train, Predictor predictor, int topN, int[] userIds,
+      int threads, Path target, boolean overwrite, Configuration conf) {
+    Path parent = target.getParent() == null ? new Path(".") : target.getParent();
+    try (OutputFolder out = OutputFolder.create(parent, List.of(target.getName()), overwrite,
+        conf)) {
+      long lines;
+      try (OutputStream stream = out.fileSystem().create(out.staged(target.getName()))) {
+        lines = Recommendations.write(train, predictor, topN, userIds, threads, stream);
+      }
+      out.commit();
+      return lines;
+    } catch (IOException e) {
+      throw new CfmrException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Path file(String given, String name, String option) {
+    if (given != null) {
+      return new Path(given);
+    }
+    if (folder == null) {
+      throw new CfmrException("give " + option + " or a pipeline output folder with --folder");
+    }
+    return new Path(folder, name);
   }
 }

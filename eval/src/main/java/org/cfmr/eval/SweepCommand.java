@@ -1,14 +1,122 @@
 package org.cfmr.eval;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.cfmr.core.Similarity;
+import org.cfmr.core.predict.ItemFormula;
+import org.cfmr.core.predict.Mode;
+import org.cfmr.core.predict.TrainData;
+import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.HadoopRuntime;
+import org.cfmr.core.runtime.PipelineFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code cfmr sweep}: Neighbours and evaluation over a grid of settings, as one table. (being built). */
-@Command(name = "sweep", mixinStandardHelpOptions = true, description = "Neighbours and evaluation over a grid of settings, as one table.")
+/**
+ * {@code cfmr sweep}: neighbours (in-memory engine) and evaluation over a grid of similarity,
+ * shrinkage, minCommon and K, both modes, as one table (and a CSV) to choose settings from.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Neighbours and evaluation over a grid of settings, as one table.",
+        "Give a split folder (--folder, e.g. a pipeline output) or --train and --test."})
 public final class SweepCommand implements Callable<Integer> {
+  @Option(names = "--folder", paramLabel = "DIR",
+      description = "A folder with " + PipelineFiles.TRAIN + " and " + PipelineFiles.TEST + ".")
+  String folder;
+
+  @Option(names = "--train", paramLabel = "FILE", description = "Train split (header-less CSV).")
+  String train;
+
+  @Option(names = "--test", paramLabel = "FILE", description = "Test split (header-less CSV).")
+  String test;
+
+  @Option(names = "--k", split = ",", paramLabel = "K", defaultValue = "20,50,100",
+      description = "Neighbours kept per entity (default: ${DEFAULT-VALUE}).")
+  List<Integer> ks;
+
+  @Option(names = "--shrink", split = ",", paramLabel = "λ", defaultValue = "0,25,100",
+      description = "Shrinkage λ (default: ${DEFAULT-VALUE}).")
+  List<Double> shrinks;
+
+  @Option(names = "--similarity", split = ",", paramLabel = "MEASURE",
+      defaultValue = "cosine,pearson,adjusted-cosine",
+      description = "Similarity measures (default: ${DEFAULT-VALUE}).")
+  List<String> measures;
+
+  @Option(names = "--min-common", split = ",", paramLabel = "N", defaultValue = "1,5",
+      description = "Minimum co-rated pivots of a pair (default: ${DEFAULT-VALUE}).")
+  List<Integer> minCommons;
+
+  @Option(names = "--mode", split = ",", paramLabel = "user|item", defaultValue = "user,item",
+      description = "Prediction modes (default: ${DEFAULT-VALUE}).")
+  List<String> modes;
+
+  @Option(names = "--item-formula", paramLabel = "centred|weighted", defaultValue = "centred",
+      description = "Item-based formula (default: ${DEFAULT-VALUE}).")
+  String itemFormula;
+
+  @Option(names = "--top-n", paramLabel = "N", defaultValue = "10",
+      description = "N of precision/recall/nDCG@N (default: ${DEFAULT-VALUE}).")
+  int topN;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads (default: all cores, here ${DEFAULT-VALUE}).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--csv", paramLabel = "FILE",
+      description = "Also write the table as CSV (full precision).")
+  String csv;
+
+  @Option(names = "--overwrite", description = "Replace an existing --csv file.")
+  boolean overwrite;
+
   @Override
   public Integer call() {
-    throw new CfmrException("cfmr sweep is not built yet");
+    Configuration conf = HadoopRuntime.configuration();
+    Sweep.Grid grid = new Sweep.Grid(measures.stream().map(Similarity::parse).distinct().toList(),
+        shrinks, minCommons, ks, modes.stream().map(Mode::parse).distinct().toList());
+    checkGrid(grid);
+    EvaluationSettings evaluation = new EvaluationSettings(Mode.USER,
+        ItemFormula.parse(itemFormula), 1, true, topN, EvaluationSettings.DEFAULT_RELEVANT_FROM,
+        threads);
+    Path trainFile = file(train, PipelineFiles.TRAIN, "--train");
+    TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
+    TestRatings testRatings = TestRatings.read(file(test, PipelineFiles.TEST, "--test"),
+        trainData, conf);
+    List<Sweep.Row> rows = Sweep.run(trainFile, trainData, testRatings, grid, evaluation, conf);
+    List<String> labels = rows.stream().map(Sweep.Row::label).toList();
+    List<EvaluationResult> results = rows.stream().map(Sweep.Row::result).toList();
+    System.out.print(ResultsTable.text(labels, "neighbours", results));
+    if (csv != null) {
+      TextFile.write(new Path(csv), ResultsTable.csv(
+          rows.stream().map(Sweep.Row::csvFields).toList(), "similarity,shrink,min_common,k",
+          results), overwrite, conf);
+    }
+    return 0;
+  }
+
+  private static void checkGrid(Sweep.Grid grid) {
+    if (grid.ks().stream().anyMatch(k -> k < 1)) {
+      throw new CfmrException("--k values must be >= 1");
+    }
+    if (grid.shrinks().stream().anyMatch(s -> s < 0)) {
+      throw new CfmrException("--shrink values must be >= 0");
+    }
+    if (grid.minCommons().stream().anyMatch(m -> m < 1)) {
+      throw new CfmrException("--min-common values must be >= 1");
+    }
+  }
+
+  private Path file(String given, String name, String option) {
+    if (given != null) {
+      return new Path(given);
+    }
+    if (folder == null) {
+      throw new CfmrException("give " + option + " or a split folder with --folder");
+    }
+    return new Path(folder, name);
   }
 }

@@ -1,0 +1,111 @@
+package org.cfmr.core.predict;
+
+import java.util.Arrays;
+
+/**
+ * Item-based prediction over {@code J = {j ∈ N_K(i) : u rated j}}, covered when
+ * {@code |J| ≥ minNeighbours} (default 1) and {@code Σ|sim| > 0}, then clipped. Mean-centred
+ * (default): {@code pred(u,i) = mu_i + Σ_{j∈J} sim(i,j)·(r_uj − mu_j) / Σ_{j∈J} |sim(i,j)|}; the
+ * seed's weighted average: {@code Σ_{j∈J} sim(i,j)·r_uj / Σ_{j∈J} |sim(i,j)|}. Similarities are
+ * the neighbour file's (6 decimals).
+ */
+public final class ItemBasedPredictor implements Predictor {
+  private final TrainData train;
+  private final IndexedNeighbours neighbours;
+  private final ItemFormula formula;
+  private final int minNeighbours;
+  private final Clipping clipping;
+
+  public ItemBasedPredictor(TrainData train, IndexedNeighbours neighbours, ItemFormula formula,
+      int minNeighbours, Clipping clipping) {
+    if (minNeighbours < 1) {
+      throw new IllegalArgumentException("--min-neighbours must be >= 1, not " + minNeighbours);
+    }
+    this.train = train;
+    this.neighbours = neighbours;
+    this.formula = formula;
+    this.minNeighbours = minNeighbours;
+    this.clipping = clipping;
+  }
+
+  @Override
+  public Mode mode() {
+    return Mode.ITEM;
+  }
+
+  @Override
+  public UserScorer newScorer() {
+    return new Scorer();
+  }
+
+  /** Holds the current user's ratings densely by item (NaN: not rated), per thread. */
+  private final class Scorer implements UserScorer {
+    private final double[] rating = new double[train.items()];
+    private final int[] seenBy = new int[train.items()];
+    private int user = -1;
+    private int stamp;
+
+    Scorer() {
+      Arrays.fill(rating, Double.NaN);
+    }
+
+    @Override
+    public void startUser(int u) {
+      if (user >= 0) {
+        for (int at = train.userStart(user); at < train.userStart(user + 1); at++) {
+          rating[train.itemAt(at)] = Double.NaN;
+        }
+      }
+      user = u;
+      for (int at = train.userStart(u); at < train.userStart(u + 1); at++) {
+        rating[train.itemAt(at)] = train.ratingAt(at);
+      }
+    }
+
+    @Override
+    public double predict(int item) {
+      double weighted = 0;
+      double absWeights = 0;
+      int count = 0;
+      boolean centred = formula == ItemFormula.CENTRED;
+      for (int p = neighbours.start(item); p < neighbours.start(item + 1); p++) {
+        int j = neighbours.neighbourAt(p);
+        double r = rating[j];
+        if (r == r) {
+          double sim = neighbours.similarityAt(p);
+          weighted += sim * (centred ? r - train.itemMean(j) : r);
+          absWeights += Math.abs(sim);
+          count++;
+        }
+      }
+      if (count < minNeighbours || absWeights == 0) {
+        return Double.NaN;
+      }
+      return clipping.apply((centred ? train.itemMean(item) : 0) + weighted / absWeights);
+    }
+
+    /** The items having one of the user's items among their neighbours (the reverse lists). */
+    @Override
+    public int[] candidates() {
+      int[] items = new int[16];
+      int size = 0;
+      stamp++;
+      for (int at = train.userStart(user); at < train.userStart(user + 1); at++) {
+        int j = train.itemAt(at);
+        for (int r = neighbours.reverseStart(j); r < neighbours.reverseStart(j + 1); r++) {
+          int item = neighbours.reverseAt(r);
+          if (seenBy[item] != stamp && rating[item] != rating[item]) {
+            seenBy[item] = stamp;
+            if (size == items.length) {
+              items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = item;
+          }
+        }
+      }
+      int[] result = Arrays.copyOf(items, size);
+      Arrays.sort(result);
+      return result;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package org.cfmr.eval;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.cfmr.core.SixDecimals;
+import org.cfmr.core.predict.Clipping;
+import org.cfmr.core.predict.IndexedNeighbours;
+import org.cfmr.core.predict.ItemFormula;
+import org.cfmr.core.predict.Mode;
+import org.cfmr.core.predict.NeighbourLists;
+import org.cfmr.core.predict.Predictor;
+import org.cfmr.core.predict.TrainData;
+import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.Progress;
+
+/**
+ * {@code cfmr recommend}'s work: each user's top-N (default 100; 0 = every candidate) covered
+ * candidates, scored with {@code pred(u,i)}, best first with ties by movie id, written as
+ * header-less {@code userId,movieId,prediction} (prediction with 6 decimals, as C's {@code %.6f})
+ * sorted by user id then rank. Users are scored in parallel, blocks written in user order.
+ */
+public final class Recommendations {
+  public static final int DEFAULT_TOP_N = 100;
+
+  private Recommendations() {}
+
+  /**
+   * Writes the recommendations of {@code userIds} (train user ids, ascending; null for every
+   * train user) to {@code out}.
+   *
+   * @param topN list length per user; 0 for every candidate (as the seed did)
+   * @return the number of lines written
+   * @throws CfmrException when a requested user has no train ratings
+   */
+  public static long write(TrainData train, Predictor predictor, int topN, int[] userIds,
+      int threads, OutputStream out) {
+    int[] users = userIndices(train, userIds);
+    int n = topN == 0 ? Integer.MAX_VALUE : topN;
+    int block = topN == 0 || topN > 1000 ? 64 : 1024;
+    long lines = 0;
+    try (Progress progress = new Progress("recommend " + predictor.mode().title(),
+        users.length)) {
+      for (int from = 0; from < users.length; from += block) {
+        int offset = from;
+        String[] texts = new String[Math.min(block, users.length - from)];
+        ByUser.parallel(threads, texts.length, progress, () -> {
+          Predictor.UserScorer scorer = predictor.newScorer();
+          return k -> texts[k] = userLines(train, scorer, users[offset + k], n);
+        });
+        for (String text : texts) {
+          out.write(text.getBytes(StandardCharsets.UTF_8));
+          lines += text.chars().filter(c -> c == '\n').count();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return lines;
+  }
+
+  /**
+   * The predictor for {@code mode} over {@code neighbours}, checked against the train split
+   * ({@link IndexedNeighbours}); {@code formula} matters for item-based only.
+   */
+  public static Predictor predictor(TrainData train, NeighbourLists neighbours, Mode mode,
+      ItemFormula formula, int minNeighbours, boolean clip) {
+    return Predictor.of(mode, train, IndexedNeighbours.of(neighbours, train, mode), formula,
+        minNeighbours, Clipping.of(train, clip));
+  }
+
+  private static String userLines(TrainData train, Predictor.UserScorer scorer, int user, int n) {
+    scorer.startUser(user);
+    int[] best = Evaluation.rank(scorer, scorer.candidates(), n);
+    StringBuilder text = new StringBuilder(best.length * 24);
+    int userId = train.userId(user);
+    for (int item : best) {
+      text.append(userId).append(',').append(train.itemId(item)).append(',');
+      SixDecimals.append(text, scorer.predict(item));
+      text.append('\n');
+    }
+    return text.toString();
+  }
+
+  private static int[] userIndices(TrainData train, int[] userIds) {
+    if (userIds == null) {
+      int[] all = new int[train.users()];
+      java.util.Arrays.setAll(all, u -> u);
+      return all;
+    }
+    int[] indices = java.util.Arrays.stream(userIds).sorted().distinct().toArray();
+    for (int k = 0; k < indices.length; k++) {
+      int index = train.userIndex(indices[k]);
+      if (index < 0) {
+        throw new CfmrException("user " + indices[k] + " has no train ratings to recommend from");
+      }
+      indices[k] = index;
+    }
+    return indices;
+  }
+}

@@ -1,0 +1,63 @@
+package org.cfmr.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.cfmr.core.predict.ItemFormula;
+import org.cfmr.core.predict.Mode;
+import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.testing.SharedData;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The evaluator agrees with the plain oracle to 1e-9 on every figure (error metrics, coverage,
+ * fallback line and top-10 metrics) on real data: ml-100k's u1 split with the golden pearson
+ * neighbour files, and ml-latest-small split 80/20 with the memory engine's default neighbours.
+ */
+class OracleAgreementTest {
+
+  static Stream<Arguments> cases() {
+    return Stream.of("ml-100k", "ml-latest-small").flatMap(data -> Stream.of(
+        Arguments.of(data, Mode.USER, ItemFormula.CENTRED),
+        Arguments.of(data, Mode.ITEM, ItemFormula.CENTRED),
+        Arguments.of(data, Mode.ITEM, ItemFormula.WEIGHTED)));
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @MethodSource("cases")
+  void evaluatorEqualsOracle(String data, Mode mode, ItemFormula formula) throws Exception {
+    Path train;
+    Path test;
+    Path neighbours;
+    if (data.equals("ml-100k")) {
+      Path golden = SharedData.golden("ml-100k-u1");
+      train = golden.resolve("ratings_train.csv");
+      test = golden.resolve("ratings_test.csv");
+      neighbours = golden.resolve(mode.cliName() + "_topk_neighbors.pearson.shrink100.txt");
+    } else {
+      Path folder = TestFolders.latestSmall();
+      train = folder.resolve(PipelineFiles.TRAIN);
+      test = folder.resolve(PipelineFiles.TEST);
+      neighbours = folder.resolve(mode == Mode.USER
+          ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS);
+    }
+    EvaluationSettings settings =
+        EvaluationSettings.defaults(mode).withItemFormula(formula).withThreads(2);
+    EvaluationResult result = Evaluation.run(TestFolders.hadoop(train), TestFolders.hadoop(test),
+        TestFolders.hadoop(neighbours), settings, new Configuration());
+    OracleEvaluator oracle = new OracleEvaluator(train, test, neighbours);
+    oracle.evaluate(mode == Mode.USER, formula == ItemFormula.CENTRED, 1, true, 10, 4.0);
+    ObjectNode json = result.toJson(new ObjectMapper());
+    for (Map.Entry<String, Double> figure : oracle.figures.entrySet()) {
+      assertEquals(figure.getValue(), json.get(figure.getKey()).asDouble(), 1e-9,
+          figure.getKey());
+    }
+  }
+}

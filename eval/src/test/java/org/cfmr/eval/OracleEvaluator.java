@@ -1,0 +1,234 @@
+package org.cfmr.eval;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The test oracle: the spec's predictions and metrics written plainly from the files, with maps,
+ * pointwise predictions and every unrated train item as a top-N candidate. Shares no code with
+ * the evaluator.
+ */
+final class OracleEvaluator {
+  final Map<Integer, Map<Integer, Double>> trainByUser = new TreeMap<>();
+  final Map<Integer, Map<Integer, Double>> trainByItem = new TreeMap<>();
+  final Map<Integer, Map<Integer, Double>> testByUser = new TreeMap<>();
+  final Map<Integer, List<double[]>> neighbours = new HashMap<>();
+  final Map<Integer, Double> userMean = new HashMap<>();
+  final Map<Integer, Double> itemMean = new HashMap<>();
+  double globalMean;
+  double min = Double.MAX_VALUE;
+  double max = -Double.MAX_VALUE;
+
+  /** The figures, by the JSON key names. */
+  final Map<String, Double> figures = new TreeMap<>();
+
+  OracleEvaluator(Path train, Path test, Path neighbourFile) throws IOException {
+    double sum = 0;
+    int count = 0;
+    for (String line : Files.readAllLines(train)) {
+      String[] f = line.split(",");
+      int u = Integer.parseInt(f[0]);
+      int i = Integer.parseInt(f[1]);
+      double r = Double.parseDouble(f[2]);
+      trainByUser.computeIfAbsent(u, k -> new HashMap<>()).put(i, r);
+      trainByItem.computeIfAbsent(i, k -> new HashMap<>()).put(u, r);
+      sum += r;
+      count++;
+      min = Math.min(min, r);
+      max = Math.max(max, r);
+    }
+    globalMean = sum / count;
+    trainByUser.forEach((u, rs) -> userMean.put(u, mean(rs)));
+    trainByItem.forEach((i, rs) -> itemMean.put(i, mean(rs)));
+    for (String line : Files.readAllLines(test)) {
+      String[] f = line.split(",");
+      testByUser.computeIfAbsent(Integer.parseInt(f[0]), k -> new TreeMap<>())
+          .put(Integer.parseInt(f[1]), Double.parseDouble(f[2]));
+    }
+    for (String line : Files.readAllLines(neighbourFile)) {
+      String[] idAndList = line.split("\t");
+      List<double[]> list = new ArrayList<>();
+      for (String pair : idAndList[1].split(",")) {
+        String[] p = pair.split(":");
+        list.add(new double[] {Integer.parseInt(p[0]), Double.parseDouble(p[1])});
+      }
+      neighbours.put(Integer.parseInt(idAndList[0]), list);
+    }
+  }
+
+  private static double mean(Map<Integer, Double> ratings) {
+    double sum = 0;
+    for (double r : ratings.values()) {
+      sum += r;
+    }
+    return sum / ratings.size();
+  }
+
+  /** pred(u,i), or null when not covered. */
+  Double predict(boolean userBased, boolean centred, int minNeighbours, boolean clip, int u, int i) {
+    if (!trainByUser.containsKey(u) || !trainByItem.containsKey(i)) {
+      return null;
+    }
+    double top = 0;
+    double bottom = 0;
+    int used = 0;
+    List<double[]> list = neighbours.getOrDefault(userBased ? u : i, List.of());
+    for (double[] n : list) {
+      int other = (int) n[0];
+      double sim = n[1];
+      Double r = userBased ? trainByUser.get(other).get(i) : trainByUser.get(u).get(other);
+      if (r != null) {
+        double mean = userBased ? userMean.get(other) : itemMean.get(other);
+        top += sim * (centred ? r - mean : r);
+        bottom += Math.abs(sim);
+        used++;
+      }
+    }
+    if (used < minNeighbours || bottom == 0) {
+      return null;
+    }
+    double base = userBased ? userMean.get(u) : centred ? itemMean.get(i) : 0;
+    double p = base + top / bottom;
+    return clip ? Math.min(max, Math.max(min, p)) : p;
+  }
+
+  /**
+   * User-based pred(u,i) of every item some neighbour rated, accumulated per item in a map
+   * (neighbours in file order), then finished as in {@link #predict}.
+   */
+  private Map<Integer, Double> userBasedScores(int u, int minNeighbours, boolean clip) {
+    Map<Integer, double[]> sums = new HashMap<>();
+    for (double[] n : neighbours.getOrDefault(u, List.of())) {
+      int v = (int) n[0];
+      for (Map.Entry<Integer, Double> r : trainByUser.get(v).entrySet()) {
+        double[] s = sums.computeIfAbsent(r.getKey(), k -> new double[3]);
+        s[0] += n[1] * (r.getValue() - userMean.get(v));
+        s[1] += Math.abs(n[1]);
+        s[2]++;
+      }
+    }
+    Map<Integer, Double> scores = new HashMap<>();
+    sums.forEach((i, s) -> {
+      if (s[2] >= minNeighbours && s[1] != 0) {
+        double p = userMean.get(u) + s[0] / s[1];
+        scores.put(i, clip ? Math.min(max, Math.max(min, p)) : p);
+      }
+    });
+    return scores;
+  }
+
+  /**
+   * The spec's recommendations of user u: user-based, the items some neighbour rated and u did
+   * not; item-based, every item with a neighbour list that u did not rate; covered ones only,
+   * score descending, ties by item, the first n. Each entry: {item, prediction}.
+   */
+  List<double[]> recommend(boolean userBased, boolean centred, int u, int n) {
+    List<double[]> scored = new ArrayList<>();
+    if (userBased) {
+      userBasedScores(u, 1, true).forEach((i, p) -> {
+        if (!trainByUser.get(u).containsKey(i)) {
+          scored.add(new double[] {i, p});
+        }
+      });
+    } else {
+      for (int i : neighbours.keySet()) {
+        if (!trainByUser.get(u).containsKey(i)) {
+          Double p = predict(false, centred, 1, true, u, i);
+          if (p != null) {
+            scored.add(new double[] {i, p});
+          }
+        }
+      }
+    }
+    scored.sort((a, b) -> a[1] != b[1] ? Double.compare(b[1], a[1]) : Double.compare(a[0], b[0]));
+    return scored.subList(0, Math.min(n, scored.size()));
+  }
+
+  void evaluate(boolean userBased, boolean centred, int minNeighbours, boolean clip, int n,
+      double relevantFrom) {
+    double sq = 0;
+    double abs = 0;
+    double sqAll = 0;
+    double absAll = 0;
+    int covered = 0;
+    int total = 0;
+    double precision = 0;
+    double recall = 0;
+    double ndcg = 0;
+    int rankedUsers = 0;
+    for (Map.Entry<Integer, Map<Integer, Double>> entry : testByUser.entrySet()) {
+      int u = entry.getKey();
+      for (Map.Entry<Integer, Double> rating : entry.getValue().entrySet()) {
+        total++;
+        Double p = predict(userBased, centred, minNeighbours, clip, u, rating.getKey());
+        double r = rating.getValue();
+        if (p != null) {
+          covered++;
+          sq += (p - r) * (p - r);
+          abs += Math.abs(p - r);
+        }
+        double q = p != null ? p : userMean.getOrDefault(u, globalMean);
+        sqAll += (q - r) * (q - r);
+        absAll += Math.abs(q - r);
+      }
+      TreeSet<Integer> relevant = new TreeSet<>();
+      entry.getValue().forEach((i, r) -> {
+        if (r >= relevantFrom) {
+          relevant.add(i);
+        }
+      });
+      if (relevant.isEmpty()) {
+        continue;
+      }
+      rankedUsers++;
+      List<double[]> scored = new ArrayList<>();
+      Map<Integer, Double> userScores = userBased && trainByUser.containsKey(u)
+          ? userBasedScores(u, minNeighbours, clip) : Map.of();
+      for (int i : trainByItem.keySet()) {
+        // Every unrated train item; items without a neighbour list are skipped (never covered).
+        boolean mayCover = userBased || neighbours.containsKey(i);
+        if (mayCover && trainByUser.containsKey(u) && !trainByUser.get(u).containsKey(i)) {
+          Double p = userBased ? userScores.get(i)
+              : predict(userBased, centred, minNeighbours, clip, u, i);
+          if (p != null) {
+            scored.add(new double[] {p, i});
+          }
+        }
+      }
+      scored.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(a[1], b[1]));
+      int hits = 0;
+      double dcg = 0;
+      for (int rank = 1; rank <= Math.min(n, scored.size()); rank++) {
+        if (relevant.contains((int) scored.get(rank - 1)[1])) {
+          hits++;
+          dcg += Math.log(2) / Math.log(1 + rank);
+        }
+      }
+      double idcg = 0;
+      for (int rank = 1; rank <= Math.min(n, relevant.size()); rank++) {
+        idcg += Math.log(2) / Math.log(1 + rank);
+      }
+      precision += hits / (double) n;
+      recall += hits / (double) relevant.size();
+      ndcg += dcg / idcg;
+    }
+    figures.put("rmse", Math.sqrt(sq / covered));
+    figures.put("mae", abs / covered);
+    figures.put("coverage", covered / (double) total);
+    figures.put("covered", (double) covered);
+    figures.put("total", (double) total);
+    figures.put("rmse_all", Math.sqrt(sqAll / total));
+    figures.put("mae_all", absAll / total);
+    figures.put("precision_at_n", precision / rankedUsers);
+    figures.put("recall_at_n", recall / rankedUsers);
+    figures.put("ndcg_at_n", ndcg / rankedUsers);
+    figures.put("ranked_users", (double) rankedUsers);
+  }
+}

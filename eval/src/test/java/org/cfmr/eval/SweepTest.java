@@ -1,0 +1,72 @@
+package org.cfmr.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.cfmr.core.Similarity;
+import org.cfmr.core.predict.Mode;
+import org.cfmr.core.predict.NeighbourLists;
+import org.cfmr.core.predict.TrainData;
+import org.cfmr.core.ratings.TrainRatings;
+import org.cfmr.core.runtime.PipelineFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A small sweep on ml-latest-small: its K = 50 rows equal the evaluation of the default
+ * neighbour files, and its K = 10 row (lists cut from K = 50) equals the evaluation of neighbour
+ * files computed with K = 10; the CSV has one row per grid point and mode.
+ */
+class SweepTest {
+  private static final List<String> TIMING = List.of("threads", "seconds",
+      "predictions_per_second");
+  @TempDir Path dir;
+
+  @Test
+  void rowsEqualDirectEvaluations() throws Exception {
+    Path folder = TestFolders.latestSmall();
+    Configuration conf = new Configuration();
+    org.apache.hadoop.fs.Path trainFile = TestFolders.hadoop(folder.resolve(PipelineFiles.TRAIN));
+    TrainData train = TrainData.of(TrainRatings.read(trainFile, conf));
+    TestRatings test = TestRatings.read(TestFolders.hadoop(folder.resolve(PipelineFiles.TEST)),
+        train, conf);
+    Sweep.Grid grid = new Sweep.Grid(List.of(Similarity.PEARSON), List.of(100.0), List.of(5),
+        List.of(50, 10), List.of(Mode.USER, Mode.ITEM));
+    EvaluationSettings settings = EvaluationSettings.defaults(Mode.USER).withThreads(2);
+    List<Sweep.Row> rows = Sweep.run(trainFile, train, test, grid, settings, conf);
+    assertEquals(4, rows.size());
+    assertEquals("pearson λ=100 minCommon=5 K=10", rows.get(0).label());
+    assertEquals("pearson λ=100 minCommon=5 K=50 (default)", rows.get(2).label());
+    for (Sweep.Row row : rows.subList(2, 4)) {
+      Mode mode = row.result().settings().mode();
+      NeighbourLists lists = NeighbourLists.read(TestFolders.hadoop(folder.resolve(
+          mode == Mode.USER ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS)),
+          conf);
+      assertEquals(figures(Evaluation.run(train, test, lists, settings.withMode(mode))),
+          figures(row.result()), "K=50 " + mode);
+    }
+    Path k10 = dir.resolve("user10.txt");
+    org.cfmr.mapreduce.memory.MemoryNeighbours.write(trainFile, TestFolders.hadoop(k10), true,
+        rows.get(0).neighbours(), 2, conf);
+    assertEquals(figures(Evaluation.run(train, test,
+        NeighbourLists.read(TestFolders.hadoop(k10), conf), settings)),
+        figures(rows.get(0).result()), "K=10 user");
+    String csv = ResultsTable.csv(rows.stream().map(Sweep.Row::csvFields).toList(),
+        "similarity,shrink,min_common,k", rows.stream().map(Sweep.Row::result).toList());
+    List<String> lines = csv.lines().toList();
+    assertEquals(5, lines.size());
+    assertTrue(lines.get(1).startsWith("pearson,100,5,10,user,,"), lines.get(1));
+    assertTrue(lines.get(4).startsWith("pearson,100,5,50,item,centred,"), lines.get(4));
+  }
+
+  private static ObjectNode figures(EvaluationResult result) {
+    ObjectNode json = result.toJson(new ObjectMapper());
+    TIMING.forEach(json::remove);
+    return json;
+  }
+}
