@@ -12,14 +12,14 @@ import org.cfmr.core.SimilaritySettings;
  *
  * @param usersAreEntities true for user–user (pivots are items), false for item–item
  * @param pairBuffer the most pair sums job 2's mapper buffers before it flushes its stripes
- *     (default {@value #DEFAULT_PAIR_BUFFER}, ~100 bytes each)
+ *     (default {@value #DEFAULT_PAIR_BUFFER}, ~70 bytes each)
  * @param candidateBuffer the most neighbour candidates job 3's mapper buffers before it flushes
  *     its per-entity top-K lists (default {@value #DEFAULT_CANDIDATE_BUFFER}, ~40 bytes each)
  */
 public record ChainSettings(SimilaritySettings similarity, boolean usersAreEntities, String train,
     int pairBuffer, int candidateBuffer) {
 
-  public static final int DEFAULT_PAIR_BUFFER = 1_000_000;
+  public static final int DEFAULT_PAIR_BUFFER = 2_000_000;
   public static final int DEFAULT_CANDIDATE_BUFFER = 2_000_000;
 
   private static final String PREFIX = "cfmr.chain.";
@@ -76,9 +76,14 @@ public record ChainSettings(SimilaritySettings similarity, boolean usersAreEntit
     return usersAreEntities ? "movie" : "user";
   }
 
-  /** What decides the intermediate files, to check that a resumed run continues the same one. */
-  public String fingerprint() {
-    return "train=" + train + " entities=" + entityName() + " " + similarity.describe()
+  /** What decides phases 1 and 2 (pivot vectors, pair sums): a resumed run must continue the same. */
+  public String pairsFingerprint() {
+    return "train=" + train + " entities=" + entityName() + " similarity=" + similarity.measure()
         + " maxPivotRatings=" + similarity.maxPivotRatings() + " seed=" + similarity.seed();
+  }
+
+  /** What decides phases 3 and 4 besides that (shrinkage, thresholds, K). */
+  public String scoresFingerprint() {
+    return pairsFingerprint() + " " + similarity.describe();
   }
 }

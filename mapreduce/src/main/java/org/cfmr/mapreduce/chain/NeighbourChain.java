@@ -51,7 +51,9 @@ public final class NeighbourChain {
   public static final String SIMILARITIES = "3-similarities";
   public static final String TOP_K = "4-top-k";
   private static final String[] FOLDERS = {CO_RATINGS, PAIR_STATISTICS, SIMILARITIES, TOP_K};
-  private static final String FINGERPRINT = "settings.txt";
+  /** The settings phases 1–2 were run with, then those phases 3–4 were run with. */
+  private static final String PAIRS_SETTINGS = "pairs-settings.txt";
+  private static final String SCORES_SETTINGS = "scores-settings.txt";
 
   private final Configuration base;
   private final ChainSettings settings;
@@ -126,15 +128,21 @@ public final class NeighbourChain {
   }
 
   private static JobReport runJob(Job job, String label, Class<? extends Enum<?>> counters) {
-    JobReport report = JobRunner.run(job, label, counters);
+    TaskFailure.take();
+    JobReport report;
+    try {
+      report = JobRunner.run(job, label, counters);
+    } catch (CfmrException e) {
+      String taskError = TaskFailure.take();
+      throw taskError == null ? e : new CfmrException(label + " failed: " + taskError, e);
+    }
     System.err.println(report.toLine());
     return report;
   }
 
   /**
    * One job: input and output folders, formats, mapper and reducer with their key and value
-   * classes; intermediate output is a block-compressed SequenceFile. An old output of the
-   * phase (from a failed attempt) is removed first.
+   * classes; intermediate output is a block-compressed SequenceFile.
    */
   @SuppressWarnings("rawtypes") // Hadoop's formats and tasks are generic classes
   private Job prepareJob(String name, Path input, Path output,
@@ -164,10 +172,6 @@ public final class NeighbourChain {
     FileOutputFormat.setCompressOutput(job, true);
     FileOutputFormat.setOutputCompressorClass(job, DefaultCodec.class);
     SequenceFileOutputFormat.setOutputCompressionType(job, SequenceFile.CompressionType.BLOCK);
-    FileSystem fs = output.getFileSystem(conf);
-    if (fs.exists(output)) {
-      fs.delete(output, true);
-    }
     return job;
   }
 
@@ -177,17 +181,22 @@ public final class NeighbourChain {
     return marker.getFileSystem(base).exists(marker);
   }
 
-  /** The first phase whose output is not complete ({@code PHASES + 1} when all are). */
+  /**
+   * The first phase to run to complete the chain ({@code PHASES + 1} when all are done): the
+   * first without complete output, or 1 when phases 1–2 were run with other settings, or at
+   * most 3 when only the scoring settings (shrinkage, thresholds, K) changed.
+   */
   public int firstIncompletePhase() throws IOException {
-    if (!sameSettings()) {
+    if (!recorded(PAIRS_SETTINGS, settings.pairsFingerprint())) {
       return 1;
     }
-    for (int phase = 1; phase <= PHASES; phase++) {
+    int last = recorded(SCORES_SETTINGS, settings.scoresFingerprint()) ? PHASES : 2;
+    for (int phase = 1; phase <= last; phase++) {
       if (!isComplete(phase)) {
         return phase;
       }
     }
-    return PHASES + 1;
+    return last + 1;
   }
 
   /** Removes the work folder (after the neighbour file is committed). */
@@ -197,39 +206,51 @@ public final class NeighbourChain {
 
   /**
    * Starting at phase {@code start > 1} needs the earlier phases' complete outputs, made with
-   * the same settings; starting at 1 records the settings.
+   * the same settings (phase 4 also the same scoring settings); the settings of the phases run
+   * now are recorded.
    */
   private void checkResumable(int start) throws IOException {
-    FileSystem fs = work.getFileSystem(base);
     if (start <= 1) {
-      fs.mkdirs(work);
-      try (OutputStream out = fs.create(new Path(work, FINGERPRINT), true)) {
-        out.write(settings.fingerprint().getBytes(StandardCharsets.UTF_8));
-      }
-      return;
-    }
-    if (!sameSettings()) {
+      record(PAIRS_SETTINGS, settings.pairsFingerprint());
+    } else if (!recorded(PAIRS_SETTINGS, settings.pairsFingerprint())) {
       throw new CfmrException("cannot start at phase " + start + ": " + work
-          + " holds no intermediates of a run with these settings (" + settings.fingerprint()
-          + "); start at phase 1");
+          + " holds no intermediates of a run with " + settings.pairsFingerprint()
+          + "; start at phase 1");
     }
-    int needed = start == 4 ? 3 : start - 1;
-    for (int phase = 1; phase <= needed; phase++) {
+    if (start <= 3) {
+      record(SCORES_SETTINGS, settings.scoresFingerprint());
+    } else if (!recorded(SCORES_SETTINGS, settings.scoresFingerprint())) {
+      throw new CfmrException("cannot start at phase 4: " + folder(3)
+          + " was made with other settings than " + settings.scoresFingerprint()
+          + "; start at phase 3");
+    }
+    for (int phase = 1; phase < start; phase++) {
       if (!isComplete(phase)) {
         throw new CfmrException("cannot start at phase " + start + ": phase " + phase
             + " has no complete output in " + folder(phase) + "; use --resume or an earlier phase");
       }
     }
+    FileSystem fs = work.getFileSystem(base);
+    for (int phase = start; phase <= PHASES; phase++) {
+      fs.delete(folder(phase), true); // outputs of later phases were made from the old input
+    }
   }
 
-  private boolean sameSettings() throws IOException {
-    Path file = new Path(work, FINGERPRINT);
+  private void record(String name, String fingerprint) throws IOException {
+    FileSystem fs = work.getFileSystem(base);
+    try (OutputStream out = fs.create(new Path(work, name), true)) {
+      out.write(fingerprint.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private boolean recorded(String name, String fingerprint) throws IOException {
+    Path file = new Path(work, name);
     FileSystem fs = file.getFileSystem(base);
     if (!fs.exists(file)) {
       return false;
     }
     try (InputStream in = fs.open(file)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).equals(settings.fingerprint());
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).equals(fingerprint);
     }
   }
 

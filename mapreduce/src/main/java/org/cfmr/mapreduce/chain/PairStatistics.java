@@ -31,6 +31,7 @@ public final class PairStatistics {
   public static final class StripesMapper extends Mapper<IntWritable, PivotVector, IntWritable, Stripe> {
     private final Map<Integer, Stripe> buffer = new HashMap<>();
     private final IntWritable outKey = new IntWritable();
+    private final PairSums contribution = new PairSums();
     private Similarity measure;
     private int bufferLimit;
     private long buffered;
@@ -52,11 +53,11 @@ public final class PairStatistics {
       for (int i = 0; i < size - 1; i++) {
         Stripe stripe = buffer.computeIfAbsent(entities[i], a -> new Stripe());
         for (int j = i + 1; j < size; j++) {
-          PairSums sums = stripe.sumsFor(entities[j]);
-          if (sums.n == 0) {
+          contribution.clear();
+          contributions.addPair(contribution, i, j);
+          if (stripe.add(entities[j], contribution)) {
             buffered++;
           }
-          contributions.addPair(sums, i, j);
         }
         if (buffered >= bufferLimit) {
           flush(context);

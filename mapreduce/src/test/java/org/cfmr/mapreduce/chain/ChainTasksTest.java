@@ -305,7 +305,7 @@ class ChainTasksTest {
 
   private static Stripe stripe(Map<Integer, PairSums> sums) {
     Stripe stripe = new Stripe();
-    sums.forEach((b, s) -> stripe.sumsFor(b).add(s));
+    sums.forEach(stripe::add);
     return stripe;
   }
 

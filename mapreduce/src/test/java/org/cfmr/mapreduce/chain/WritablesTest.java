@@ -20,8 +20,8 @@ class WritablesTest {
   @Test
   void everyWritableRoundTrips() throws Exception {
     Stripe stripe = new Stripe();
-    stripe.sumsFor(7).add(new PairSums(3, -4, 5, 60, 70, -80));
-    stripe.sumsFor(2).add(new PairSums(1, 0, 0, 1L << 40, 2, 3));
+    stripe.add(7, new PairSums(3, -4, 5, 60, 70, -80));
+    stripe.add(2, new PairSums(1, 0, 0, 1L << 40, 2, 3));
     List<Writable> values = List.of(new TaggedId(TaggedId.Tag.ENTITY, 123456),
         new TotalsWritable(5, 300, 1200),
         new PivotVector(new EntityTotals(9, 40), new int[] {3, 70000, 70001}, new int[] {1, 10, 5}, 3),
