@@ -1,14 +1,145 @@
 package org.cfmr.mapreduce;
 
 import java.util.concurrent.Callable;
-import org.cfmr.core.runtime.CfmrException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.cfmr.core.Shrinkage;
+import org.cfmr.core.Similarity;
+import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.runtime.HadoopRuntime;
+import org.cfmr.mapreduce.chain.NeighbourChain;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code cfmr neighbours}: Compute the top-K user-user and item-item neighbour files from ratings_train.csv. (being built). */
-@Command(name = "neighbours", mixinStandardHelpOptions = true, description = "Compute the top-K user-user and item-item neighbour files from ratings_train.csv.")
+/**
+ * {@code cfmr neighbours}: the top-K user–user and item–item neighbour files of a train split,
+ * by the four-job MapReduce chain or the in-memory engine ({@link NeighbourFiles}).
+ */
+@Command(name = "neighbours", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Compute the top-K user-user and item-item neighbour files "
+        + "(user_topk_neighbors.txt, item_topk_neighbors.txt) from ratings_train.csv.",
+        "The MapReduce chain: 1 co-ratings, 2 pair statistics, 3 similarities, 4 top-k; its "
+            + "intermediates stay in the work folder after a failure (see --resume)."})
 public final class NeighboursCommand implements Callable<Integer> {
+  @Option(names = "--train", required = true, paramLabel = "FILE",
+      description = "The train split: header-less userId,movieId,rating,timestamp (any Hadoop path).")
+  String train;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR",
+      description = "The folder to write the neighbour files into.")
+  String output;
+
+  @Option(names = "--mode", defaultValue = "both", paramLabel = "user|item|both",
+      converter = ModeConverter.class, description = "Which files to compute (default: ${DEFAULT-VALUE}).")
+  Mode mode;
+
+  @Option(names = "--similarity", defaultValue = "pearson",
+      paramLabel = "cosine|pearson|adjusted-cosine", converter = SimilarityConverter.class,
+      description = "The measure; cosine --shrink 0 is the seed's (default: ${DEFAULT-VALUE}).")
+  Similarity similarity;
+
+  @Option(names = "--shrink", defaultValue = "" + Shrinkage.DEFAULT_LAMBDA, paramLabel = "LAMBDA",
+      description = "Shrinkage: sim = raw * n / (n + LAMBDA); 0 turns it off (default: ${DEFAULT-VALUE}).")
+  double shrink;
+
+  @Option(names = "--k", defaultValue = "" + SimilaritySettings.DEFAULT_K, paramLabel = "K",
+      description = "Neighbours kept per entity (default: ${DEFAULT-VALUE}).")
+  int k;
+
+  @Option(names = "--min-common", defaultValue = "" + SimilaritySettings.DEFAULT_MIN_COMMON,
+      paramLabel = "N", description = "Least co-rated count for a pair to be kept (default: ${DEFAULT-VALUE}).")
+  int minCommon;
+
+  @Option(names = "--min-sim", defaultValue = "0", paramLabel = "S",
+      description = "A pair is kept only when sim > S (default: ${DEFAULT-VALUE}).")
+  double minSim;
+
+  @Option(names = "--max-pivot-ratings", defaultValue = "0", paramLabel = "N",
+      description = "Where a pivot has more than N ratings, pairs come from a seeded sample of N "
+          + "of them; 0 means no cap (default: ${DEFAULT-VALUE}).")
+  int maxPivotRatings;
+
+  @Option(names = "--seed", defaultValue = "" + SimilaritySettings.DEFAULT_SEED, paramLabel = "SEED",
+      description = "Seed of the --max-pivot-ratings sample (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|memory|mapreduce",
+      converter = EngineConverter.class,
+      description = "auto: memory when the train file is local and 4 x its size + 256 MiB fits in "
+          + "the free heap, else mapreduce. Both give byte-identical files (default: ${DEFAULT-VALUE}).")
+  Engine engine;
+
+  @Option(names = "--reducers", defaultValue = "1", paramLabel = "N",
+      description = "Reduce tasks of each chain job (default: ${DEFAULT-VALUE}).")
+  int reducers;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads of the memory engine (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--start-phase", defaultValue = "1", paramLabel = "1-4",
+      description = "First chain job to run, reusing the earlier jobs' intermediates (default: ${DEFAULT-VALUE}).")
+  int startPhase;
+
+  @Option(names = "--end-phase", defaultValue = "" + NeighbourChain.PHASES, paramLabel = "1-4",
+      description = "Last chain job to run; below 4 no file is written (default: ${DEFAULT-VALUE}).")
+  int endPhase;
+
+  @Option(names = "--resume",
+      description = "Start each mode's chain at its first job without complete output.")
+  boolean resume;
+
+  @Option(names = "--work", paramLabel = "DIR",
+      description = "The chain's intermediates (default: <output>/" + NeighbourFiles.WORK + ").")
+  String work;
+
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Also write the jobs' figures (records, pairs, shuffle bytes, wall time) as JSON.")
+  String report;
+
+  @Option(names = "--overwrite", description = "Replace existing neighbour files.")
+  boolean overwrite;
+
   @Override
   public Integer call() {
-    throw new CfmrException("cfmr neighbours is not built yet");
+    Configuration conf = HadoopRuntime.configuration();
+    SimilaritySettings settings = new SimilaritySettings(similarity, shrink, minCommon, minSim, k,
+        maxPivotRatings, seed);
+    NeighbourFiles.Request request = NeighbourFiles.Request.of(new Path(train), new Path(output))
+        .with(mode, settings, engine)
+        .withParallelism(reducers, threads != null ? threads : Runtime.getRuntime().availableProcessors())
+        .withOverwrite(overwrite)
+        .withPhases(startPhase, endPhase, resume)
+        .withWork(work != null ? new Path(work) : null);
+    NeighbourFiles.Result result = NeighbourFiles.compute(request, conf);
+    if (report != null) {
+      NeighbourFiles.writeReport(result, request, new Path(report), conf);
+    }
+    result.entitiesWithNeighbours().forEach((single, count) -> System.err.println(
+        "neighbours: wrote " + new Path(output, single.fileName())
+            + (count >= 0 ? " (" + count + " " + single.cliName() + "s with neighbours, "
+                + result.engine().cliName() + " engine)" : "")));
+    return 0;
+  }
+
+  static final class ModeConverter implements picocli.CommandLine.ITypeConverter<Mode> {
+    @Override
+    public Mode convert(String value) {
+      return Mode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  static final class SimilarityConverter implements picocli.CommandLine.ITypeConverter<Similarity> {
+    @Override
+    public Similarity convert(String value) {
+      return Similarity.parse(value);
+    }
+  }
+
+  static final class EngineConverter implements picocli.CommandLine.ITypeConverter<Engine> {
+    @Override
+    public Engine convert(String value) {
+      return Engine.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+    }
   }
 }

@@ -1,0 +1,272 @@
+package org.cfmr.mapreduce.chain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.IntWritable;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.SequenceFile;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.io.compress.DefaultCodec;
+import org.apache.hadoop.mapreduce.InputFormat;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.OutputFormat;
+import org.apache.hadoop.mapreduce.Reducer;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.SequenceFileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
+import org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.JobReport;
+import org.cfmr.core.runtime.JobRunner;
+
+/**
+ * The four chained MapReduce jobs that turn {@code ratings_train.csv} into one neighbour file's
+ * part files, read top to bottom like Mahout's {@code RowSimilarityJob}: each phase is one
+ * {@link #prepareJob} call, skippable with a phase range so a failed cluster run resumes from the
+ * last completed job. Intermediates are block-compressed SequenceFiles under a work folder, one
+ * sub-folder per phase; a phase is complete when its folder has Hadoop's {@code _SUCCESS} marker.
+ *
+ * <ol>
+ *   <li>{@code 1-co-ratings}: pivot vectors, and the entity totals in {@code 1-co-ratings/totals}
+ *   <li>{@code 2-pair-statistics}: each pair's complete sums, as stripes
+ *   <li>{@code 3-similarities}: scored pairs, both directions, as per-entity partial top-K lists
+ *   <li>{@code 4-top-k}: the neighbour file's lines, in id-range part files
+ * </ol>
+ */
+public final class NeighbourChain {
+  public static final int PHASES = 4;
+  public static final String CO_RATINGS = "1-co-ratings";
+  public static final String PAIR_STATISTICS = "2-pair-statistics";
+  public static final String SIMILARITIES = "3-similarities";
+  public static final String TOP_K = "4-top-k";
+  private static final String[] FOLDERS = {CO_RATINGS, PAIR_STATISTICS, SIMILARITIES, TOP_K};
+  /** The settings phases 1–2 were run with, then those phases 3–4 were run with. */
+  private static final String PAIRS_SETTINGS = "pairs-settings.txt";
+  private static final String SCORES_SETTINGS = "scores-settings.txt";
+
+  private final Configuration base;
+  private final ChainSettings settings;
+  private final Path work;
+  private final int reducers;
+
+  /**
+   * @param base the Hadoop configuration (generic options included)
+   * @param work this chain's work folder (one per mode)
+   * @param reducers reduce tasks of jobs 1, 2 and 4
+   */
+  public NeighbourChain(Configuration base, ChainSettings settings, Path work, int reducers) {
+    this.base = base;
+    this.settings = settings;
+    this.work = work;
+    this.reducers = reducers;
+  }
+
+  /** The folder of the part files {@code part-r-*} of the neighbour file (phase 4's output). */
+  public Path linesFolder() {
+    return folder(4);
+  }
+
+  /**
+   * Runs phases {@code start..end} (1-based, inclusive) and returns their reports.
+   *
+   * @throws CfmrException when a phase fails or a resumed phase lacks its input
+   */
+  public List<JobReport> run(Path train, int start, int end) throws IOException {
+    checkResumable(start);
+    List<JobReport> reports = new ArrayList<>();
+    String mode = settings.usersAreEntities() ? "user" : "item";
+    if (start <= 1 && end >= 1) {
+      Job job = prepareJob("co-ratings", train, folder(1), TextInputFormat.class,
+          CoRatings.RatingMapper.class, TaggedId.class, TotalsWritable.class,
+          CoRatings.PivotReducer.class, IntWritable.class, PivotVector.class,
+          SequenceFileOutputFormat.class);
+      MultipleOutputs.addNamedOutput(job, CoRatings.TOTALS, SequenceFileOutputFormat.class,
+          IntWritable.class, TotalsWritable.class);
+      reports.add(runJob(job, "job 1/4 " + mode + " co-ratings", CoRatings.Counter.class));
+    }
+    if (start <= 2 && end >= 2) {
+      Job job = prepareJob("pair statistics", new Path(folder(1), "part-*"), folder(2),
+          SequenceFileInputFormat.class, PairStatistics.StripesMapper.class, IntWritable.class,
+          Stripe.class, PairStatistics.StripeSum.class, IntWritable.class, Stripe.class,
+          SequenceFileOutputFormat.class);
+      job.setCombinerClass(PairStatistics.StripeSum.class);
+      reports.add(runJob(job, "job 2/4 " + mode + " pair statistics",
+          PairStatistics.Counter.class));
+    }
+    if (start <= 3 && end >= 3) {
+      Job job = prepareJob("similarities", folder(2), folder(3), SequenceFileInputFormat.class,
+          Similarities.ScoringMapper.class, IntWritable.class, NeighbourList.class,
+          null, IntWritable.class, NeighbourList.class, SequenceFileOutputFormat.class);
+      job.getConfiguration().set(Similarities.TOTALS_FOLDER, totalsFolder().toString());
+      reports.add(runJob(job, "job 3/4 " + mode + " similarities",
+          Similarities.Counter.class));
+    }
+    if (start <= 4 && end >= 4) {
+      Job job = prepareJob("top-k", folder(3), folder(4), SequenceFileInputFormat.class,
+          Mapper.class, IntWritable.class, NeighbourList.class,
+          TopK.NeighbourLines.class, Text.class, NullWritable.class, TextOutputFormat.class);
+      job.setCombinerClass(TopK.Prune.class);
+      job.setPartitionerClass(TopK.IdRangePartitioner.class);
+      int[] ids = EntityTotalsTable.read(totalsFolder(), base).ids();
+      job.getConfiguration().set(TopK.BOUNDARIES,
+          joined(TopK.IdRangePartitioner.boundaries(ids, reducers)));
+      FileOutputFormat.setCompressOutput(job, false);
+      reports.add(runJob(job, "job 4/4 " + mode + " top-k", TopK.Counter.class));
+    }
+    return reports;
+  }
+
+  private static JobReport runJob(Job job, String label, Class<? extends Enum<?>> counters) {
+    TaskFailure.take();
+    JobReport report;
+    try {
+      report = JobRunner.run(job, label, counters);
+    } catch (CfmrException e) {
+      String taskError = TaskFailure.take();
+      throw taskError == null ? e : new CfmrException(label + " failed: " + taskError, e);
+    }
+    System.err.println(report.toLine());
+    return report;
+  }
+
+  /**
+   * One job: input and output folders, formats, mapper and reducer with their key and value
+   * classes; intermediate output is a block-compressed SequenceFile.
+   */
+  @SuppressWarnings("rawtypes") // Hadoop's formats and tasks are generic classes
+  private Job prepareJob(String name, Path input, Path output,
+      Class<? extends InputFormat> inputFormat,
+      Class<? extends Mapper> mapper, Class<?> mapKey, Class<?> mapValue,
+      Class<? extends Reducer> reducer, Class<?> outKey, Class<?> outValue,
+      Class<? extends OutputFormat> outputFormat) throws IOException {
+    Configuration conf = new Configuration(base);
+    settings.writeTo(conf);
+    Job job = Job.getInstance(conf, "cfmr neighbours " + settings.entityName() + ": " + name);
+    job.setJarByClass(NeighbourChain.class);
+    job.setInputFormatClass(inputFormat);
+    FileInputFormat.addInputPath(job, input);
+    job.setMapperClass(mapper);
+    job.setMapOutputKeyClass(mapKey);
+    job.setMapOutputValueClass(mapValue);
+    if (reducer == null) {
+      job.setNumReduceTasks(0);
+    } else {
+      job.setReducerClass(reducer);
+      job.setNumReduceTasks(reducers);
+    }
+    job.setOutputKeyClass(outKey);
+    job.setOutputValueClass(outValue);
+    job.setOutputFormatClass(outputFormat);
+    FileOutputFormat.setOutputPath(job, output);
+    FileOutputFormat.setCompressOutput(job, true);
+    FileOutputFormat.setOutputCompressorClass(job, DefaultCodec.class);
+    SequenceFileOutputFormat.setOutputCompressionType(job, SequenceFile.CompressionType.BLOCK);
+    return job;
+  }
+
+  /** Whether phase {@code phase}'s output is complete (its {@code _SUCCESS} marker exists). */
+  public boolean isComplete(int phase) throws IOException {
+    Path marker = new Path(folder(phase), "_SUCCESS");
+    return marker.getFileSystem(base).exists(marker);
+  }
+
+  /**
+   * The first phase to run to complete the chain ({@code PHASES + 1} when all are done): the
+   * first without complete output, or 1 when phases 1–2 were run with other settings, or at
+   * most 3 when only the scoring settings (shrinkage, thresholds, K) changed.
+   */
+  public int firstIncompletePhase() throws IOException {
+    if (!recorded(PAIRS_SETTINGS, settings.pairsFingerprint())) {
+      return 1;
+    }
+    int last = recorded(SCORES_SETTINGS, settings.scoresFingerprint()) ? PHASES : 2;
+    for (int phase = 1; phase <= last; phase++) {
+      if (!isComplete(phase)) {
+        return phase;
+      }
+    }
+    return last + 1;
+  }
+
+  /** Removes the work folder (after the neighbour file is committed). */
+  public void removeWork() throws IOException {
+    work.getFileSystem(base).delete(work, true);
+  }
+
+  /**
+   * Starting at phase {@code start > 1} needs the earlier phases' complete outputs, made with
+   * the same settings (phase 4 also the same scoring settings); the settings of the phases run
+   * now are recorded.
+   */
+  private void checkResumable(int start) throws IOException {
+    if (start <= 1) {
+      record(PAIRS_SETTINGS, settings.pairsFingerprint());
+    } else if (!recorded(PAIRS_SETTINGS, settings.pairsFingerprint())) {
+      throw new CfmrException("cannot start at phase " + start + ": " + work
+          + " holds no intermediates of a run with " + settings.pairsFingerprint()
+          + "; start at phase 1");
+    }
+    if (start <= 3) {
+      record(SCORES_SETTINGS, settings.scoresFingerprint());
+    } else if (!recorded(SCORES_SETTINGS, settings.scoresFingerprint())) {
+      throw new CfmrException("cannot start at phase 4: " + folder(3)
+          + " was made with other settings than " + settings.scoresFingerprint()
+          + "; start at phase 3");
+    }
+    for (int phase = 1; phase < start; phase++) {
+      if (!isComplete(phase)) {
+        throw new CfmrException("cannot start at phase " + start + ": phase " + phase
+            + " has no complete output in " + folder(phase) + "; use --resume or an earlier phase");
+      }
+    }
+    FileSystem fs = work.getFileSystem(base);
+    for (int phase = start; phase <= PHASES; phase++) {
+      fs.delete(folder(phase), true); // outputs of later phases were made from the old input
+    }
+  }
+
+  private void record(String name, String fingerprint) throws IOException {
+    FileSystem fs = work.getFileSystem(base);
+    try (OutputStream out = fs.create(new Path(work, name), true)) {
+      out.write(fingerprint.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private boolean recorded(String name, String fingerprint) throws IOException {
+    Path file = new Path(work, name);
+    FileSystem fs = file.getFileSystem(base);
+    if (!fs.exists(file)) {
+      return false;
+    }
+    try (InputStream in = fs.open(file)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).equals(fingerprint);
+    }
+  }
+
+  private Path folder(int phase) {
+    return new Path(work, FOLDERS[phase - 1]);
+  }
+
+  private Path totalsFolder() {
+    return new Path(folder(1), CoRatings.TOTALS);
+  }
+
+  private static String joined(int[] values) {
+    StringBuilder text = new StringBuilder();
+    for (int value : values) {
+      text.append(text.length() > 0 ? "," : "").append(value);
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,56 @@
+package org.cfmr.mapreduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The chain on hdfs:// paths (a one-DataNode MiniDFSCluster, jobs in local mode) gives the memory engine's bytes. */
+class HdfsChainTest {
+  @TempDir java.nio.file.Path temp;
+
+  @Test
+  void theChainReadsAndWritesHdfs() throws IOException {
+    Configuration conf = new Configuration();
+    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, temp.resolve("dfs").toString());
+    MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+    try {
+      Configuration client = new Configuration(dfs.getConfiguration(0));
+      client.set("mapreduce.framework.name", "local");
+      client.setInt("mapreduce.client.completion.pollinterval", 50);
+      FileSystem fs = dfs.getFileSystem();
+      java.nio.file.Path local = SharedData.golden("ml-100k-u1/ratings_train.csv");
+      Path train = fs.makeQualified(new Path("/cfmr/split/ratings_train.csv"));
+      fs.copyFromLocalFile(new Path(local.toUri()), train);
+      Path output = fs.makeQualified(new Path("/cfmr/neighbours"));
+      NeighbourFiles.Result result = NeighbourFiles.compute(train, output, Mode.USER,
+          SimilaritySettings.defaults(), Engine.AUTO, 2, 1, false, client);
+      assertEquals(Engine.MAPREDUCE, result.engine(), "auto picks the chain for hdfs://");
+
+      NeighbourFiles.compute(new Path(local.toUri()), new Path(temp.resolve("memory").toUri()),
+          Mode.USER, SimilaritySettings.defaults(), Engine.MEMORY, 1, 2, false, new Configuration());
+      byte[] fromHdfs;
+      try (var in = fs.open(new Path(output, PipelineFiles.USER_NEIGHBOURS))) {
+        fromHdfs = in.readAllBytes();
+      }
+      List<String> memory = Files.readAllLines(temp.resolve("memory").resolve(PipelineFiles.USER_NEIGHBOURS));
+      assertEquals(memory, new String(fromHdfs, StandardCharsets.UTF_8).lines().toList());
+      assertEquals(List.of(PipelineFiles.USER_NEIGHBOURS),
+          List.of(fs.listStatus(output)).stream().map(s -> s.getPath().getName()).toList(),
+          "only the file: no staging or work folder left");
+    } finally {
+      dfs.shutdown();
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package org.cfmr.mapreduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.cfmr.core.Similarity;
+import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.StableHash;
+import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.HadoopRuntime;
+import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.testing.SharedData;
+import org.cfmr.mapreduce.NeighbourFiles.Request;
+import org.cfmr.mapreduce.NeighbourFiles.Result;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The chain end to end through {@link NeighbourFiles} and {@code cfmr neighbours}: hand-checked
+ * tiny cases, determinism (shuffled input, many splits and reducers, tiny buffers), the engines
+ * agreeing, errors, resuming.
+ */
+class NeighbourFilesTest {
+  @TempDir java.nio.file.Path temp;
+
+  /**
+   * Users 1 and 2 rate movies 10 and 20 (4, 2), users 3 and 6 (2, 4): cosine 1 within each twin
+   * and 16/20 = 0.8 across. User 4 rated only movie 10 (one co-rated movie with anyone, below
+   * minCommon 2); user 5 rated only movie 40, which nobody else rated.
+   */
+  private static final List<String> TINY = List.of("1,10,4.0,1", "1,20,2.0,1", "2,10,4.0,1",
+      "2,20,2.0,1", "3,10,2.0,1", "3,20,4.0,1", "6,10,2.0,1", "6,20,4.0,1", "4,10,5.0,1",
+      "5,40,3.0,1");
+
+  private static final SimilaritySettings TINY_SETTINGS = SimilaritySettings.defaults()
+      .withMeasure(Similarity.COSINE).withShrink(0).withMinCommon(2).withK(2);
+
+  @Test
+  void tinyCaseByHandTiesByIdTooFewCommonLoneRatingsAndUnsharedMovies() throws IOException {
+    Result result = chain(write("train.csv", TINY), TINY_SETTINGS, Mode.BOTH, 1);
+    // User 1's candidates are 2 (1.0), 3 and 6 (0.8 each): the tie at K = 2 goes to the lower id.
+    assertEquals(List.of("1\t2:1.000000,3:0.800000", "2\t1:1.000000,3:0.800000",
+        "3\t6:1.000000,1:0.800000", "6\t3:1.000000,1:0.800000"), output(PipelineFiles.USER_NEIGHBOURS));
+    // Movies 10 and 20 share users 1, 2, 3, 6: (8+8+8+8) / (sqrt(40)·sqrt(40)) = 0.8.
+    assertEquals(List.of("10\t20:0.800000", "20\t10:0.800000"), output(PipelineFiles.ITEM_NEIGHBOURS));
+    assertEquals(Engine.MAPREDUCE, result.engine());
+    assertEquals(4L, result.entitiesWithNeighbours().get(Mode.USER));
+    assertEquals(8, result.reports().size());
+    assertFalse(Files.exists(temp.resolve("out").resolve(NeighbourFiles.WORK)), "work removed");
+  }
+
+  @Test
+  void theCapSamplesEachBigPivotBySeedAndTheCapOffKeepsAll() throws IOException {
+    java.nio.file.Path train = write("train.csv", TINY);
+    SimilaritySettings capped = TINY_SETTINGS.withMinCommon(1).withMaxPivotRatings(2);
+    chain(train, capped, Mode.USER, 1);
+    List<String> withCap = output(PipelineFiles.USER_NEIGHBOURS);
+    // Independently: keep, per movie, the 2 raters with the smallest hash of (seed, movie, user).
+    List<String> sampled = new ArrayList<>();
+    for (int movie : new int[] {10, 20, 40}) {
+      List<String> raters = TINY.stream().filter(l -> l.split(",")[1].equals("" + movie))
+          .sorted((x, y) -> Long.compareUnsigned(hash(capped, movie, x), hash(capped, movie, y)))
+          .toList();
+      sampled.addAll(raters.subList(0, Math.min(2, raters.size())));
+    }
+    var oracle = BruteForceNeighbours.neighbours(new BruteForceNeighbours(
+        write("sampled.csv", sampled), true).rawSimilarities("cosine"), 0, 1, 0, 2);
+    List<String> expected = new ArrayList<>();
+    oracle.forEach((id, list) -> expected.add(org.cfmr.core.NeighbourFile.formatLine(id, list)));
+    assertEquals(expected, withCap);
+    NeighbourFiles.compute(request(train, capped.withMaxPivotRatings(0), Mode.USER, 1)
+        .withOverwrite(true), HadoopRuntime.configuration());
+    assertNotEquals(withCap, output(PipelineFiles.USER_NEIGHBOURS), "the cap changed the result");
+  }
+
+  private static long hash(SimilaritySettings settings, int movie, String line) {
+    return StableHash.hash(settings.seed(), movie, Integer.parseInt(line.split(",")[0]));
+  }
+
+  @Test
+  void shuffledInputManySplitsFourReducersAndTinyBuffersGiveTheMemoryEnginesBytes()
+      throws IOException {
+    java.nio.file.Path original = SharedData.golden("ml-100k-u1/ratings_train.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(original));
+    Collections.shuffle(lines, new Random(3));
+    java.nio.file.Path shuffled = write("shuffled.csv", lines);
+    Configuration conf = HadoopRuntime.configuration();
+    conf.setLong("mapreduce.input.fileinputformat.split.maxsize", 400_000);
+    conf.setInt("cfmr.chain.pair-buffer", 50_000);
+    conf.setInt("cfmr.chain.candidate-buffer", 5_000);
+    SimilaritySettings settings = SimilaritySettings.defaults().withMeasure(Similarity.ADJUSTED_COSINE);
+    NeighbourFiles.compute(Request.of(path(shuffled), path(temp.resolve("out")))
+        .with(Mode.BOTH, settings, Engine.MAPREDUCE).withParallelism(4, 1), conf);
+    NeighbourFiles.compute(Request.of(path(original), path(temp.resolve("memory")))
+        .with(Mode.BOTH, settings, Engine.MEMORY).withParallelism(1, 2), conf);
+    for (String name : List.of(PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS)) {
+      assertEquals(-1, Files.mismatch(temp.resolve("memory").resolve(name),
+          temp.resolve("out").resolve(name)), name + " differs from the memory engine's");
+    }
+  }
+
+  @Test
+  void aMalformedLineStopsTheRunWithFileAndLineAndWritesNothing() throws IOException {
+    java.nio.file.Path train = write("train.csv", List.of("1,10,4.0,1", "1,20,2.0,1", "2,10,4.5x,1"));
+    CfmrException error = assertThrows(CfmrException.class,
+        () -> chain(train, TINY_SETTINGS, Mode.USER, 1));
+    assertTrue(error.getMessage().contains("train.csv:3: rating '4.5x' is not a number"),
+        error.getMessage());
+    assertFalse(Files.exists(temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS)));
+  }
+
+  @Test
+  void aDuplicateRatingIsAnError() throws IOException {
+    java.nio.file.Path train = write("train.csv", List.of("1,10,4.0,1", "2,10,2.0,1", "1,10,3.0,2"));
+    CfmrException error = assertThrows(CfmrException.class,
+        () -> chain(train, TINY_SETTINGS, Mode.USER, 1));
+    assertTrue(error.getMessage().contains("duplicate rating of movie 10 by user 1"), error.getMessage());
+  }
+
+  @Test
+  void anExistingFileIsReplacedOnlyWithOverwrite() throws IOException {
+    java.nio.file.Path train = write("train.csv", TINY);
+    Files.createDirectories(temp.resolve("out"));
+    Files.writeString(temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS), "old\n");
+    CfmrException error = assertThrows(CfmrException.class,
+        () -> chain(train, TINY_SETTINGS, Mode.USER, 1));
+    assertTrue(error.getMessage().endsWith("exists; pass --overwrite to replace it"), error.getMessage());
+    assertEquals(List.of("old"), output(PipelineFiles.USER_NEIGHBOURS));
+    NeighbourFiles.compute(request(train, TINY_SETTINGS, Mode.USER, 1).withOverwrite(true),
+        HadoopRuntime.configuration());
+    assertEquals(4, output(PipelineFiles.USER_NEIGHBOURS).size());
+  }
+
+  @Test
+  void aRunStoppedAfterPhaseTwoResumesWhereItStopped() throws IOException {
+    java.nio.file.Path train = write("train.csv", TINY);
+    Result stopped = NeighbourFiles.compute(
+        request(train, TINY_SETTINGS, Mode.USER, 1).withPhases(1, 2, false), HadoopRuntime.configuration());
+    assertFalse(stopped.written());
+    assertFalse(Files.exists(temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS)));
+    Result resumed = NeighbourFiles.compute(
+        request(train, TINY_SETTINGS, Mode.USER, 1).withPhases(1, 4, true), HadoopRuntime.configuration());
+    assertEquals(List.of("job 3/4 user similarities", "job 4/4 user top-k"),
+        resumed.reports().stream().map(r -> r.name()).toList());
+    assertEquals(4, output(PipelineFiles.USER_NEIGHBOURS).size());
+    CfmrException error = assertThrows(CfmrException.class, () -> NeighbourFiles.compute(
+        request(train, TINY_SETTINGS, Mode.USER, 1).withPhases(3, 4, false).withOverwrite(true),
+        HadoopRuntime.configuration()));
+    assertTrue(error.getMessage().startsWith("cannot start at phase 3"), error.getMessage());
+  }
+
+  @Test
+  void theCommandWritesTheFilesAndTheJsonReport() throws IOException {
+    java.nio.file.Path train = write("train.csv", TINY);
+    int exit = new CommandLine(new NeighboursCommand()).execute("--train", train.toString(),
+        "--output", temp.resolve("out").toString(), "--similarity", "cosine", "--shrink", "0",
+        "--min-common", "2", "--k", "2", "--engine", "mapreduce", "--mode", "user",
+        "--report", temp.resolve("report.json").toString());
+    assertEquals(0, exit);
+    assertEquals(4, output(PipelineFiles.USER_NEIGHBOURS).size());
+    assertFalse(Files.exists(temp.resolve("out").resolve(PipelineFiles.ITEM_NEIGHBOURS)));
+    JsonNode report = new ObjectMapper().readTree(temp.resolve("report.json").toFile());
+    assertEquals("mapreduce", report.get("engine").asText());
+    assertEquals(4, report.get("jobs").size());
+    assertEquals(4, report.get("entities_with_neighbours").get("user").asInt());
+    JsonNode similarities = report.get("jobs").get(2);
+    assertEquals(6, similarities.get("pairs_kept").asInt()); // every pair of 1, 2, 3, 6
+  }
+
+  @Test
+  void autoPicksMemoryForASmallLocalFile() {
+    assertTrue(Engine.fitsInHeap(10 << 20, 1L << 30));
+    assertFalse(Engine.fitsInHeap(800L << 20, 2L << 30));
+  }
+
+  private Result chain(java.nio.file.Path train, SimilaritySettings settings, Mode mode, int reducers) {
+    return NeighbourFiles.compute(request(train, settings, mode, reducers), HadoopRuntime.configuration());
+  }
+
+  private Request request(java.nio.file.Path train, SimilaritySettings settings, Mode mode, int reducers) {
+    return Request.of(path(train), path(temp.resolve("out")))
+        .with(mode, settings, Engine.MAPREDUCE).withParallelism(reducers, 1);
+  }
+
+  private java.nio.file.Path write(String name, List<String> lines) throws IOException {
+    return Files.write(temp.resolve(name), lines);
+  }
+
+  private List<String> output(String name) throws IOException {
+    return Files.readAllLines(temp.resolve("out").resolve(name));
+  }
+
+  private static Path path(java.nio.file.Path file) {
+    return new Path(file.toUri());
+  }
+}
