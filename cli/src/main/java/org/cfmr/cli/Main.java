@@ -87,18 +87,25 @@ public final class Main implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  /** The version, from the build. */
+  /** cfmr's version, from the build. */
+  static String version() {
+    Properties properties = new Properties();
+    try (InputStream in = Main.class.getResourceAsStream("/cfmr-version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return properties.getProperty("version", "unknown");
+  }
+
+  /** {@code --version}: cfmr's, Hadoop's and Java's. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() throws IOException {
-      Properties properties = new Properties();
-      try (InputStream in = Main.class.getResourceAsStream("/cfmr-version.properties")) {
-        if (in != null) {
-          properties.load(in);
-        }
-      }
-      return new String[] {"cfmr " + properties.getProperty("version", "unknown")
-          + " (Hadoop " + org.apache.hadoop.util.VersionInfo.getVersion() + ", Java "
+    public String[] getVersion() {
+      return new String[] {"cfmr " + version() + " (Hadoop "
+          + org.apache.hadoop.util.VersionInfo.getVersion() + ", Java "
           + System.getProperty("java.version") + ")"};
     }
   }

@@ -1,15 +1,102 @@
 package org.cfmr.cli;
 
 import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.Path;
+import org.cfmr.core.Similarity;
+import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.runtime.BundledData;
+import org.cfmr.eval.Recommendations;
+import org.cfmr.mapreduce.Engine;
+import org.cfmr.mapreduce.NeighboursCommand;
+import org.cfmr.preprocess.split.SplitSettings;
+import org.cfmr.sql.LoadMysqlCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Option;
 
-/** The main job: split, neighbours, evaluation and recommendations in one command. */
-@Command(name = "pipeline", mixinStandardHelpOptions = true,
-    description = "Run the whole chain on a MovieLens dataset (the bundled one by default).")
+/** {@code cfmr pipeline}: the main job, every stage in one command (see {@link Pipeline}). */
+@Command(name = "pipeline", mixinStandardHelpOptions = true, sortOptions = false,
+    showDefaultValues = true,
+    description = {"Run the whole chain on a MovieLens dataset (the bundled one by default):",
+        "split 80/20, user-user and item-item neighbours, evaluation of both, top-N "
+            + "recommendations of both, and (with --jdbc-url) the MySQL load.",
+        "The seed project's configuration is --similarity cosine --shrink 0."})
 final class PipelineCommand implements Callable<Integer> {
+
+  @Option(names = "--input", paramLabel = "PATH", showDefaultValue = Visibility.NEVER,
+      description = "A ratings file (u.data, ratings.dat, ratings.csv, header-less CSV) or a "
+          + "dataset folder (default: the bundled " + BundledData.FOLDER + ").")
+  String input;
+
+  @Option(names = "--output", defaultValue = "cfmr-out", paramLabel = "FOLDER",
+      description = "Where every result goes.")
+  String output;
+
+  @Option(names = "--overwrite", description = "Replace the results of an earlier run.")
+  boolean overwrite;
+
+  @Option(names = "--seed", defaultValue = "" + SplitSettings.DEFAULT_SEED,
+      description = "The split's seed.")
+  long seed;
+
+  @Option(names = "--train-fraction", defaultValue = "" + SplitSettings.DEFAULT_TRAIN_FRACTION,
+      description = "The share of ratings in the train split.")
+  double trainFraction;
+
+  @Option(names = "--similarity", defaultValue = "pearson", converter = NeighboursCommand.SimilarityConverter.class,
+      description = "cosine (the seed's), pearson or adjusted-cosine.")
+  Similarity similarity;
+
+  @Option(names = "--shrink", defaultValue = "100", description = "Shrinkage λ: sim·n/(n+λ).")
+  double shrink;
+
+  @Option(names = "--k", defaultValue = "" + SimilaritySettings.DEFAULT_K,
+      description = "Neighbours kept per user and per item.")
+  int k;
+
+  @Option(names = "--min-common", defaultValue = "" + SimilaritySettings.DEFAULT_MIN_COMMON,
+      description = "Fewest co-ratings for a pair to count.")
+  int minCommon;
+
+  @Option(names = "--min-sim", defaultValue = "0", description = "Keep pairs with sim > this.")
+  double minSim;
+
+  @Option(names = "--max-pivot-ratings", defaultValue = "0", paramLabel = "N",
+      description = "Cap on a pivot's ratings in pair generation (0: no cap).")
+  int maxPivotRatings;
+
+  @Option(names = "--engine", defaultValue = "auto", converter = NeighboursCommand.EngineConverter.class,
+      description = "auto (memory when the data is local and fits the heap), memory or mapreduce.")
+  Engine engine;
+
+  @Option(names = "--reducers", defaultValue = "1", description = "Reduce tasks per MapReduce job.")
+  int reducers;
+
+  @Option(names = "--threads", paramLabel = "N", showDefaultValue = Visibility.NEVER,
+      description = "Threads of the in-memory stages (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--top-n", defaultValue = "" + Recommendations.DEFAULT_TOP_N,
+      description = "Recommendations per user (0: every candidate).")
+  int topN;
+
+  @Option(names = "--jdbc-url", paramLabel = "URL",
+      description = "Also load the results into this MySQL database (password from "
+          + LoadMysqlCommand.PASSWORD_VARIABLE + ", else prompted for).")
+  String jdbcUrl;
+
+  @Option(names = "--user", paramLabel = "USER", description = "The database user (with --jdbc-url).")
+  String user;
+
   @Override
   public Integer call() {
-    System.err.println("cfmr pipeline: no stages are built yet");
-    return 1;
+    Path inputPath = new Path(input != null ? input : BundledData.folder().toString());
+    Pipeline.Settings settings = new Pipeline.Settings(inputPath, new Path(output), overwrite,
+        new SplitSettings(inputPath, new Path(output), trainFraction, seed, 0, reducers, overwrite),
+        new SimilaritySettings(similarity, shrink, minCommon, minSim, k, maxPivotRatings, seed),
+        engine, reducers, threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+        topN, Pipeline.Database.of(jdbcUrl, user));
+    new Pipeline(settings, System.out).run();
+    return 0;
   }
 }

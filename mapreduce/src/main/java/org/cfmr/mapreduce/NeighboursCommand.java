@@ -129,14 +129,14 @@ public final class NeighboursCommand implements Callable<Integer> {
     }
   }
 
-  static final class SimilarityConverter implements picocli.CommandLine.ITypeConverter<Similarity> {
+  public static final class SimilarityConverter implements picocli.CommandLine.ITypeConverter<Similarity> {
     @Override
     public Similarity convert(String value) {
       return Similarity.parse(value);
     }
   }
 
-  static final class EngineConverter implements picocli.CommandLine.ITypeConverter<Engine> {
+  public static final class EngineConverter implements picocli.CommandLine.ITypeConverter<Engine> {
     @Override
     public Engine convert(String value) {
       return Engine.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));

@@ -1,0 +1,184 @@
+package org.cfmr.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.predict.ItemFormula;
+import org.cfmr.core.predict.Mode;
+import org.cfmr.core.predict.NeighbourLists;
+import org.cfmr.core.predict.Predictor;
+import org.cfmr.core.predict.TrainData;
+import org.cfmr.core.ratings.TrainRatings;
+import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.HadoopRuntime;
+import org.cfmr.core.runtime.OutputFolder;
+import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.eval.Evaluation;
+import org.cfmr.eval.EvaluationResult;
+import org.cfmr.eval.EvaluationSettings;
+import org.cfmr.eval.RecommendCommand;
+import org.cfmr.eval.Recommendations;
+import org.cfmr.eval.ResultsTable;
+import org.cfmr.eval.TestRatings;
+import org.cfmr.mapreduce.Engine;
+import org.cfmr.mapreduce.NeighbourFiles;
+import org.cfmr.preprocess.split.Split;
+import org.cfmr.preprocess.split.SplitResult;
+import org.cfmr.preprocess.split.SplitSettings;
+import org.cfmr.sql.LoadMysqlCommand;
+import org.cfmr.sql.LoadSettings;
+import org.cfmr.sql.MysqlLoader;
+
+/**
+ * The main job, stage after stage into one output folder: the split, the neighbour files of both
+ * modes, the evaluation of user- and item-based predictions ({@code metrics.json}), the top-N
+ * recommendations of both, {@code run.json} (what was run, for the MySQL loader's {@code runs}
+ * table), and optionally the MySQL load. Each stage commits its own files, so a failure leaves
+ * the completed stages' files and nothing half-written.
+ */
+final class Pipeline {
+  private static final Mode[] MODES = {Mode.USER, Mode.ITEM};
+
+  /** Where to load the results, or none. */
+  record Database(String jdbcUrl, String user) {
+    static Database of(String jdbcUrl, String user) {
+      if (jdbcUrl == null) {
+        if (user != null) {
+          throw new CfmrException("--user needs --jdbc-url");
+        }
+        return null;
+      }
+      if (user == null) {
+        throw new CfmrException("--jdbc-url needs --user");
+      }
+      return new Database(jdbcUrl, user);
+    }
+  }
+
+  /** Everything the pipeline is asked to do; {@code database} may be null. */
+  record Settings(Path input, Path output, boolean overwrite, SplitSettings split,
+      SimilaritySettings neighbours, Engine engine, int reducers, int threads, int topN,
+      Database database) {}
+
+  private final Settings settings;
+  private final PrintStream out;
+  private final Configuration conf = HadoopRuntime.configuration();
+
+  Pipeline(Settings settings, PrintStream out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  void run() {
+    long start = System.nanoTime();
+    String password = settings.database() == null ? null : LoadMysqlCommand.password(
+        settings.database().jdbcUrl(), settings.database().user(), System::getenv);
+    out.println("cfmr pipeline: " + settings.input() + " → " + settings.output());
+
+    SplitResult split = Split.run(settings.split());
+    out.println(split.summary());
+
+    NeighbourFiles.Result neighbours = NeighbourFiles.compute(split.trainFile(),
+        settings.output(), org.cfmr.mapreduce.Mode.BOTH, settings.neighbours(), settings.engine(),
+        settings.reducers(), settings.threads(), settings.overwrite(), conf);
+    out.printf(Locale.ROOT, "neighbours: %s, %s engine: %,d users and %,d items with neighbours%n",
+        settings.neighbours().describe(), neighbours.engine().cliName(),
+        neighbours.entitiesWithNeighbours().get(org.cfmr.mapreduce.Mode.USER),
+        neighbours.entitiesWithNeighbours().get(org.cfmr.mapreduce.Mode.ITEM));
+
+    TrainData train = TrainData.of(TrainRatings.read(split.trainFile(), conf));
+    TestRatings test = TestRatings.read(split.testFile(), train, conf);
+    List<EvaluationResult> results = new ArrayList<>();
+    for (Mode mode : MODES) {
+      NeighbourLists lists = NeighbourLists.read(neighbourFile(mode), conf);
+      results.add(Evaluation.run(train, test, lists,
+          EvaluationSettings.defaults(mode).withThreads(settings.threads())));
+      recommend(train, lists, mode);
+    }
+    writeRecords(split, neighbours.engine(), results);
+
+    if (settings.database() != null) {
+      out.print(MysqlLoader.load(new LoadSettings(settings.database().jdbcUrl(),
+          settings.database().user(), password, settings.output(), null, null)).toText());
+    }
+    out.println();
+    out.print(ResultsTable.text(List.of("user", "item"), "mode", results));
+    out.printf(Locale.ROOT, "%nfiles in %s (%.1fs): %s%n", settings.output(),
+        (System.nanoTime() - start) / 1e9, String.join(", ", PipelineFiles.TRAIN,
+            PipelineFiles.TEST, PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS,
+            PipelineFiles.USER_BASED_RECOMMENDATIONS, PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
+            PipelineFiles.METRICS, PipelineFiles.RUN));
+  }
+
+  private Path neighbourFile(Mode mode) {
+    return new Path(settings.output(),
+        mode == Mode.USER ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS);
+  }
+
+  private void recommend(TrainData train, NeighbourLists lists, Mode mode) {
+    Predictor predictor = Recommendations.predictor(train, lists, mode, ItemFormula.CENTRED, 1, true);
+    String name = mode == Mode.USER ? PipelineFiles.USER_BASED_RECOMMENDATIONS
+        : PipelineFiles.ITEM_BASED_RECOMMENDATIONS;
+    long lines = RecommendCommand.write(train, predictor, settings.topN(), null,
+        settings.threads(), new Path(settings.output(), name), settings.overwrite(), conf);
+    out.printf(Locale.ROOT, "recommend: %,d %s recommendations → %s%n", lines, mode.title(), name);
+  }
+
+  /** {@code metrics.json} and {@code run.json}, committed together. */
+  private void writeRecords(SplitResult split, Engine engine, List<EvaluationResult> results) {
+    try (OutputFolder folder = OutputFolder.create(settings.output(),
+        List.of(PipelineFiles.METRICS, PipelineFiles.RUN), settings.overwrite(), conf)) {
+      write(folder, PipelineFiles.METRICS, Evaluation.toJsonText(results));
+      write(folder, PipelineFiles.RUN, runJson(split, engine));
+      folder.commit();
+    }
+  }
+
+  private static void write(OutputFolder folder, String name, String text) {
+    try (OutputStream stream = folder.fileSystem().create(folder.staged(name))) {
+      stream.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new CfmrException("cannot write " + folder.target(name) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What was run: the input, its dataset folder (where movies.csv is), the settings and counts. */
+  private String runJson(SplitResult split, Engine engine) {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode run = json.createObjectNode();
+    run.put("cfmr_version", Main.version());
+    run.put("input", split.input().file().toString());
+    run.put("dataset", split.input().datasetFolder().toString());
+    run.put("format", split.input().format().description());
+    ObjectNode splitNode = run.putObject("split");
+    splitNode.put("seed", split.seed());
+    splitNode.put("train_fraction", settings.split().trainFraction());
+    splitNode.put("train", split.train());
+    splitNode.put("test", split.test());
+    SimilaritySettings similarity = settings.neighbours();
+    ObjectNode neighbours = run.putObject("neighbours");
+    neighbours.put("similarity", similarity.measure().cliName());
+    neighbours.put("shrink", similarity.shrink());
+    neighbours.put("min_common", similarity.minCommon());
+    neighbours.put("min_sim", similarity.minSim());
+    neighbours.put("k", similarity.k());
+    neighbours.put("max_pivot_ratings", similarity.maxPivotRatings());
+    neighbours.put("engine", engine.cliName());
+    run.putObject("recommendations").put("n", settings.topN());
+    try {
+      return json.writeValueAsString(run) + "\n";
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
