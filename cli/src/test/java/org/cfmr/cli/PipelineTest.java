@@ -1,0 +1,153 @@
+package org.cfmr.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.testing.SharedData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cfmr pipeline} on the bundled dataset, as a user runs it: every file is there and
+ * consistent with the others and with the input, the printed table is the one in metrics.json, a
+ * second run needs --overwrite and then gives the same bytes. (Each stage's numbers are checked
+ * against independent oracles in its own module.)
+ */
+class PipelineTest {
+  private static final List<String> FILES = List.of(PipelineFiles.TRAIN, PipelineFiles.TEST,
+      PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS,
+      PipelineFiles.USER_BASED_RECOMMENDATIONS, PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
+      PipelineFiles.METRICS, PipelineFiles.RUN);
+
+  @TempDir static Path dir;
+  static Path output;
+  static String printed;
+
+  @BeforeAll
+  static void runPipeline() {
+    output = dir.resolve("out");
+    printed = run("pipeline", "--output", output.toString(), "--top-n", "20");
+  }
+
+  /** Runs cfmr with standard output captured; fails unless it exits 0. */
+  private static String run(String... args) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, Main.run(args), String.join(" ", args));
+    } finally {
+      System.setOut(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void everyRatingOfTheBundledDatasetIsInExactlyOneSplitFile() throws IOException {
+    List<String> input = Files.readAllLines(SharedData.bundled("ratings.csv"));
+    Set<String> expected = new HashSet<>(input.subList(1, input.size()));
+    List<String> train = Files.readAllLines(output.resolve(PipelineFiles.TRAIN));
+    List<String> test = Files.readAllLines(output.resolve(PipelineFiles.TEST));
+    assertEquals(expected.size(), train.size() + test.size());
+    Set<String> both = new HashSet<>(train);
+    both.addAll(test);
+    assertEquals(expected, both);
+  }
+
+  @Test
+  void theFolderHoldsEveryResultAndNothingElse() throws IOException {
+    try (Stream<Path> listing = Files.list(output)) {
+      assertEquals(Set.copyOf(FILES), listing.map(p -> p.getFileName().toString())
+          .filter(name -> !name.startsWith(".")).collect(java.util.stream.Collectors.toSet()));
+    }
+    for (String name : FILES) {
+      assertTrue(Files.size(output.resolve(name)) > 0, name);
+    }
+  }
+
+  @Test
+  void recommendationsAreTopTwentyPerUserAndNeverARatedMovie() throws IOException {
+    Set<String> rated = new HashSet<>();
+    for (String line : Files.readAllLines(output.resolve(PipelineFiles.TRAIN))) {
+      String[] f = line.split(",");
+      rated.add(f[0] + "," + f[1]);
+    }
+    for (String name : List.of(PipelineFiles.USER_BASED_RECOMMENDATIONS,
+        PipelineFiles.ITEM_BASED_RECOMMENDATIONS)) {
+      java.util.Map<String, Integer> perUser = new java.util.HashMap<>();
+      for (String line : Files.readAllLines(output.resolve(name))) {
+        String[] f = line.split(",");
+        assertEquals(3, f.length, line);
+        assertTrue(!rated.contains(f[0] + "," + f[1]), name + " recommends a rated movie: " + line);
+        perUser.merge(f[0], 1, Integer::sum);
+      }
+      assertTrue(perUser.values().stream().allMatch(n -> n <= 20), name);
+      assertTrue(perUser.size() > 500, name + " covers most of the 610 users");
+    }
+  }
+
+  @Test
+  void metricsAndRunRecordsDescribeTheRunAndMatchThePrintedTable() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    JsonNode metrics = json.readTree(output.resolve(PipelineFiles.METRICS).toFile());
+    for (String mode : List.of("user", "item")) {
+      JsonNode m = metrics.get(mode);
+      assertEquals(Files.readAllLines(output.resolve(PipelineFiles.TEST)).size(),
+          m.get("total").asLong());
+      assertTrue(m.get("rmse").asDouble() > 0.6 && m.get("rmse").asDouble() < 1.2, mode);
+      assertTrue(printed.contains(String.format(java.util.Locale.ROOT, "%.4f",
+          m.get("rmse").asDouble())), "printed table shows the " + mode + " RMSE");
+    }
+    JsonNode run = json.readTree(output.resolve(PipelineFiles.RUN).toFile());
+    assertEquals("pearson", run.at("/neighbours/similarity").asText());
+    assertEquals(100.0, run.at("/neighbours/shrink").asDouble());
+    assertEquals(50, run.at("/neighbours/k").asInt());
+    assertEquals(20, run.at("/recommendations/n").asInt());
+    assertEquals(42, run.at("/split/seed").asLong());
+    assertTrue(run.get("dataset").asText().endsWith("data/ml-latest-small"), run.toString());
+  }
+
+  @Test
+  void aSecondRunNeedsOverwriteAndThenWritesTheSameBytes() throws IOException {
+    byte[][] before = contents();
+    assertEquals(1, Main.run("pipeline", "--output", output.toString(), "--top-n", "20"));
+    assertContentsEqual(before, contents());
+    run("pipeline", "--output", output.toString(), "--top-n", "20", "--overwrite",
+        "--threads", "1");
+    byte[][] after = contents();
+    for (int i = 0; i < FILES.size(); i++) {
+      if (!FILES.get(i).endsWith(".json")) { // the JSON records hold timings
+        assertArrayEquals(before[i], after[i], FILES.get(i) + " is the same with 1 thread");
+      }
+    }
+  }
+
+  private static byte[][] contents() throws IOException {
+    byte[][] bytes = new byte[FILES.size()][];
+    for (int i = 0; i < FILES.size(); i++) {
+      bytes[i] = Files.readAllBytes(output.resolve(FILES.get(i)));
+    }
+    return bytes;
+  }
+
+  private static void assertContentsEqual(byte[][] expected, byte[][] actual) {
+    for (int i = 0; i < FILES.size(); i++) {
+      assertArrayEquals(expected[i], actual[i], FILES.get(i) + " untouched");
+    }
+  }
+}
