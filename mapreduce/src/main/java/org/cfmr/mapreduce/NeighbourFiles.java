@@ -157,7 +157,15 @@ public final class NeighbourFiles {
             new NeighbourChain(conf, settings, request.workOf(single), request.reducers());
         int start = request.resume() ? chain.firstIncompletePhase() : request.startPhase();
         if (start <= request.endPhase()) {
-          reports.addAll(chain.run(request.train(), start, request.endPhase()));
+          try {
+            reports.addAll(chain.run(request.train(), start, request.endPhase()));
+          } catch (CfmrException e) {
+            if (!chain.isComplete(1)) {
+              throw e;
+            }
+            throw new CfmrException(e.getMessage() + " (the completed jobs' output is kept in "
+                + request.workOf(single) + "; --resume continues from there)", e);
+          }
         }
         if (request.endPhase() == NeighbourChain.PHASES) {
           out.concatenateParts(chain.linesFolder(), single.fileName());

@@ -53,7 +53,7 @@ class ChainOracleTest {
       "ml-100k-u1, user, cosine", "ml-100k-u1, item, cosine",
       "ml-100k-u1, user, pearson", "ml-100k-u1, item, pearson",
       "ml-100k-u1, user, adjusted-cosine", "ml-100k-u1, item, adjusted-cosine",
-      "ml-latest-small, user, cosine", "ml-latest-small, item, cosine",
+      "ml-latest-small, user, cosine",
       "ml-latest-small, user, pearson", "ml-latest-small, item, pearson",
       "ml-latest-small, user, adjusted-cosine"})
   void theChainComputesTheOraclesNeighbours(String dataset, String mode, String measure)
