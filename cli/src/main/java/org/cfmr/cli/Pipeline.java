@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.cfmr.core.Mode;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.predict.ItemFormula;
-import org.cfmr.core.predict.Mode;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.Predictor;
 import org.cfmr.core.predict.TrainData;
@@ -31,6 +31,7 @@ import org.cfmr.eval.Recommendations;
 import org.cfmr.eval.ResultsTable;
 import org.cfmr.eval.TestRatings;
 import org.cfmr.mapreduce.Engine;
+import org.cfmr.mapreduce.Modes;
 import org.cfmr.mapreduce.NeighbourFiles;
 import org.cfmr.preprocess.split.Split;
 import org.cfmr.preprocess.split.SplitResult;
@@ -89,12 +90,12 @@ final class Pipeline {
     out.println(split.summary());
 
     NeighbourFiles.Result neighbours = NeighbourFiles.compute(split.trainFile(),
-        settings.output(), org.cfmr.mapreduce.Mode.BOTH, settings.neighbours(), settings.engine(),
+        settings.output(), Modes.BOTH, settings.neighbours(), settings.engine(),
         settings.reducers(), settings.threads(), settings.overwrite(), conf);
     out.printf(Locale.ROOT, "neighbours: %s, %s engine: %,d users and %,d items with neighbours%n",
         settings.neighbours().describe(), neighbours.engine().cliName(),
-        neighbours.entitiesWithNeighbours().get(org.cfmr.mapreduce.Mode.USER),
-        neighbours.entitiesWithNeighbours().get(org.cfmr.mapreduce.Mode.ITEM));
+        neighbours.entitiesWithNeighbours().get(Mode.USER),
+        neighbours.entitiesWithNeighbours().get(Mode.ITEM));
 
     TrainData train = TrainData.of(TrainRatings.read(split.trainFile(), conf));
     TestRatings test = TestRatings.read(split.testFile(), train, conf);
@@ -121,8 +122,7 @@ final class Pipeline {
   }
 
   private Path neighbourFile(Mode mode) {
-    return new Path(settings.output(),
-        mode == Mode.USER ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS);
+    return new Path(settings.output(), mode.neighbourFile());
   }
 
   private void recommend(TrainData train, NeighbourLists lists, Mode mode) {

@@ -38,7 +38,7 @@ public record EvaluationResult(
   public ObjectNode toJson(ObjectMapper mapper) {
     ObjectNode json = mapper.createObjectNode();
     json.put("mode", settings.mode().cliName());
-    if (settings.mode() == org.cfmr.core.predict.Mode.ITEM) {
+    if (settings.mode() == org.cfmr.core.Mode.ITEM) {
       json.put("item_formula", settings.itemFormula().cliName());
     }
     json.put("rmse", rmse);

@@ -1,7 +1,7 @@
 package org.cfmr.eval;
 
+import org.cfmr.core.Mode;
 import org.cfmr.core.predict.ItemFormula;
-import org.cfmr.core.predict.Mode;
 
 /**
  * How predictions are made and judged. Defaults: mean-centred item formula, at least 1

@@ -36,7 +36,7 @@ public final class ResultsTable {
     for (int r = 0; r < rows.size(); r++) {
       EvaluationResult row = rows.get(r);
       out.append(labels.get(r)).append(',').append(row.settings().mode().cliName()).append(',')
-          .append(row.settings().mode() == org.cfmr.core.predict.Mode.ITEM
+          .append(row.settings().mode() == org.cfmr.core.Mode.ITEM
               ? row.settings().itemFormula().cliName() : "")
           .append(',').append(row.rmse()).append(',').append(row.mae()).append(',')
           .append(row.coverage()).append(',').append(row.covered()).append(',')

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.cfmr.core.Mode;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.JobReport;
@@ -44,13 +45,13 @@ public final class NeighbourFiles {
    * @param resume start each mode's chain at its first phase without complete output
    * @param work the chain's work folder, or null for {@code <output>/_cfmr-work}
    */
-  public record Request(Path train, Path output, Mode mode, SimilaritySettings settings,
+  public record Request(Path train, Path output, Modes mode, SimilaritySettings settings,
       Engine engine, int reducers, int threads, boolean overwrite, int startPhase, int endPhase,
       boolean resume, Path work) {
 
     /** Both modes, default settings, engine auto, 1 reducer, all cores, no overwrite, all phases. */
     public static Request of(Path train, Path output) {
-      return new Request(train, output, Mode.BOTH, SimilaritySettings.defaults(), Engine.AUTO, 1,
+      return new Request(train, output, Modes.BOTH, SimilaritySettings.defaults(), Engine.AUTO, 1,
           Runtime.getRuntime().availableProcessors(), false, 1, NeighbourChain.PHASES, false, null);
     }
 
@@ -63,7 +64,7 @@ public final class NeighbourFiles {
       if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, not " + threads);
     }
 
-    public Request with(Mode newMode, SimilaritySettings newSettings, Engine newEngine) {
+    public Request with(Modes newMode, SimilaritySettings newSettings, Engine newEngine) {
       return new Request(train, output, newMode, newSettings, newEngine, reducers, threads,
           overwrite, startPhase, endPhase, resume, work);
     }
@@ -116,7 +117,7 @@ public final class NeighbourFiles {
     if (engine == Engine.MEMORY && !request.allPhases()) {
       throw new CfmrException("--start-phase, --end-phase and --resume need --engine mapreduce");
     }
-    List<String> names = request.mode().singles().stream().map(Mode::fileName).toList();
+    List<String> names = request.mode().singles().stream().map(Mode::neighbourFile).toList();
     try (OutputFolder out = OutputFolder.create(request.output(), names, request.overwrite(), conf)) {
       Result result = engine == Engine.MEMORY ? memory(request, out, conf) : chain(request, out, conf);
       if (result.written()) {
@@ -130,7 +131,7 @@ public final class NeighbourFiles {
   }
 
   /** {@link #compute(Request, Configuration)} with the common options; phases all, default work folder. */
-  public static Result compute(Path train, Path output, Mode mode, SimilaritySettings settings,
+  public static Result compute(Path train, Path output, Modes mode, SimilaritySettings settings,
       Engine engine, int reducers, int threads, boolean overwrite, Configuration conf) {
     return compute(Request.of(train, output).with(mode, settings, engine)
         .withParallelism(reducers, threads).withOverwrite(overwrite), conf);
@@ -139,7 +140,7 @@ public final class NeighbourFiles {
   private static Result memory(Request request, OutputFolder out, Configuration conf) {
     Map<Mode, Long> counts = new LinkedHashMap<>();
     for (Mode single : request.mode().singles()) {
-      counts.put(single, (long) MemoryNeighbours.write(request.train(), out.staged(single.fileName()),
+      counts.put(single, (long) MemoryNeighbours.write(request.train(), out.staged(single.neighbourFile()),
           single.usersAreEntities(), request.settings(), request.threads(), conf));
     }
     return new Result(Engine.MEMORY, counts, List.of(), true);
@@ -168,7 +169,7 @@ public final class NeighbourFiles {
           }
         }
         if (request.endPhase() == NeighbourChain.PHASES) {
-          out.concatenateParts(chain.linesFolder(), single.fileName());
+          out.concatenateParts(chain.linesFolder(), single.neighbourFile());
           counts.put(single, lineCount(reports, single));
         }
       }

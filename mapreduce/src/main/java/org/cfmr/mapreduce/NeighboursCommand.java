@@ -3,6 +3,7 @@ package org.cfmr.mapreduce;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.cfmr.core.Mode;
 import org.cfmr.core.Shrinkage;
 import org.cfmr.core.Similarity;
 import org.cfmr.core.SimilaritySettings;
@@ -31,7 +32,7 @@ public final class NeighboursCommand implements Callable<Integer> {
 
   @Option(names = "--mode", defaultValue = "both", paramLabel = "user|item|both",
       converter = ModeConverter.class, description = "Which files to compute (default: ${DEFAULT-VALUE}).")
-  Mode mode;
+  Modes mode;
 
   @Option(names = "--similarity", defaultValue = "pearson",
       paramLabel = "cosine|pearson|adjusted-cosine", converter = SimilarityConverter.class,
@@ -116,16 +117,16 @@ public final class NeighboursCommand implements Callable<Integer> {
       NeighbourFiles.writeReport(result, request, new Path(report), conf);
     }
     result.entitiesWithNeighbours().forEach((single, count) -> System.err.println(
-        "neighbours: wrote " + new Path(output, single.fileName())
+        "neighbours: wrote " + new Path(output, single.neighbourFile())
             + (count >= 0 ? " (" + count + " " + single.cliName() + "s with neighbours, "
                 + result.engine().cliName() + " engine)" : "")));
     return 0;
   }
 
-  static final class ModeConverter implements picocli.CommandLine.ITypeConverter<Mode> {
+  static final class ModeConverter implements picocli.CommandLine.ITypeConverter<Modes> {
     @Override
-    public Mode convert(String value) {
-      return Mode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+    public Modes convert(String value) {
+      return Modes.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Similarity;
+import org.cfmr.core.Mode;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.StableHash;
 import org.cfmr.core.runtime.CfmrException;
@@ -51,7 +52,7 @@ class NeighbourFilesTest {
 
   @Test
   void tinyCaseByHandTiesByIdTooFewCommonLoneRatingsAndUnsharedMovies() throws IOException {
-    Result result = chain(write("train.csv", TINY), TINY_SETTINGS, Mode.BOTH, 1);
+    Result result = chain(write("train.csv", TINY), TINY_SETTINGS, Modes.BOTH, 1);
     // User 1's candidates are 2 (1.0), 3 and 6 (0.8 each): the tie at K = 2 goes to the lower id.
     assertEquals(List.of("1\t2:1.000000,3:0.800000", "2\t1:1.000000,3:0.800000",
         "3\t6:1.000000,1:0.800000", "6\t3:1.000000,1:0.800000"), output(PipelineFiles.USER_NEIGHBOURS));
@@ -67,7 +68,7 @@ class NeighbourFilesTest {
   void theCapSamplesEachBigPivotBySeedAndTheCapOffKeepsAll() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
     SimilaritySettings capped = TINY_SETTINGS.withMinCommon(1).withMaxPivotRatings(2);
-    chain(train, capped, Mode.USER, 1);
+    chain(train, capped, Modes.USER, 1);
     List<String> withCap = output(PipelineFiles.USER_NEIGHBOURS);
     // Independently: keep, per movie, the 2 raters with the smallest hash of (seed, movie, user).
     List<String> sampled = new ArrayList<>();
@@ -82,7 +83,7 @@ class NeighbourFilesTest {
     List<String> expected = new ArrayList<>();
     oracle.forEach((id, list) -> expected.add(org.cfmr.core.NeighbourFile.formatLine(id, list)));
     assertEquals(expected, withCap);
-    NeighbourFiles.compute(request(train, capped.withMaxPivotRatings(0), Mode.USER, 1)
+    NeighbourFiles.compute(request(train, capped.withMaxPivotRatings(0), Modes.USER, 1)
         .withOverwrite(true), HadoopRuntime.configuration());
     assertNotEquals(withCap, output(PipelineFiles.USER_NEIGHBOURS), "the cap changed the result");
   }
@@ -104,9 +105,9 @@ class NeighbourFilesTest {
     conf.setInt("cfmr.chain.candidate-buffer", 5_000);
     SimilaritySettings settings = SimilaritySettings.defaults().withMeasure(Similarity.ADJUSTED_COSINE);
     NeighbourFiles.compute(Request.of(path(shuffled), path(temp.resolve("out")))
-        .with(Mode.BOTH, settings, Engine.MAPREDUCE).withParallelism(4, 1), conf);
+        .with(Modes.BOTH, settings, Engine.MAPREDUCE).withParallelism(4, 1), conf);
     NeighbourFiles.compute(Request.of(path(original), path(temp.resolve("memory")))
-        .with(Mode.BOTH, settings, Engine.MEMORY).withParallelism(1, 2), conf);
+        .with(Modes.BOTH, settings, Engine.MEMORY).withParallelism(1, 2), conf);
     for (String name : List.of(PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS)) {
       assertEquals(-1, Files.mismatch(temp.resolve("memory").resolve(name),
           temp.resolve("out").resolve(name)), name + " differs from the memory engine's");
@@ -117,7 +118,7 @@ class NeighbourFilesTest {
   void aMalformedLineStopsTheRunWithFileAndLineAndWritesNothing() throws IOException {
     java.nio.file.Path train = write("train.csv", List.of("1,10,4.0,1", "1,20,2.0,1", "2,10,4.5x,1"));
     CfmrException error = assertThrows(CfmrException.class,
-        () -> chain(train, TINY_SETTINGS, Mode.USER, 1));
+        () -> chain(train, TINY_SETTINGS, Modes.USER, 1));
     assertTrue(error.getMessage().contains("train.csv:3: rating '4.5x' is not a number"),
         error.getMessage());
     assertFalse(Files.exists(temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS)));
@@ -127,7 +128,7 @@ class NeighbourFilesTest {
   void aDuplicateRatingIsAnError() throws IOException {
     java.nio.file.Path train = write("train.csv", List.of("1,10,4.0,1", "2,10,2.0,1", "1,10,3.0,2"));
     CfmrException error = assertThrows(CfmrException.class,
-        () -> chain(train, TINY_SETTINGS, Mode.USER, 1));
+        () -> chain(train, TINY_SETTINGS, Modes.USER, 1));
     assertTrue(error.getMessage().contains("duplicate rating of movie 10 by user 1"), error.getMessage());
   }
 
@@ -137,10 +138,10 @@ class NeighbourFilesTest {
     Files.createDirectories(temp.resolve("out"));
     Files.writeString(temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS), "old\n");
     CfmrException error = assertThrows(CfmrException.class,
-        () -> chain(train, TINY_SETTINGS, Mode.USER, 1));
+        () -> chain(train, TINY_SETTINGS, Modes.USER, 1));
     assertTrue(error.getMessage().endsWith("exists; pass --overwrite to replace it"), error.getMessage());
     assertEquals(List.of("old"), output(PipelineFiles.USER_NEIGHBOURS));
-    NeighbourFiles.compute(request(train, TINY_SETTINGS, Mode.USER, 1).withOverwrite(true),
+    NeighbourFiles.compute(request(train, TINY_SETTINGS, Modes.USER, 1).withOverwrite(true),
         HadoopRuntime.configuration());
     assertEquals(4, output(PipelineFiles.USER_NEIGHBOURS).size());
   }
@@ -149,16 +150,16 @@ class NeighbourFilesTest {
   void aRunStoppedAfterPhaseTwoResumesWhereItStopped() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
     Result stopped = NeighbourFiles.compute(
-        request(train, TINY_SETTINGS, Mode.USER, 1).withPhases(1, 2, false), HadoopRuntime.configuration());
+        request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 2, false), HadoopRuntime.configuration());
     assertFalse(stopped.written());
     assertFalse(Files.exists(temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS)));
     Result resumed = NeighbourFiles.compute(
-        request(train, TINY_SETTINGS, Mode.USER, 1).withPhases(1, 4, true), HadoopRuntime.configuration());
+        request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 4, true), HadoopRuntime.configuration());
     assertEquals(List.of("job 3/4 user similarities", "job 4/4 user top-k"),
         resumed.reports().stream().map(r -> r.name()).toList());
     assertEquals(4, output(PipelineFiles.USER_NEIGHBOURS).size());
     CfmrException error = assertThrows(CfmrException.class, () -> NeighbourFiles.compute(
-        request(train, TINY_SETTINGS, Mode.USER, 1).withPhases(3, 4, false).withOverwrite(true),
+        request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(3, 4, false).withOverwrite(true),
         HadoopRuntime.configuration()));
     assertTrue(error.getMessage().startsWith("cannot start at phase 3"), error.getMessage());
   }
@@ -187,11 +188,11 @@ class NeighbourFilesTest {
     assertFalse(Engine.fitsInHeap(800L << 20, 2L << 30));
   }
 
-  private Result chain(java.nio.file.Path train, SimilaritySettings settings, Mode mode, int reducers) {
+  private Result chain(java.nio.file.Path train, SimilaritySettings settings, Modes mode, int reducers) {
     return NeighbourFiles.compute(request(train, settings, mode, reducers), HadoopRuntime.configuration());
   }
 
-  private Request request(java.nio.file.Path train, SimilaritySettings settings, Mode mode, int reducers) {
+  private Request request(java.nio.file.Path train, SimilaritySettings settings, Modes mode, int reducers) {
     return Request.of(path(train), path(temp.resolve("out")))
         .with(mode, settings, Engine.MAPREDUCE).withParallelism(reducers, 1);
   }

@@ -1,5 +1,6 @@
 package org.cfmr.core.predict;
 
+import org.cfmr.core.Mode;
 import org.cfmr.core.runtime.CfmrException;
 
 /**

@@ -1,6 +1,7 @@
 package org.cfmr.core.predict;
 
 import java.util.Arrays;
+import org.cfmr.core.Mode;
 
 /**
  * Item-based prediction over {@code J = {j ∈ N_K(i) : u rated j}}, covered when

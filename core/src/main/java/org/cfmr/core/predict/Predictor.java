@@ -1,5 +1,6 @@
 package org.cfmr.core.predict;
 
+import org.cfmr.core.Mode;
 /**
  * The spec's predictions {@code pred(u,i)} from train ratings and a neighbour file. Work goes user
  * by user: each thread takes its own {@link UserScorer} from {@link #newScorer()}.

@@ -1,6 +1,7 @@
 package org.cfmr.core.predict;
 
 import java.util.Arrays;
+import org.cfmr.core.Mode;
 
 /**
  * User-based, mean-centred prediction (the seed's formula):

@@ -1,8 +1,12 @@
-package org.cfmr.core.predict;
+package org.cfmr.core;
 
 import java.util.Locale;
+import org.cfmr.core.runtime.PipelineFiles;
 
-/** Which neighbours make a prediction: the user's (user-based) or the item's (item-based). */
+/**
+ * User–user or item–item: whose neighbours are computed ({@code cfmr neighbours}) and whose
+ * neighbours make a prediction (user-based or item-based, {@code cfmr evaluate}).
+ */
 public enum Mode {
   USER("user", "user-based"),
   ITEM("item", "item-based");
@@ -23,6 +27,16 @@ public enum Mode {
   /** {@code user-based} or {@code item-based}, for tables. */
   public String title() {
     return title;
+  }
+
+  /** Whether users are the entities whose neighbours are sought (items are then the pivots). */
+  public boolean usersAreEntities() {
+    return this == USER;
+  }
+
+  /** {@code user_topk_neighbors.txt} or {@code item_topk_neighbors.txt}. */
+  public String neighbourFile() {
+    return this == USER ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS;
   }
 
   public static Mode parse(String name) {
