@@ -32,6 +32,11 @@ public final class TopNeighbours {
     }
   }
 
+  /** The worst of the kept once {@code K} are kept (a candidate must beat it), else null. */
+  public Neighbour worstKept() {
+    return kept.size() < k ? null : kept.peek();
+  }
+
   public boolean isEmpty() {
     return kept.isEmpty();
   }
