@@ -20,6 +20,9 @@ public final class TopNeighbours {
   }
 
   public void offer(int id, double similarity) {
+    if (kept.size() == k && similarity < kept.peek().similarity()) {
+      return; // worse than the worst kept whatever the id: no need to build the candidate
+    }
     offer(new Neighbour(id, similarity));
   }
 

@@ -44,6 +44,8 @@ import org.cfmr.core.runtime.Progress;
  */
 public final class MemoryEngine {
   private static final long LOW = 0xffff_ffffL;
+  /** Later rows summed per pass: 16,384 × 24–32 bytes of accumulator fit a 512 KB L2 cache. */
+  static final int BLOCK_ROWS = 1 << 14;
 
   private final RatingMatrix matrix;
   private final SimilaritySettings settings;
@@ -51,8 +53,15 @@ public final class MemoryEngine {
   private final EntityTotals[] totals;
   private final PairGeneration pairs;
   private final boolean pivotMeans;
+  private final int blockRows;
 
   MemoryEngine(RatingMatrix matrix, SimilaritySettings settings) {
+    this(matrix, settings, BLOCK_ROWS);
+  }
+
+  /** @param blockRows later rows summed per pass (tests make it small to exercise the tiling) */
+  MemoryEngine(RatingMatrix matrix, SimilaritySettings settings, int blockRows) {
+    this.blockRows = blockRows;
     this.matrix = matrix;
     this.settings = settings;
     this.scorer = new PairScorer(settings);
@@ -119,18 +128,38 @@ public final class MemoryEngine {
     private final SharedTopNeighbours top;
     private final int[] touched = new int[matrix.rows()];
     private final PairSums sums = new PairSums();
+    private int[] cursor = new int[1024];
     int touchedCount;
 
     RowWorker(SharedTopNeighbours top) {
       this.top = top;
     }
 
-    /** Sums row a with every later row it shares a pivot with, scores and offers the pairs. */
+    /**
+     * Sums row a with every later row it shares a pivot with, scores and offers the pairs. The
+     * later rows are taken in blocks (default {@value #BLOCK_ROWS}), so that the accumulator's slots in
+     * use fit the core's L2 cache (loop tiling); each pivot's cursor moves on block by block.
+     */
     void row(int a) {
       touchedCount = 0;
-      for (int k = pairs.rowStart[a]; k < pairs.rowStart[a + 1]; k++) {
-        int pivot = pairs.rowPivot[k];
-        accumulate(pivot, pairs.rowAt[k], pairs.columnStart[pivot + 1]);
+      int first = pairs.rowStart[a];
+      int size = pairs.rowStart[a + 1] - first;
+      if (cursor.length < size) {
+        cursor = new int[Math.max(size, 2 * cursor.length)];
+      }
+      for (int k = 0; k < size; k++) {
+        cursor[k] = pairs.rowAt[first + k] + 1;
+      }
+      for (long limit = a + 1L + blockRows; limit - blockRows < matrix.rows();
+          limit += blockRows) {
+        int below = (int) Math.min(limit, matrix.rows());
+        for (int k = 0; k < size; k++) {
+          int pivot = pairs.rowPivot[first + k];
+          int end = pairs.columnStart[pivot + 1];
+          if (cursor[k] < end) {
+            cursor[k] = accumulate(pivot, pairs.rowAt[first + k], cursor[k], end, below);
+          }
+        }
       }
       TopNeighbours own = new TopNeighbours(settings.k());
       for (int t = 0; t < touchedCount; t++) {
@@ -151,8 +180,11 @@ public final class MemoryEngine {
       touched[touchedCount++] = b;
     }
 
-    /** Adds the pairs (row at {@code at}, each later row of the pivot) to the accumulator. */
-    abstract void accumulate(int pivot, int at, int end);
+    /**
+     * Adds the pairs (the row at {@code at}, each row of the pivot from position {@code from}
+     * on that is below {@code below}) to the accumulator; returns where it stopped.
+     */
+    abstract int accumulate(int pivot, int at, int from, int end, int below);
 
     /** Copies b's sums into {@code into}; returns their support n. */
     abstract long unpack(int b, PairSums into);
@@ -169,22 +201,28 @@ public final class MemoryEngine {
     }
 
     @Override
-    void accumulate(int pivot, int at, int end) {
+    int accumulate(int pivot, int at, int from, int end, int below) {
       int[] rows = pairs.columnRow;
       byte[] halfStars = pairs.columnHalfStars;
       long ha = halfStars[at];
       long countAndA = (1L << 32) | ha;
       long squareA = (ha * ha) << 32;
-      for (int j = at + 1; j < end; j++) {
+      int j = from;
+      for (; j < end; j++) {
+        int b = rows[j];
+        if (b >= below) {
+          break;
+        }
         long hb = halfStars[j];
-        int slot = 3 * rows[j];
+        int slot = 3 * b;
         if (acc[slot] == 0) {
-          touch(rows[j]);
+          touch(b);
         }
         acc[slot] += countAndA;
         acc[slot + 1] += squareA + hb * hb;
         acc[slot + 2] += (hb << 32) + ha * hb;
       }
+      return j;
     }
 
     @Override
@@ -214,23 +252,29 @@ public final class MemoryEngine {
     }
 
     @Override
-    void accumulate(int pivot, int at, int end) {
+    int accumulate(int pivot, int at, int from, int end, int below) {
       int[] rows = pairs.columnRow;
       long[] deviation = pairs.deviation;
       long[] square = pairs.deviationSquare;
       long count = pairs.pivotCount[pivot];
       long da = deviation[at];
       long squareA = square[at];
-      for (int j = at + 1; j < end; j++) {
-        int slot = 4 * rows[j];
+      int j = from;
+      for (; j < end; j++) {
+        int b = rows[j];
+        if (b >= below) {
+          break;
+        }
+        int slot = 4 * b;
         if (acc[slot] == 0) {
-          touch(rows[j]);
+          touch(b);
         }
         acc[slot]++;
         acc[slot + 1] += squareA;
         acc[slot + 2] += square[j];
         acc[slot + 3] += PivotCentring.product(da, deviation[j], count);
       }
+      return j;
     }
 
     @Override

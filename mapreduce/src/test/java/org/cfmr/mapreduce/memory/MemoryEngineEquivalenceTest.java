@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The optimised engine gives the plain {@link ReferenceEngine}'s lines exactly, for every measure,
  * both modes, with and without a pivot cap, on ml-latest-small and on synthetic ml-32m-shaped
- * ratings (heavy users and movies), whatever the number of threads.
+ * ratings (heavy users and movies), whatever the number of threads and the tiling.
  */
 class MemoryEngineEquivalenceTest {
   private static List<Rating> latestSmall;
@@ -80,6 +80,8 @@ class MemoryEngineEquivalenceTest {
     List<String> expected = new ReferenceEngine(matrix, settings).lines(1, "reference");
     assertTrue(expected.size() > 100, "not a trivially small file: " + expected.size());
     assertEquals(expected, new MemoryEngine(matrix, settings).lines(3, "optimised"));
+    assertEquals(expected, new MemoryEngine(matrix, settings, 37).lines(3, "in blocks of 37"),
+        "tiled in blocks of 37 later rows");
   }
 
   @Test
