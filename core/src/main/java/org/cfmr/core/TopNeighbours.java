@@ -20,6 +20,9 @@ public final class TopNeighbours {
   }
 
   public void offer(int id, double similarity) {
+    if (kept.size() == k && similarity < kept.peek().similarity()) {
+      return; // worse than the worst kept whatever the id: no need to build the candidate
+    }
     offer(new Neighbour(id, similarity));
   }
 
@@ -30,6 +33,11 @@ public final class TopNeighbours {
       kept.poll();
       kept.add(candidate);
     }
+  }
+
+  /** The worst of the kept once {@code K} are kept (a candidate must beat it), else null. */
+  public Neighbour worstKept() {
+    return kept.size() < k ? null : kept.peek();
   }
 
   public boolean isEmpty() {

@@ -1,6 +1,7 @@
 package org.cfmr.core.ratings;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.cfmr.core.EntityTotals;
 
 /**
@@ -39,12 +40,8 @@ public final class RatingMatrix {
   public static RatingMatrix of(int[] rows, int[] columns, int[] halfStars, int size) {
     int[] rowIds = distinctSorted(rows, size);
     int[] columnIds = distinctSorted(columns, size);
-    int[] row = new int[size];
-    int[] column = new int[size];
-    for (int i = 0; i < size; i++) {
-      row[i] = Arrays.binarySearch(rowIds, rows[i]);
-      column[i] = Arrays.binarySearch(columnIds, columns[i]);
-    }
+    int[] row = indices(rows, size, rowIds);
+    int[] column = indices(columns, size, columnIds);
     // Counting sort by column then stable by row: columns list their rows ascending.
     int[] columnStart = starts(column, size, columnIds.length);
     int[] byRow = order(row, size, rowIds.length);
@@ -105,7 +102,29 @@ public final class RatingMatrix {
     return new EntityTotals(columnStart[c + 1] - columnStart[c], sum);
   }
 
+  /**
+   * Ids that fit a lookup table of at most {@code max(2^20, 4·size)} entries (MovieLens' all do)
+   * are deduplicated and indexed through it in linear time; others by sorting and binary search.
+   */
+  private static int tableSize(int[] values, int size) {
+    int min = 0;
+    int max = 0;
+    for (int i = 0; i < size; i++) {
+      min = Math.min(min, values[i]);
+      max = Math.max(max, values[i]);
+    }
+    return min >= 0 && max < Math.max(1 << 20, 4L * size) ? max + 1 : 0;
+  }
+
   private static int[] distinctSorted(int[] values, int size) {
+    int table = tableSize(values, size);
+    if (table > 0) {
+      boolean[] present = new boolean[table];
+      for (int i = 0; i < size; i++) {
+        present[values[i]] = true;
+      }
+      return IntStream.range(0, table).filter(id -> present[id]).toArray();
+    }
     int[] copy = Arrays.copyOf(values, size);
     Arrays.sort(copy);
     int distinct = 0;
@@ -115,6 +134,25 @@ public final class RatingMatrix {
       }
     }
     return Arrays.copyOf(copy, distinct);
+  }
+
+  /** Each value's position in {@code ids} (which holds every value, ascending). */
+  private static int[] indices(int[] values, int size, int[] ids) {
+    int[] index = new int[size];
+    if (tableSize(values, size) > 0) {
+      int[] positionOf = new int[ids[ids.length - 1] + 1];
+      for (int p = 0; p < ids.length; p++) {
+        positionOf[ids[p]] = p;
+      }
+      for (int i = 0; i < size; i++) {
+        index[i] = positionOf[values[i]];
+      }
+    } else {
+      for (int i = 0; i < size; i++) {
+        index[i] = Arrays.binarySearch(ids, values[i]);
+      }
+    }
+    return index;
   }
 
   private static int[] starts(int[] index, int size, int buckets) {

@@ -2,86 +2,91 @@ package org.cfmr.mapreduce.memory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.cfmr.core.EntityTotals;
 import org.cfmr.core.NeighbourFile;
 import org.cfmr.core.PairScorer;
-import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.core.PairSums;
-import org.cfmr.core.PivotContributions;
-import org.cfmr.core.PivotSampler;
+import org.cfmr.core.PivotCentring;
+import org.cfmr.core.Similarity;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.TopNeighbours;
+import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.Progress;
 
 /**
- * The neighbour files computed on one machine without Hadoop, byte for byte the chain's: each
- * entity's row of pair sums is accumulated from the pivots it rated (a sparse row-by-matrix
- * product), scored with the same {@link PairScorer} as soon as the row is complete, and cut to
- * the top K; no list of pairs is ever materialised. Rows are shared out to threads one at a time;
- * each thread owns one dense array of {@link PairSums} over all entities.
+ * The neighbour files computed on one machine without Hadoop, byte for byte the chain's. Each
+ * pair of entities is summed once, by its lower row: row {@code a} walks its pivots and, in each,
+ * the entities after it (a sparse row-by-matrix product over the upper triangle), adding into a
+ * dense per-thread accumulator; when the row is complete every touched pair is scored with the
+ * same {@link PairScorer} and offered to both ends' top-K ({@link SharedTopNeighbours}); no list
+ * of pairs is materialised. Rows are handed to threads heaviest first, so no thread is left with
+ * a big row at the end.
  *
- * <p>Every pair's sums are exact integers and the score is symmetric in its arguments, so a pair
- * scored from either end, in any order, gives the chain's value exactly.
+ * <p>The accumulator is struct-of-arrays in one {@code long[]}, a pair's sums side by side (one
+ * cache line per update). For cosine and pearson the six integer sums are packed two to a
+ * {@code long} ({@code n|Σa}, {@code Σaa|Σbb}, {@code Σb|Σab}): each field stays below 2^32 while
+ * rows have fewer than 42 million ratings, so three adds do a pair's update. Adjusted cosine's
+ * fixed-point products ({@link PivotCentring}) need four full {@code long}s.
+ *
+ * <p>Every pair's sums are exact integers and {@link PairScorer} is symmetric in its two ends, so
+ * scoring from the lower row gives the value either end would. Memory: {@link PairGeneration}
+ * (~9 bytes per rating), 24–32 bytes per entity per thread, and the K best per entity (~40·K
+ * bytes per entity).
  */
 public final class MemoryEngine {
+  private static final long LOW = 0xffff_ffffL;
+  /** Later rows summed per pass: 16,384 × 24–32 bytes of accumulator fit a 512 KB L2 cache. */
+  static final int BLOCK_ROWS = 1 << 14;
+
   private final RatingMatrix matrix;
   private final SimilaritySettings settings;
   private final PairScorer scorer;
   private final EntityTotals[] totals;
-  /** Per pivot, the rows whose ratings enter pair generation (all, or the capped sample). */
-  private final int[][] pivotRows;
-  private final PivotContributions[] pivotContributions;
+  private final PairGeneration pairs;
+  private final boolean pivotMeans;
+  private final int blockRows;
 
   MemoryEngine(RatingMatrix matrix, SimilaritySettings settings) {
+    this(matrix, settings, BLOCK_ROWS);
+  }
+
+  /** @param blockRows later rows summed per pass (tests make it small to exercise the tiling) */
+  MemoryEngine(RatingMatrix matrix, SimilaritySettings settings, int blockRows) {
+    this.blockRows = blockRows;
     this.matrix = matrix;
     this.settings = settings;
     this.scorer = new PairScorer(settings);
     this.totals = matrix.rowTotals();
-    this.pivotRows = new int[matrix.columns()][];
-    this.pivotContributions = new PivotContributions[matrix.columns()];
-    for (int c = 0; c < matrix.columns(); c++) {
-      preparePivot(c);
+    this.pivotMeans = settings.measure().centring() == Similarity.Centring.PIVOT_MEAN;
+    this.pairs = new PairGeneration(matrix, settings, pivotMeans);
+    if (!pivotMeans && pairs.longestRow() >= (1L << 32) / 100) {
+      throw new CfmrException("an entity has " + pairs.longestRow()
+          + " ratings: more than the memory engine's packed sums allow (42,949,672)");
     }
-  }
-
-  private void preparePivot(int c) {
-    int start = matrix.columnStart[c];
-    int size = matrix.columnStart[c + 1] - start;
-    int[] entityIds = new int[size];
-    for (int i = 0; i < size; i++) {
-      entityIds[i] = matrix.rowIds[matrix.columnRow[start + i]];
-    }
-    int[] kept = PivotSampler.keep(settings.seed(), matrix.columnIds[c], entityIds, size,
-        settings.maxPivotRatings());
-    int[] rows = new int[kept.length];
-    int[] halfStars = new int[kept.length];
-    for (int i = 0; i < kept.length; i++) {
-      rows[i] = matrix.columnRow[start + kept[i]];
-      halfStars[i] = matrix.columnHalfStars[start + kept[i]];
-    }
-    pivotRows[c] = rows;
-    pivotContributions[c] =
-        new PivotContributions(settings.measure(), halfStars, kept.length, matrix.columnTotals(c));
   }
 
   /** The neighbour file's lines, in entity order (entities without neighbours have none). */
   List<String> lines(int threads, String label) {
-    String[] lines = new String[matrix.rows()];
+    SharedTopNeighbours top = new SharedTopNeighbours(matrix.rows(), settings.k());
+    int[] order = heaviestFirst();
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try (Progress progress = new Progress(label, matrix.rows())) {
+    try (Progress progress = new Progress(label, order.length)) {
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         workers.add(pool.submit(() -> {
-          RowWorker worker = new RowWorker();
-          for (int row = next.getAndIncrement(); row < lines.length; row = next.getAndIncrement()) {
-            lines[row] = worker.line(row);
+          RowWorker worker = pivotMeans ? new PivotMeanRows(top) : new IntegerRows(top);
+          for (int i = next.getAndIncrement(); i < order.length; i = next.getAndIncrement()) {
+            worker.row(order[i]);
             progress.advance(1);
           }
         }));
@@ -92,7 +97,7 @@ public final class MemoryEngine {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CfmrException("interrupted");
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
       }
@@ -100,50 +105,193 @@ public final class MemoryEngine {
     } finally {
       pool.shutdownNow();
     }
-    return Arrays.stream(lines).filter(line -> line != null).toList();
+    List<String> lines = new ArrayList<>();
+    for (int row = 0; row < matrix.rows(); row++) {
+      TopNeighbours selection = top.of(row);
+      if (!selection.isEmpty()) {
+        lines.add(NeighbourFile.formatLine(matrix.rowIds[row], selection.best()));
+      }
+    }
+    return lines;
   }
 
-  /** One thread's dense accumulator over all entities. */
-  private final class RowWorker {
-    private final PairSums[] sums = new PairSums[matrix.rows()];
-    private final int[] touched = new int[matrix.rows()];
+  private int[] heaviestFirst() {
+    long[] work = new long[matrix.rows()];
+    Arrays.setAll(work, pairs::work);
+    return IntStream.range(0, work.length).boxed()
+        .sorted(Comparator.comparingLong((Integer r) -> work[r]).reversed())
+        .mapToInt(Integer::intValue).toArray();
+  }
 
-    /** Row a's neighbour line, or null when it has no neighbour. */
-    String line(int a) {
-      int touchedCount = 0;
-      for (int at = matrix.rowStart[a]; at < matrix.rowStart[a + 1]; at++) {
-        int pivot = matrix.rowColumn[at];
-        int[] rows = pivotRows[pivot];
-        int i = Arrays.binarySearch(rows, a);
-        if (i < 0) {
-          continue; // a is not in the pivot's capped sample
-        }
-        PivotContributions contributions = pivotContributions[pivot];
-        for (int j = 0; j < rows.length; j++) {
-          int b = rows[j];
-          if (b == a) {
-            continue;
+  /** One thread's dense accumulator over all entities, and the rows it finishes. */
+  private abstract class RowWorker {
+    private final SharedTopNeighbours top;
+    private final int[] touched = new int[matrix.rows()];
+    private final PairSums sums = new PairSums();
+    private int[] cursor = new int[1024];
+    int touchedCount;
+
+    RowWorker(SharedTopNeighbours top) {
+      this.top = top;
+    }
+
+    /**
+     * Sums row a with every later row it shares a pivot with, scores and offers the pairs. The
+     * later rows are taken in blocks (default {@value #BLOCK_ROWS}), so that the accumulator's slots in
+     * use fit the core's L2 cache (loop tiling); each pivot's cursor moves on block by block.
+     */
+    void row(int a) {
+      touchedCount = 0;
+      int first = pairs.rowStart[a];
+      int size = pairs.rowStart[a + 1] - first;
+      if (cursor.length < size) {
+        cursor = new int[Math.max(size, 2 * cursor.length)];
+      }
+      for (int k = 0; k < size; k++) {
+        cursor[k] = pairs.rowAt[first + k] + 1;
+      }
+      for (long limit = a + 1L + blockRows; limit - blockRows < matrix.rows();
+          limit += blockRows) {
+        int below = (int) Math.min(limit, matrix.rows());
+        for (int k = 0; k < size; k++) {
+          int pivot = pairs.rowPivot[first + k];
+          int end = pairs.columnStart[pivot + 1];
+          if (cursor[k] < end) {
+            cursor[k] = accumulate(pivot, pairs.rowAt[first + k], cursor[k], end, below);
           }
-          PairSums pair = sums[b];
-          if (pair == null) {
-            pair = sums[b] = new PairSums();
-          }
-          if (pair.n == 0) {
-            touched[touchedCount++] = b;
-          }
-          contributions.addPair(pair, i, j);
         }
       }
-      TopNeighbours top = new TopNeighbours(settings.k());
+      TopNeighbours own = new TopNeighbours(settings.k());
       for (int t = 0; t < touchedCount; t++) {
         int b = touched[t];
-        double similarity = scorer.score(sums[b], totals[a], totals[b]);
-        if (!Double.isNaN(similarity)) {
-          top.offer(matrix.rowIds[b], similarity);
+        if (unpack(b, sums) >= settings.minCommon()) {
+          double similarity = scorer.score(sums, totals[a], totals[b]);
+          if (!Double.isNaN(similarity)) {
+            own.offer(matrix.rowIds[b], similarity);
+            top.offer(b, matrix.rowIds[a], similarity);
+          }
         }
-        sums[b].clear();
+        clear(b);
       }
-      return top.isEmpty() ? null : NeighbourFile.formatLine(matrix.rowIds[a], top.best());
+      top.offerAll(a, own);
+    }
+
+    void touch(int b) {
+      touched[touchedCount++] = b;
+    }
+
+    /**
+     * Adds the pairs (the row at {@code at}, each row of the pivot from position {@code from}
+     * on that is below {@code below}) to the accumulator; returns where it stopped.
+     */
+    abstract int accumulate(int pivot, int at, int from, int end, int below);
+
+    /** Copies b's sums into {@code into}; returns their support n. */
+    abstract long unpack(int b, PairSums into);
+
+    abstract void clear(int b);
+  }
+
+  /** Cosine and pearson: integer sums of half stars, packed two to a long. */
+  private final class IntegerRows extends RowWorker {
+    private final long[] acc = new long[3 * matrix.rows()];
+
+    IntegerRows(SharedTopNeighbours top) {
+      super(top);
+    }
+
+    @Override
+    int accumulate(int pivot, int at, int from, int end, int below) {
+      int[] rows = pairs.columnRow;
+      byte[] halfStars = pairs.columnHalfStars;
+      long ha = halfStars[at];
+      long countAndA = (1L << 32) | ha;
+      long squareA = (ha * ha) << 32;
+      int j = from;
+      for (; j < end; j++) {
+        int b = rows[j];
+        if (b >= below) {
+          break;
+        }
+        long hb = halfStars[j];
+        int slot = 3 * b;
+        if (acc[slot] == 0) {
+          touch(b);
+        }
+        acc[slot] += countAndA;
+        acc[slot + 1] += squareA + hb * hb;
+        acc[slot + 2] += (hb << 32) + ha * hb;
+      }
+      return j;
+    }
+
+    @Override
+    long unpack(int b, PairSums into) {
+      int slot = 3 * b;
+      into.n = acc[slot] >>> 32;
+      into.sumA = acc[slot] & LOW;
+      into.sumAA = acc[slot + 1] >>> 32;
+      into.sumBB = acc[slot + 1] & LOW;
+      into.sumB = acc[slot + 2] >>> 32;
+      into.sumAB = acc[slot + 2] & LOW;
+      return into.n;
+    }
+
+    @Override
+    void clear(int b) {
+      Arrays.fill(acc, 3 * b, 3 * b + 3, 0);
+    }
+  }
+
+  /** Adjusted cosine: fixed-point products of deviations from each pivot's mean. */
+  private final class PivotMeanRows extends RowWorker {
+    private final long[] acc = new long[4 * matrix.rows()];
+
+    PivotMeanRows(SharedTopNeighbours top) {
+      super(top);
+    }
+
+    @Override
+    int accumulate(int pivot, int at, int from, int end, int below) {
+      int[] rows = pairs.columnRow;
+      long[] deviation = pairs.deviation;
+      long[] square = pairs.deviationSquare;
+      long count = pairs.pivotCount[pivot];
+      long da = deviation[at];
+      long squareA = square[at];
+      int j = from;
+      for (; j < end; j++) {
+        int b = rows[j];
+        if (b >= below) {
+          break;
+        }
+        int slot = 4 * b;
+        if (acc[slot] == 0) {
+          touch(b);
+        }
+        acc[slot]++;
+        acc[slot + 1] += squareA;
+        acc[slot + 2] += square[j];
+        acc[slot + 3] += PivotCentring.product(da, deviation[j], count);
+      }
+      return j;
+    }
+
+    @Override
+    long unpack(int b, PairSums into) {
+      int slot = 4 * b;
+      into.n = acc[slot];
+      into.sumA = 0;
+      into.sumB = 0;
+      into.sumAA = acc[slot + 1];
+      into.sumBB = acc[slot + 2];
+      into.sumAB = acc[slot + 3];
+      return into.n;
+    }
+
+    @Override
+    void clear(int b) {
+      Arrays.fill(acc, 4 * b, 4 * b + 4, 0);
     }
   }
 }

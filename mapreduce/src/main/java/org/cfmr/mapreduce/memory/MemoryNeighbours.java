@@ -17,8 +17,10 @@ import org.cfmr.core.runtime.CfmrException;
 
 /**
  * {@code cfmr neighbours --engine memory}: the neighbour files on one machine, without Hadoop
- * jobs, byte for byte those of the MapReduce chain. Memory: about 24 bytes per train rating for
- * the matrix and its transpose, plus ~60 bytes per entity per thread.
+ * jobs, byte for byte those of the MapReduce chain ({@link MemoryEngine}). Memory: ~24 bytes
+ * per train rating for the matrix and its transpose and ~9 for the pair-generation layout
+ * (~1.1 GB for 32M ratings, plus the parsed input while it is read), 24–32 bytes per entity per
+ * thread, ~40·K bytes per entity for the top-K. Measured peak RSS: BENCHMARKS.md.
  */
 public final class MemoryNeighbours {
   private MemoryNeighbours() {}
@@ -34,14 +36,28 @@ public final class MemoryNeighbours {
       SimilaritySettings settings, int threads, Configuration conf) {
     long start = System.nanoTime();
     RatingMatrix matrix = TrainRatings.read(train, conf).matrix(usersAreEntities);
+    long read = System.nanoTime();
     String mode = usersAreEntities ? "user" : "item";
     List<String> lines = new MemoryEngine(matrix, settings)
         .lines(threads, "neighbours " + mode + " (memory)");
+    long computed = System.nanoTime();
     writeLines(output, lines, conf);
     System.err.printf(Locale.ROOT, "neighbours %s (memory engine): %,d %ss, %,d with neighbours, "
-            + "%.1fs, %d threads%n", mode, matrix.rows(), mode, lines.size(),
-        (System.nanoTime() - start) / 1e9, threads);
+            + "%.1fs (read %.1fs, compute %.1fs), %d threads%n", mode, matrix.rows(), mode,
+        lines.size(), (System.nanoTime() - start) / 1e9, (read - start) / 1e9,
+        (computed - read) / 1e9, threads);
     return lines.size();
+  }
+
+  /**
+   * The benchmark's entry point ({@code mapreduce/bench/memory-engine.sh}): {@code TRAIN OUTPUT
+   * user|item [THREADS]} with the default settings.
+   */
+  public static void main(String[] args) {
+    int threads = args.length > 3 ? Integer.parseInt(args[3])
+        : Runtime.getRuntime().availableProcessors();
+    write(new Path(args[0]), new Path(args[1]), args[2].equals("user"),
+        SimilaritySettings.defaults(), threads, new Configuration());
   }
 
   private static void writeLines(Path output, List<String> lines, Configuration conf) {

@@ -1,14 +1,88 @@
 package org.cfmr.preprocess.synth;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.cfmr.core.runtime.CfmrException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.cfmr.core.runtime.HadoopRuntime;
+import org.cfmr.core.runtime.OutputFolder;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code cfmr synth}: Generate ratings with the shape of MovieLens 32M at any scale. (being built). */
-@Command(name = "synth", mixinStandardHelpOptions = true, description = "Generate ratings with the shape of MovieLens 32M at any scale.")
+/**
+ * {@code cfmr synth}: generates ratings with the shape of MovieLens 32M at any scale
+ * ({@link SyntheticRatings}), or with {@code --describe FILE} prints the shape of a ratings file
+ * ({@link RatingsShape}).
+ */
+@Command(name = "synth", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Generate ratings with the shape of MovieLens 32M at any scale "
+        + "(ml-32m's ratings.csv format, sorted by user then movie), or describe a ratings "
+        + "file's shape.",
+        "Example: cfmr synth --scale 0.25 --seed 42 --output data/synth/ratings.csv"})
 public final class SynthCommand implements Callable<Integer> {
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Action action;
+
+  static final class Action {
+    @Option(names = "--output", paramLabel = "FILE",
+        description = "Where to write the generated ratings.csv (any Hadoop path).")
+    String output;
+
+    @Option(names = "--describe", paramLabel = "FILE",
+        description = "Print the shape of this ratings file (any MovieLens format) instead of "
+            + "generating: counts, min/median/max per user and movie, Gini, pair counts.")
+    String describe;
+  }
+
+  @Option(names = "--scale", defaultValue = "1.0",
+      description = "Size relative to ml-32m: users = round(200,948·scale), movies = "
+          + "round(87,585·scale), ratings ≈ 32M·scale (default: ${DEFAULT-VALUE}).")
+  double scale;
+
+  @Option(names = "--seed", defaultValue = "42",
+      description = "Random seed; the same seed and scale give the same bytes "
+          + "(default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", defaultValue = "0",
+      description = "Generator threads; 0 = all cores. The output does not depend on it "
+          + "(default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--overwrite", description = "Replace an existing output file.")
+  boolean overwrite;
+
   @Override
-  public Integer call() {
-    throw new CfmrException("cfmr synth is not built yet");
+  public Integer call() throws IOException {
+    Configuration conf = HadoopRuntime.configuration();
+    if (action.describe != null) {
+      System.out.print(RatingsShape.of(new Path(action.describe), conf).report());
+      return 0;
+    }
+    generate(new Path(action.output), conf);
+    return 0;
+  }
+
+  private void generate(Path output, Configuration conf) throws IOException {
+    long start = System.nanoTime();
+    SyntheticRatings ratings = new SyntheticRatings(scale, seed);
+    Path parent = output.getParent() == null ? new Path(".") : output.getParent();
+    try (OutputFolder folder =
+        OutputFolder.create(parent, List.of(output.getName()), overwrite, conf)) {
+      try (OutputStream out = new BufferedOutputStream(
+          folder.fileSystem().create(folder.staged(output.getName()), true), 1 << 20)) {
+        ratings.write(out, threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+      }
+      folder.commit();
+    }
+    System.err.printf(Locale.ROOT, "synth: %,d ratings by %,d users of %,d movies (scale %s, "
+            + "seed %d) in %.1fs -> %s%n", ratings.ratings(), ratings.users(), ratings.movies(),
+        scale, seed, (System.nanoTime() - start) / 1e9, output);
   }
 }
