@@ -27,15 +27,19 @@ public final class Sweep {
 
   /** The settings grid. */
   public record Grid(List<Similarity> measures, List<Double> shrinks, List<Integer> minCommons,
-      List<Integer> ks, List<Mode> modes) {}
+      List<Integer> ks, List<Integer> maxPivotRatings, List<Mode> modes) {}
 
   /** One grid point's neighbour settings and its evaluation. */
   public record Row(SimilaritySettings neighbours, EvaluationResult result) {
-    /** e.g. {@code pearson λ=100 minCommon=5 K=50}, with {@code (default)} or {@code (seed)}. */
+    /**
+     * e.g. {@code pearson λ=100 minCommon=5 K=50}, with {@code cap=N} where pivots are capped and
+     * {@code (default)} or {@code (seed)}.
+     */
     public String label() {
       String base = String.format(Locale.ROOT, "%s λ=%s minCommon=%d K=%d",
           neighbours.measure(), number(neighbours.shrink()), neighbours.minCommon(),
-          neighbours.k());
+          neighbours.k())
+          + (neighbours.capsPivots() ? " cap=" + neighbours.maxPivotRatings() : "");
       SimilaritySettings defaults = SimilaritySettings.defaults();
       if (neighbours.equals(defaults)) {
         return base + " (default)";
@@ -46,10 +50,10 @@ public final class Sweep {
       return base;
     }
 
-    /** The grid values as CSV fields: similarity,shrink,min_common,k. */
+    /** The grid values as CSV fields: similarity,shrink,min_common,k,max_pivot_ratings. */
     public String csvFields() {
       return neighbours.measure() + "," + number(neighbours.shrink()) + ","
-          + neighbours.minCommon() + "," + neighbours.k();
+          + neighbours.minCommon() + "," + neighbours.k() + "," + neighbours.maxPivotRatings();
     }
   }
 
@@ -69,27 +73,40 @@ public final class Sweep {
       for (Similarity measure : grid.measures()) {
         for (double shrink : grid.shrinks()) {
           for (int minCommon : grid.minCommons()) {
-            SimilaritySettings settings = SimilaritySettings.defaults().withMeasure(measure)
-                .withShrink(shrink).withMinCommon(minCommon).withK(maxK);
-            List<NeighbourLists> lists = new ArrayList<>();
-            for (Mode mode : grid.modes()) {
-              Path file = new Path(temporary.resolve(mode.cliName() + ".txt").toUri());
-              MemoryNeighbours.write(trainFile, file, mode == Mode.USER, settings,
-                  evaluation.threads(), conf);
-              lists.add(NeighbourLists.read(file, conf));
-            }
-            for (int k : ks) {
-              for (int m = 0; m < grid.modes().size(); m++) {
-                EvaluationResult result = Evaluation.run(train, test, lists.get(m).truncate(k),
-                    evaluation.withMode(grid.modes().get(m)));
-                rows.add(new Row(settings.withK(k), result));
-              }
+            for (int cap : grid.maxPivotRatings()) {
+              SimilaritySettings settings = SimilaritySettings.defaults().withMeasure(measure)
+                  .withShrink(shrink).withMinCommon(minCommon).withMaxPivotRatings(cap)
+                  .withK(maxK);
+              rows.addAll(evaluateEachK(trainFile, train, test, settings, ks, grid.modes(),
+                  evaluation, temporary, conf));
             }
           }
         }
       }
     } finally {
       deleteQuietly(temporary);
+    }
+    return rows;
+  }
+
+  /** Neighbours at {@code settings} (the largest K) for each mode, evaluated at each K. */
+  private static List<Row> evaluateEachK(Path trainFile, TrainData train, TestRatings test,
+      SimilaritySettings settings, List<Integer> ks, List<Mode> modes,
+      EvaluationSettings evaluation, java.nio.file.Path temporary, Configuration conf) {
+    List<NeighbourLists> lists = new ArrayList<>();
+    for (Mode mode : modes) {
+      Path file = new Path(temporary.resolve(mode.cliName() + ".txt").toUri());
+      MemoryNeighbours.write(trainFile, file, mode == Mode.USER, settings, evaluation.threads(),
+          conf);
+      lists.add(NeighbourLists.read(file, conf));
+    }
+    List<Row> rows = new ArrayList<>();
+    for (int k : ks) {
+      for (int m = 0; m < modes.size(); m++) {
+        EvaluationResult result = Evaluation.run(train, test, lists.get(m).truncate(k),
+            evaluation.withMode(modes.get(m)));
+        rows.add(new Row(settings.withK(k), result));
+      }
     }
     return rows;
   }

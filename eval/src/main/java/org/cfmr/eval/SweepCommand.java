@@ -50,6 +50,11 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Minimum co-rated pivots of a pair (default: ${DEFAULT-VALUE}).")
   List<Integer> minCommons;
 
+  @Option(names = "--max-pivot-ratings", split = ",", paramLabel = "N", defaultValue = "0",
+      description = "Pivot caps: pivots with more ratings use a seeded sample of N for pairs; "
+          + "0 = no cap (default: ${DEFAULT-VALUE}).")
+  List<Integer> maxPivotRatings;
+
   @Option(names = "--mode", split = ",", paramLabel = "user|item", defaultValue = "user,item",
       description = "Prediction modes (default: ${DEFAULT-VALUE}).")
   List<String> modes;
@@ -77,7 +82,8 @@ public final class SweepCommand implements Callable<Integer> {
   public Integer call() {
     Configuration conf = HadoopRuntime.configuration();
     Sweep.Grid grid = new Sweep.Grid(measures.stream().map(Similarity::parse).distinct().toList(),
-        shrinks, minCommons, ks, modes.stream().map(Mode::parse).distinct().toList());
+        shrinks, minCommons, ks, maxPivotRatings,
+        modes.stream().map(Mode::parse).distinct().toList());
     checkGrid(grid);
     EvaluationSettings evaluation = new EvaluationSettings(Mode.USER,
         ItemFormula.parse(itemFormula), 1, true, topN, EvaluationSettings.DEFAULT_RELEVANT_FROM,
@@ -92,7 +98,7 @@ public final class SweepCommand implements Callable<Integer> {
     System.out.print(ResultsTable.text(labels, "neighbours", results));
     if (csv != null) {
       TextFile.write(new Path(csv), ResultsTable.csv(
-          rows.stream().map(Sweep.Row::csvFields).toList(), "similarity,shrink,min_common,k",
+          rows.stream().map(Sweep.Row::csvFields).toList(), "similarity,shrink,min_common,k,max_pivot_ratings",
           results), overwrite, conf);
     }
     return 0;
@@ -107,6 +113,9 @@ public final class SweepCommand implements Callable<Integer> {
     }
     if (grid.minCommons().stream().anyMatch(m -> m < 1)) {
       throw new CfmrException("--min-common values must be >= 1");
+    }
+    if (grid.maxPivotRatings().stream().anyMatch(cap -> cap < 0 || cap == 1)) {
+      throw new CfmrException("--max-pivot-ratings values must be 0 (no cap) or >= 2");
     }
   }
 

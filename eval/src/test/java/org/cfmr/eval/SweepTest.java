@@ -36,7 +36,7 @@ class SweepTest {
     TestRatings test = TestRatings.read(TestFolders.hadoop(folder.resolve(PipelineFiles.TEST)),
         train, conf);
     Sweep.Grid grid = new Sweep.Grid(List.of(Similarity.PEARSON), List.of(100.0), List.of(5),
-        List.of(50, 10), List.of(Mode.USER, Mode.ITEM));
+        List.of(50, 10), List.of(0), List.of(Mode.USER, Mode.ITEM));
     EvaluationSettings settings = EvaluationSettings.defaults(Mode.USER).withThreads(2);
     List<Sweep.Row> rows = Sweep.run(trainFile, train, test, grid, settings, conf);
     assertEquals(4, rows.size());
@@ -57,11 +57,41 @@ class SweepTest {
         NeighbourLists.read(TestFolders.hadoop(k10), conf), settings)),
         figures(rows.get(0).result()), "K=10 user");
     String csv = ResultsTable.csv(rows.stream().map(Sweep.Row::csvFields).toList(),
-        "similarity,shrink,min_common,k", rows.stream().map(Sweep.Row::result).toList());
+        "similarity,shrink,min_common,k,max_pivot_ratings", rows.stream().map(Sweep.Row::result).toList());
     List<String> lines = csv.lines().toList();
     assertEquals(5, lines.size());
-    assertTrue(lines.get(1).startsWith("pearson,100,5,10,user,,"), lines.get(1));
-    assertTrue(lines.get(4).startsWith("pearson,100,5,50,item,centred,"), lines.get(4));
+    assertTrue(lines.get(1).startsWith("pearson,100,5,10,0,user,,"), lines.get(1));
+    assertTrue(lines.get(4).startsWith("pearson,100,5,50,0,item,centred,"), lines.get(4));
+  }
+
+  /**
+   * A capped grid point equals the evaluation of neighbours computed with that cap, and the cap
+   * changes the result (ml-latest-small has users with hundreds of ratings, so a cap of 30 on
+   * the item–item pivots drops most of their pairs).
+   */
+  @Test
+  void cappedRowsEqualDirectEvaluationsOfCappedNeighbours() throws Exception {
+    Path folder = TestFolders.latestSmall();
+    Configuration conf = new Configuration();
+    org.apache.hadoop.fs.Path trainFile = TestFolders.hadoop(folder.resolve(PipelineFiles.TRAIN));
+    TrainData train = TrainData.of(TrainRatings.read(trainFile, conf));
+    TestRatings test = TestRatings.read(TestFolders.hadoop(folder.resolve(PipelineFiles.TEST)),
+        train, conf);
+    Sweep.Grid grid = new Sweep.Grid(List.of(Similarity.PEARSON), List.of(100.0), List.of(5),
+        List.of(50), List.of(0, 30), List.of(Mode.ITEM));
+    EvaluationSettings settings = EvaluationSettings.defaults(Mode.ITEM).withThreads(2);
+    List<Sweep.Row> rows = Sweep.run(trainFile, train, test, grid, settings, conf);
+    assertEquals(2, rows.size());
+    assertEquals("pearson λ=100 minCommon=5 K=50 cap=30", rows.get(1).label());
+    Path capped = dir.resolve("item-capped.txt");
+    org.cfmr.mapreduce.memory.MemoryNeighbours.write(trainFile, TestFolders.hadoop(capped), false,
+        rows.get(1).neighbours(), 2, conf);
+    assertEquals(figures(Evaluation.run(train, test,
+        NeighbourLists.read(TestFolders.hadoop(capped), conf), settings)),
+        figures(rows.get(1).result()), "cap 30 item");
+    assertTrue(rows.get(1).result().coverage() < rows.get(0).result().coverage(),
+        "a cap of 30 loses pairs, so predictions: " + rows.get(1).result().coverage() + " vs "
+            + rows.get(0).result().coverage());
   }
 
   private static ObjectNode figures(EvaluationResult result) {
