@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Benchmark of `cfmr neighbours` in local mode: wall time and shuffle bytes per job of the chain,
-# both modes, for each dataset named (default: ml-latest-small ml-100k ml-1m-users-1-2999), and
-# the memory engine's total for comparison. Every rating of the dataset is used as train.
-# Prints a Markdown table for BENCHMARKS.md. Usage, from the project root after
-# `mvn -q -DskipTests package`:
+# Benchmark of `cfmr neighbours` in local mode: the four-job chain against the in-memory engine
+# as the reference, side by side in the same run, both modes, for each dataset named (default:
+# ml-latest-small ml-100k ml-1m-users-1-2999). Every rating of the dataset is used as train.
+# Each dataset is run CFMR_BENCH_REPS times (default 3), chain and memory engine alternating, and
+# the table gives medians: per job of the chain (wall time, shuffle bytes, records, pairs), the
+# chain's total and the memory engine's total (both including JVM start), and their ratio. The
+# two engines' files are checked byte-identical on every repetition.
+# Usage, from the project root after `mvn -q -DskipTests package`:
 #   mapreduce/bench/neighbours-bench.sh [dataset ...]
 # Datasets are read from ${CFMR_SHARED:-../shared}/data/movielens; extra arguments for
 # `cfmr neighbours` may be given in CFMR_BENCH_ARGS (e.g. "--similarity cosine --shrink 0").
@@ -11,6 +14,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 shared=${CFMR_SHARED:-$root/../shared}
+reps=${CFMR_BENCH_REPS:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 read -r -a extra <<< "${CFMR_BENCH_ARGS:-}"
@@ -27,24 +31,58 @@ train_of() {
   echo "$out"
 }
 
+# Seconds taken by the command given.
+seconds() {
+  local start
+  start=$(date +%s.%N)
+  "$@"
+  echo "$(date +%s.%N) - $start" | bc
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+chain() {
+  "$root/bin/cfmr" neighbours --train "$1" --output "$2" --engine mapreduce --overwrite \
+    --report "$3" "${extra[@]}" 2> "$3.log"
+}
+
+memory() {
+  "$root/bin/cfmr" neighbours --train "$1" --output "$2" --engine memory --overwrite \
+    "${extra[@]}" 2> /dev/null
+}
+
+echo "Medians of $reps runs; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
 echo "| dataset | ratings | job | wall s | shuffle MiB | records in | records out | pairs emitted / kept |"
 echo "|---|---|---|---|---|---|---|---|"
 for dataset in "$@"; do
   train=$(train_of "$dataset")
   ratings=$(wc -l < "$train")
-  start=$(date +%s.%N)
-  "$root/bin/cfmr" neighbours --train "$train" --output "$work/out-$dataset" --engine mapreduce \
-    --report "$work/$dataset.json" "${extra[@]}" 2> "$work/$dataset.log"
-  total=$(echo "$(date +%s.%N) - $start" | bc)
-  jq -r --arg d "$dataset" --arg n "$ratings" '.jobs[] | "| \($d) | \($n) | \(.name) | \(.wall_ms / 1000) | \(.shuffle_bytes / 1048576 * 10 | floor / 10) | \(.map_input_records) | \(if .reduce_output_records > 0 then .reduce_output_records else .map_output_records end) | \(.pairs_emitted // .pairs_kept // "") |"' "$work/$dataset.json"
-  start=$(date +%s.%N)
-  "$root/bin/cfmr" neighbours --train "$train" --output "$work/memory-$dataset" --engine memory \
-    "${extra[@]}" 2> /dev/null
-  memory=$(echo "$(date +%s.%N) - $start" | bc)
-  for file in user_topk_neighbors.txt item_topk_neighbors.txt; do
-    cmp -s "$work/out-$dataset/$file" "$work/memory-$dataset/$file" \
-      || { echo "$dataset: $file differs between the engines" >&2; exit 1; }
+  : > "$work/chain-totals" && : > "$work/memory-totals"
+  for rep in $(seq "$reps"); do
+    seconds chain "$train" "$work/chain" "$work/$dataset-$rep.json" >> "$work/chain-totals"
+    seconds memory "$train" "$work/memory" >> "$work/memory-totals"
+    for file in user_topk_neighbors.txt item_topk_neighbors.txt; do
+      cmp -s "$work/chain/$file" "$work/memory/$file" \
+        || { echo "$dataset: $file differs between the engines" >&2; exit 1; }
+    done
   done
-  printf '| %s | %s | **chain total (both modes, incl. JVM start)** | %.1f | | | | |\n' "$dataset" "$ratings" "$total"
-  printf '| %s | %s | memory engine total (same files, byte-identical) | %.1f | | | | |\n' "$dataset" "$ratings" "$memory"
+  # Per job (in chain order), the median of each figure over the repetitions.
+  jq -r -s --arg d "$dataset" --arg n "$ratings" '
+    def median: sort | if length % 2 == 1 then .[length / 2 | floor]
+                       else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+    [.[].jobs] | transpose[] | . as $runs | $runs[0] as $job
+    | "| \($d) | \($n) | \($job.name) | \([$runs[].wall_ms] | median / 100 | round / 10)"
+      + " | \([$runs[].shuffle_bytes] | median / 1048576 * 10 | floor / 10)"
+      + " | \($job.map_input_records)"
+      + " | \(if $job.reduce_output_records > 0 then $job.reduce_output_records else $job.map_output_records end)"
+      + " | \($job.pairs_emitted // $job.pairs_kept // "") |"' "$work/$dataset"-*.json
+  chain_median=$(median < "$work/chain-totals")
+  memory_median=$(median < "$work/memory-totals")
+  printf '| %s | %s | **chain total (both modes, incl. JVM start)** | %.1f | | | | |\n' \
+    "$dataset" "$ratings" "$chain_median"
+  printf '| %s | %s | memory engine total (same files, byte-identical) | %.1f | | | | |\n' \
+    "$dataset" "$ratings" "$memory_median"
+  printf '| %s | %s | **ratio chain / memory** | %.1f× | | | | |\n' \
+    "$dataset" "$ratings" "$(echo "$chain_median / $memory_median" | bc -l)"
 done
