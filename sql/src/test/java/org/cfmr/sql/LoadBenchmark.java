@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.StableHash;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

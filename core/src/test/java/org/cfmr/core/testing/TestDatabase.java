@@ -1,4 +1,4 @@
-package org.cfmr.sql;
+package org.cfmr.core.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -16,12 +16,12 @@ import java.util.List;
  * CFMR_TEST_DB_PASSWORD). Under {@code CI=true} a missing one fails the test; otherwise the test
  * is skipped with the reason shown.
  */
-final class TestDatabase {
-  final String url = System.getenv("CFMR_TEST_JDBC_URL");
-  final String user = System.getenv("CFMR_TEST_DB_USER");
-  final String password = System.getenv("CFMR_TEST_DB_PASSWORD");
+public final class TestDatabase {
+  public final String url = System.getenv("CFMR_TEST_JDBC_URL");
+  public final String user = System.getenv("CFMR_TEST_DB_USER");
+  public final String password = System.getenv("CFMR_TEST_DB_PASSWORD");
 
-  TestDatabase() {
+  public TestDatabase() {
     boolean present = url != null && user != null && password != null;
     String reason = "no test database: run .ci/run (or set CFMR_TEST_JDBC_URL, "
         + "CFMR_TEST_DB_USER, CFMR_TEST_DB_PASSWORD)";
@@ -32,12 +32,12 @@ final class TestDatabase {
     }
   }
 
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return DriverManager.getConnection(url, user, password);
   }
 
   /** Drops every table of the test database, so that each test starts from nothing. */
-  void dropAllTables() throws SQLException {
+  public void dropAllTables() throws SQLException {
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       List<String> tables = strings(statement, "SHOW TABLES");
       if (!tables.isEmpty()) {
@@ -47,14 +47,14 @@ final class TestDatabase {
   }
 
   /** The first column of every row of {@code sql}, as text. */
-  List<String> query(String sql) throws SQLException {
+  public List<String> query(String sql) throws SQLException {
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       return strings(statement, sql);
     }
   }
 
   /** Every row of {@code sql}, its columns joined by {@code |}. */
-  List<String> rows(String sql) throws SQLException {
+  public List<String> rows(String sql) throws SQLException {
     try (Connection connection = connect(); Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
       List<String> rows = new ArrayList<>();
@@ -70,7 +70,7 @@ final class TestDatabase {
     }
   }
 
-  long count(String sql) throws SQLException {
+  public long count(String sql) throws SQLException {
     return Long.parseLong(query(sql).get(0));
   }
 
