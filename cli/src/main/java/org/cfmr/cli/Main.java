@@ -3,8 +3,10 @@ package org.cfmr.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.util.GenericOptionsParser;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.HadoopRuntime;
@@ -61,7 +63,21 @@ public final class Main implements Runnable {
       System.err.println("cfmr: bad Hadoop generic option: " + e.getMessage());
       return 2;
     }
+    withoutChecksumFilesOnLocalDisk();
     return commandLine().execute(arguments.rest());
+  }
+
+  /**
+   * Results on local disk are read by people and other tools: no hidden {@code .crc} file beside
+   * each of them (HDFS and S3 keep checksums of their own). The local file system is one cached
+   * instance per process, so this covers every write of the command, its local jobs' included.
+   */
+  private static void withoutChecksumFilesOnLocalDisk() {
+    try {
+      FileSystem.getLocal(HadoopRuntime.configuration()).setWriteChecksum(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static CommandLine commandLine() {
