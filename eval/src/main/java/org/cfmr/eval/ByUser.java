@@ -1,14 +1,8 @@
 package org.cfmr.eval;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.Progress;
+import org.cfmr.core.runtime.Workers;
 
 /**
  * Work spread over threads user by user: blocks of 32 users are handed out in order, each thread
@@ -47,29 +41,6 @@ final class ByUser {
         progress.advance(to - from);
       }
     };
-    if (threads == 1) {
-      worker.run();
-      return;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        futures.add(pool.submit(worker));
-      }
-      for (Future<?> future : futures) {
-        future.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CfmrException("interrupted");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    Workers.runCopies(threads, worker);
   }
 }

@@ -14,6 +14,7 @@ import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,16 +26,23 @@ import org.junit.jupiter.api.io.TempDir;
 class SweepTest {
   private static final List<String> TIMING = List.of("threads", "seconds",
       "predictions_per_second");
+  private static final Configuration conf = new Configuration();
+  private static Path folder;
+  private static org.apache.hadoop.fs.Path trainFile;
+  private static TrainData train;
+  private static TestRatings test;
   @TempDir Path dir;
+
+  @BeforeAll
+  static void readTheSplit() throws Exception {
+    folder = TestFolders.latestSmall();
+    trainFile = TestFolders.hadoop(folder.resolve(PipelineFiles.TRAIN));
+    train = TrainData.of(TrainRatings.read(trainFile, conf));
+    test = TestRatings.read(TestFolders.hadoop(folder.resolve(PipelineFiles.TEST)), train, conf);
+  }
 
   @Test
   void rowsEqualDirectEvaluations() throws Exception {
-    Path folder = TestFolders.latestSmall();
-    Configuration conf = new Configuration();
-    org.apache.hadoop.fs.Path trainFile = TestFolders.hadoop(folder.resolve(PipelineFiles.TRAIN));
-    TrainData train = TrainData.of(TrainRatings.read(trainFile, conf));
-    TestRatings test = TestRatings.read(TestFolders.hadoop(folder.resolve(PipelineFiles.TEST)),
-        train, conf);
     Sweep.Grid grid = new Sweep.Grid(List.of(Similarity.PEARSON), List.of(100.0), List.of(5),
         List.of(50, 10), List.of(0), List.of(Mode.USER, Mode.ITEM));
     EvaluationSettings settings = EvaluationSettings.defaults(Mode.USER).withThreads(2);
@@ -71,12 +79,6 @@ class SweepTest {
    */
   @Test
   void cappedRowsEqualDirectEvaluationsOfCappedNeighbours() throws Exception {
-    Path folder = TestFolders.latestSmall();
-    Configuration conf = new Configuration();
-    org.apache.hadoop.fs.Path trainFile = TestFolders.hadoop(folder.resolve(PipelineFiles.TRAIN));
-    TrainData train = TrainData.of(TrainRatings.read(trainFile, conf));
-    TestRatings test = TestRatings.read(TestFolders.hadoop(folder.resolve(PipelineFiles.TEST)),
-        train, conf);
     Sweep.Grid grid = new Sweep.Grid(List.of(Similarity.PEARSON), List.of(100.0), List.of(5),
         List.of(50), List.of(0, 30), List.of(Mode.ITEM));
     EvaluationSettings settings = EvaluationSettings.defaults(Mode.ITEM).withThreads(2);

@@ -4,10 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.cfmr.core.EntityTotals;
@@ -21,6 +17,7 @@ import org.cfmr.core.TopNeighbours;
 import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.Progress;
+import org.cfmr.core.runtime.Workers;
 
 /**
  * The neighbour files computed on one machine without Hadoop, byte for byte the chain's. Each
@@ -79,31 +76,14 @@ public final class MemoryEngine {
     SharedTopNeighbours top = new SharedTopNeighbours(matrix.rows(), settings.k());
     int[] order = heaviestFirst();
     AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (Progress progress = new Progress(label, order.length)) {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        workers.add(pool.submit(() -> {
-          RowWorker worker = pivotMeans ? new PivotMeanRows(top) : new IntegerRows(top);
-          for (int i = next.getAndIncrement(); i < order.length; i = next.getAndIncrement()) {
-            worker.row(order[i]);
-            progress.advance(1);
-          }
-        }));
-      }
-      for (Future<?> worker : workers) {
-        worker.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CfmrException("interrupted");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+      Workers.runCopies(threads, () -> {
+        RowWorker worker = pivotMeans ? new PivotMeanRows(top) : new IntegerRows(top);
+        for (int i = next.getAndIncrement(); i < order.length; i = next.getAndIncrement()) {
+          worker.row(order[i]);
+          progress.advance(1);
+        }
+      });
     }
     List<String> lines = new ArrayList<>();
     for (int row = 0; row < matrix.rows(); row++) {

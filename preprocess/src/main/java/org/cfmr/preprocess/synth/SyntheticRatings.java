@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,6 +14,7 @@ import org.cfmr.core.RatingFormat;
 import org.cfmr.core.StableHash;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.Progress;
+import org.cfmr.core.runtime.Workers;
 
 /**
  * Ratings with the shape of MovieLens 32M at a scale: {@code round(200,948·scale)} users (ids 1..U)
@@ -76,18 +76,10 @@ public final class SyntheticRatings {
           int first = block++ * BLOCK_USERS;
           pending.add(pool.submit(() -> writers.get().block(first)));
         }
-        byte[] bytes = pending.poll().get();
+        byte[] bytes = Workers.join(pending.poll());
         out.write(bytes);
         progress.advance(countLines(bytes));
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CfmrException("interrupted");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
     }
