@@ -4,8 +4,9 @@
 # ml-latest-small ml-100k ml-1m-users-1-2999). Every rating of the dataset is used as train.
 # Each dataset is run CFMR_BENCH_REPS times (default 3), chain and memory engine alternating, and
 # the table gives medians: per job of the chain (wall time, shuffle bytes, records, pairs), the
-# chain's total and the memory engine's total (both including JVM start), and their ratio. The
-# two engines' files are checked byte-identical on every repetition.
+# chain's total and the memory engine's total (both including JVM start), wall and CPU (user +
+# sys of the whole process, from /usr/bin/time: the steadier figure on a shared machine), and
+# their ratios. The two engines' files are checked byte-identical on every repetition.
 # Usage, from the project root after `mvn -q -DskipTests package`:
 #   mapreduce/bench/neighbours-bench.sh [dataset ...]
 # Datasets are read from ${CFMR_SHARED:-../shared}/data/movielens; extra arguments for
@@ -31,25 +32,15 @@ train_of() {
   echo "$out"
 }
 
-# Seconds taken by the command given.
+# Wall and CPU seconds (user + sys) of the command given, as "wall cpu" (its output dropped).
 seconds() {
-  local start
-  start=$(date +%s.%N)
-  "$@"
-  echo "$(date +%s.%N) - $start" | bc
+  /usr/bin/time -f '%e %U %S' -o "$work/time" "$@" > /dev/null
+  awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$work/time"
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-chain() {
-  "$root/bin/cfmr" neighbours --train "$1" --output "$2" --engine mapreduce --overwrite \
-    --report "$3" "${extra[@]}" 2> "$3.log"
-}
-
-memory() {
-  "$root/bin/cfmr" neighbours --train "$1" --output "$2" --engine memory --overwrite \
-    "${extra[@]}" 2> /dev/null
-}
+cfmr=$root/bin/cfmr
 
 echo "Medians of $reps runs; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
@@ -60,8 +51,11 @@ for dataset in "$@"; do
   ratings=$(wc -l < "$train")
   : > "$work/chain-totals" && : > "$work/memory-totals"
   for rep in $(seq "$reps"); do
-    seconds chain "$train" "$work/chain" "$work/$dataset-$rep.json" >> "$work/chain-totals"
-    seconds memory "$train" "$work/memory" >> "$work/memory-totals"
+    seconds "$cfmr" neighbours --train "$train" --output "$work/chain" --engine mapreduce \
+      --overwrite --report "$work/$dataset-$rep.json" "${extra[@]}" \
+      2> "$work/chain.log" >> "$work/chain-totals"
+    seconds "$cfmr" neighbours --train "$train" --output "$work/memory" --engine memory \
+      --overwrite "${extra[@]}" 2> /dev/null >> "$work/memory-totals"
     for file in user_topk_neighbors.txt item_topk_neighbors.txt; do
       cmp -s "$work/chain/$file" "$work/memory/$file" \
         || { echo "$dataset: $file differs between the engines" >&2; exit 1; }
@@ -77,12 +71,15 @@ for dataset in "$@"; do
       + " | \($job.map_input_records)"
       + " | \(if $job.reduce_output_records > 0 then $job.reduce_output_records else $job.map_output_records end)"
       + " | \($job.pairs_emitted // $job.pairs_kept // "") |"' "$work/$dataset"-*.json
-  chain_median=$(median < "$work/chain-totals")
-  memory_median=$(median < "$work/memory-totals")
-  printf '| %s | %s | **chain total (both modes, incl. JVM start)** | %.1f | | | | |\n' \
-    "$dataset" "$ratings" "$chain_median"
-  printf '| %s | %s | memory engine total (same files, byte-identical) | %.1f | | | | |\n' \
-    "$dataset" "$ratings" "$memory_median"
-  printf '| %s | %s | **ratio chain / memory** | %.1f× | | | | |\n' \
-    "$dataset" "$ratings" "$(echo "$chain_median / $memory_median" | bc -l)"
+  chain_wall=$(cut -d' ' -f1 "$work/chain-totals" | median)
+  chain_cpu=$(cut -d' ' -f2 "$work/chain-totals" | median)
+  memory_wall=$(cut -d' ' -f1 "$work/memory-totals" | median)
+  memory_cpu=$(cut -d' ' -f2 "$work/memory-totals" | median)
+  printf '| %s | %s | **chain total (both modes, incl. JVM start)** | %.1f (CPU %.1f) | | | | |\n' \
+    "$dataset" "$ratings" "$chain_wall" "$chain_cpu"
+  printf '| %s | %s | memory engine total (same files, byte-identical) | %.1f (CPU %.1f) | | | | |\n' \
+    "$dataset" "$ratings" "$memory_wall" "$memory_cpu"
+  printf '| %s | %s | **ratio chain / memory** | %.1f× (CPU %.1f×) | | | | |\n' \
+    "$dataset" "$ratings" "$(echo "$chain_wall / $memory_wall" | bc -l)" \
+    "$(echo "$chain_cpu / $memory_cpu" | bc -l)"
 done
