@@ -51,8 +51,11 @@ public final class Db {
     }
   }
 
-  /** Whether the app's tables exist and this user may write them (false until first connected). */
+  /** Whether the app's tables exist and this user may write them (connects once to find out). */
   public boolean writable() {
+    if (!tablesChecked.get()) {
+      run(connection -> null);
+    }
     return writable;
   }
 

@@ -81,7 +81,13 @@ public final class WebApp {
     });
     javalin.get("/library", ctx -> page(ctx, "library.jte", Map.of("s", search(ctx),
         "genres", Catalog.GENRES)));
-    javalin.post("/new", ctx -> ctx.redirect("/new/" + newUsers.create(), io.javalin.http.HttpStatus.SEE_OTHER));
+    javalin.post("/new", ctx -> {
+      if (!db.writable()) {
+        throw new Forbidden("This database user may not write, so new users cannot be kept: "
+            + "serve with a user allowed to CREATE, INSERT and UPDATE.");
+      }
+      ctx.redirect("/new/" + newUsers.create(), io.javalin.http.HttpStatus.SEE_OTHER);
+    });
     javalin.get("/new/{token}", this::newUserPage);
     javalin.post("/new/{token}/ratings", ctx -> {
       String token = newUser(ctx);
