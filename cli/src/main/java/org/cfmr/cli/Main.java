@@ -17,6 +17,7 @@ import org.cfmr.mapreduce.NeighboursCommand;
 import org.cfmr.preprocess.SplitCommand;
 import org.cfmr.preprocess.synth.SynthCommand;
 import org.cfmr.sql.LoadMysqlCommand;
+import org.cfmr.web.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,6 +40,7 @@ import picocli.CommandLine.Command;
         RecommendCommand.class,
         SweepCommand.class,
         LoadMysqlCommand.class,
+        ServeCommand.class,
         SynthCommand.class,
     },
     footer = {"", "Hadoop generic options (-D key=value, -conf FILE, -fs URI, -files, -libjars, "

@@ -68,13 +68,12 @@ public final class ItemBasedPredictor implements Predictor {
       double weighted = 0;
       double absWeights = 0;
       int count = 0;
-      boolean centred = formula == ItemFormula.CENTRED;
       for (int p = neighbours.start(item); p < neighbours.start(item + 1); p++) {
         int j = neighbours.neighbourAt(p);
         double r = rating[j];
         if (r == r) {
           double sim = neighbours.similarityAt(p);
-          weighted += sim * (centred ? r - train.itemMean(j) : r);
+          weighted += formula.term(sim, r, train.itemMean(j));
           absWeights += Math.abs(sim);
           count++;
         }
@@ -82,7 +81,7 @@ public final class ItemBasedPredictor implements Predictor {
       if (count < minNeighbours || absWeights == 0) {
         return Double.NaN;
       }
-      return clipping.apply((centred ? train.itemMean(item) : 0) + weighted / absWeights);
+      return clipping.apply(formula.combine(train.itemMean(item), weighted, absWeights));
     }
 
     /** The items having one of the user's items among their neighbours (the reverse lists). */

@@ -15,6 +15,19 @@ public enum ItemFormula {
     this.cliName = cliName;
   }
 
+  /** One rated neighbour's term of the numerator: {@code sim·(r_uj − mu_j)}, or {@code sim·r_uj}. */
+  public double term(double similarity, double rating, double neighbourMean) {
+    return similarity * (this == CENTRED ? rating - neighbourMean : rating);
+  }
+
+  /**
+   * The prediction before clipping from the summed {@link #term terms} and {@code Σ|sim|}:
+   * {@code mu_i + terms / Σ|sim|}, or {@code terms / Σ|sim|}.
+   */
+  public double combine(double itemMean, double terms, double absSimilarities) {
+    return (this == CENTRED ? itemMean : 0) + terms / absSimilarities;
+  }
+
   public String cliName() {
     return cliName;
   }

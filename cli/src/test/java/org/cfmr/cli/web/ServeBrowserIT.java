@@ -1,0 +1,128 @@
+package org.cfmr.cli.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cfmr.core.testing.SharedData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * End to end in a real headless browser (Debian's chromium and chromedriver, which .ci/run
+ * installs): the built {@code bin/cfmr serve} (so Javalin's relocated Jetty 11 runs beside
+ * Hadoop's Jetty 9.4 on bin/cfmr's classpath) over the database loaded from a pipeline run. Opens
+ * the home page, picks a user, opens a recommendation's movie page, rates three movies as a new
+ * user and sees recommendations appear. Screenshots go to {@code cli/target/screenshots/}.
+ */
+class ServeBrowserIT {
+  private static final Path ROOT = SharedData.projectRoot();
+  private static final Path SCREENSHOTS = ROOT.resolve("cli/target/screenshots");
+  private static Process serve;
+  private static String base;
+  private static WebDriver browser;
+
+  @BeforeAll
+  static void start() throws Exception {
+    ServedDatabase database = ServedDatabase.get();
+    Path log = Files.createTempFile("cfmr-serve-", ".log");
+    ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("bin/cfmr").toString(),
+        "serve", "--jdbc-url", database.url, "--user", database.user, "--port", "0")
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("CFMR_DB_PASSWORD", database.password);
+    builder.environment().put("CFMR_JAVA_OPTS", "-Xmx512m");
+    builder.environment().remove("TMDB_API_KEY");
+    serve = builder.start();
+    Pattern address = Pattern.compile("cfmr serve: (http://\\S+/) ");
+    for (int waited = 0; base == null; waited++) {
+      Matcher found = address.matcher(Files.readString(log, StandardCharsets.UTF_8));
+      if (found.find()) {
+        base = found.group(1);
+      } else {
+        assertTrue(serve.isAlive() && waited < 600, "bin/cfmr serve did not start:\n"
+            + Files.readString(log, StandardCharsets.UTF_8));
+        Thread.sleep(100);
+      }
+    }
+    System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+        "--disable-gpu", "--window-size=1400,1000");
+    browser = new ChromeDriver(options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    browser.manage().window().setSize(new Dimension(1400, 1000));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (serve != null) {
+      serve.destroy();
+      serve.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void screenshot(String name) throws Exception {
+    Files.write(SCREENSHOTS.resolve(name + ".png"),
+        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Test
+  void aVisitorPicksAUserOpensARecommendationAndRatesAsANewUser() throws Exception {
+    browser.get(base);
+    assertEquals("Pick a user · cfmr", browser.getTitle());
+    screenshot("home");
+
+    browser.findElement(By.id("user-id")).sendKeys("1");
+    browser.findElement(By.id("open-user")).click();
+    assertEquals("User 1", browser.findElement(By.tagName("h1")).getText());
+    assertEquals(30, browser.findElements(By.cssSelector("#user-based tr[data-movie]")).size());
+    assertEquals(30, browser.findElements(By.cssSelector("#item-based tr[data-movie]")).size());
+    screenshot("dashboard");
+
+    WebElement recommendation = browser.findElement(By.cssSelector("#item-based tr[data-movie] td a"));
+    String title = recommendation.getText();
+    recommendation.click();
+    assertEquals(title, browser.findElement(By.id("title")).getText());
+    assertFalse(browser.findElements(By.cssSelector("#similar-movies tr[data-movie]")).isEmpty());
+    screenshot("movie");
+
+    browser.get(base);
+    browser.findElement(By.id("start-new-user")).click();
+    assertEquals("New user", browser.findElement(By.tagName("h1")).getText());
+    assertTrue(browser.findElement(By.id("new-user-recommendations")).getText()
+        .contains("Rate movies to see recommendations."));
+    List<String> stars = List.of("5", "4.5", "1");
+    for (int i = 0; i < stars.size(); i++) {
+      WebElement form = browser.findElements(By.cssSelector("form.rate")).get(i);
+      new Select(form.findElement(By.name("rating"))).selectByValue(stars.get(i));
+      form.findElement(By.cssSelector("button")).click();
+    }
+    assertEquals(3, browser.findElements(By.cssSelector("#your-ratings tr[data-movie]")).size());
+    assertEquals(30, browser.findElements(
+        By.cssSelector("#new-user-recommendations tr[data-movie]")).size());
+    screenshot("new-user");
+  }
+}

@@ -1,0 +1,341 @@
+package org.cfmr.cli.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.cfmr.core.testing.SharedData;
+import org.cfmr.web.Posters;
+import org.cfmr.web.ServeSettings;
+import org.cfmr.web.WebApp;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboard's handlers against a real MariaDB loaded by {@code cfmr load-mysql} from a
+ * {@code cfmr pipeline} run on the bundled data, checked against the pipeline's own files read
+ * plainly ({@link PipelineOracle}) and the bundled movies.csv.
+ */
+class ServeHandlersTest {
+  private static ServedDatabase database;
+  private static PipelineOracle oracle;
+  private static WebApp app;
+  private static String base;
+  private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+      .followRedirects(HttpClient.Redirect.NEVER).build();
+
+  @BeforeAll
+  static void start() {
+    database = ServedDatabase.get();
+    oracle = new PipelineOracle(database.output);
+    app = new WebApp(settings(database.url, null, "http://127.0.0.1:1"));
+    base = "http://127.0.0.1:" + app.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (app != null) {
+      app.stop();
+    }
+  }
+
+  private static ServeSettings settings(String url, String tmdbKey, String tmdbUrl) {
+    return new ServeSettings(url, database.user, database.password, "127.0.0.1", 0, tmdbKey,
+        tmdbUrl, tmdbUrl + "/img");
+  }
+
+  private HttpResponse<String> get(String url) throws Exception {
+    return browser.send(HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : base + url))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private Document page(String path) throws Exception {
+    HttpResponse<String> response = get(path);
+    assertEquals(200, response.statusCode(), path + "\n" + response.body());
+    return Jsoup.parse(response.body());
+  }
+
+  private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+    String body = form.entrySet().stream().map(e -> e.getKey() + "="
+        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    return browser.send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static List<Integer> ids(Document page, String rows, String attribute) {
+    return page.select(rows).stream().map(row -> Integer.parseInt(row.attr(attribute))).toList();
+  }
+
+  @Test
+  void userOnesDashboardListsExactlyTheirRatingsRecommendationsAndNeighbours() throws Exception {
+    Document page = page("/users/1");
+    Map<Integer, Double> rated = oracle.byUser.get(1);
+    Map<Integer, String> shown = new LinkedHashMap<>();
+    for (Element row : page.select("#rated tr[data-movie]")) {
+      shown.put(Integer.parseInt(row.attr("data-movie")), row.select("td").last().text());
+    }
+    assertEquals(rated.size(), shown.size());
+    rated.forEach((movie, rating) ->
+        assertEquals(String.format(Locale.ROOT, "%.1f", rating), shown.get(movie), "movie " + movie));
+    assertEquals(oracle.recommendations("user", 1).subList(0, 30),
+        ids(page, "#user-based tr[data-movie]", "data-movie"));
+    assertEquals(oracle.recommendations("item", 1).subList(0, 30),
+        ids(page, "#item-based tr[data-movie]", "data-movie"));
+    assertEquals(50, page.select("#similar-users tr[data-user]").size());
+    assertTrue(page.text().contains("Toy Story (1995)"), "titles are shown");
+  }
+
+  @Test
+  void eachItemBasedReasonIsARatedNeighbourOfTheRecommendedMovie() throws Exception {
+    Document page = page("/users/1");
+    int reasons = 0;
+    for (Element row : page.select("#item-based tr[data-movie]")) {
+      int movie = Integer.parseInt(row.attr("data-movie"));
+      List<Integer> neighbours = oracle.itemNeighbours.get(movie).stream()
+          .map(PipelineOracle.Neighbour::id).toList();
+      List<Integer> expected = neighbours.stream().filter(oracle.byUser.get(1)::containsKey)
+          .limit(3).toList();
+      assertEquals(expected, row.select(".reason").stream()
+          .map(reason -> Integer.parseInt(reason.attr("data-id"))).toList(), "reasons of movie " + movie);
+      reasons += expected.size();
+    }
+    assertTrue(reasons > 0);
+    for (Element row : page.select("#user-based tr[data-movie]")) {
+      int movie = Integer.parseInt(row.attr("data-movie"));
+      for (Element reason : row.select(".reason")) {
+        int neighbour = Integer.parseInt(reason.attr("data-id"));
+        assertTrue(oracle.byUser.get(neighbour).containsKey(movie),
+            "user " + neighbour + " rated movie " + movie);
+      }
+    }
+  }
+
+  @Test
+  void aMoviePageShowsItsNeighboursInRankOrderWithSupportAndItsRatings() throws Exception {
+    Document page = page("/movies/1");
+    assertEquals("Toy Story (1995)", page.select("#title").text());
+    List<PipelineOracle.Neighbour> neighbours = oracle.itemNeighbours.get(1);
+    assertEquals(neighbours.stream().map(PipelineOracle.Neighbour::id).toList(),
+        ids(page, "#similar-movies tr[data-movie]", "data-movie"));
+    List<Element> rows = page.select("#similar-movies tr[data-movie]");
+    for (int i = 0; i < rows.size(); i++) {
+      List<Element> cells = rows.get(i).select("td");
+      assertEquals(String.valueOf(i + 1), cells.get(0).text());
+      assertEquals(String.format(Locale.ROOT, "%.3f", neighbours.get(i).similarity()),
+          cells.get(3).text());
+      assertEquals(String.valueOf(oracle.support(1, neighbours.get(i).id())), cells.get(4).text());
+    }
+    assertEquals(oracle.byMovie.get(1).size() + " ratings in train, mean "
+        + PipelineOracle.twoDecimals(oracle.mean(1)), page.select("#stats").text());
+    assertEquals("https://www.imdb.com/title/tt0114709/", page.select("a:contains(IMDb)").attr("href"));
+    assertEquals("https://www.themoviedb.org/movie/862", page.select("a:contains(TMDB)").attr("href"));
+    assertFalse(page.select(".placeholder").isEmpty(), "no TMDB key: the placeholder");
+  }
+
+  @Test
+  void searchIsCaseInsensitiveFiltersByGenreAndPages() throws Exception {
+    List<String[]> movies = new ArrayList<>();
+    for (CSVLine line : CSVLine.read()) {
+      movies.add(new String[] {line.id(), line.title(), line.genres()});
+    }
+    for (String[] search : new String[][] {{"toy", ""}, {"LOVE", "Comedy"}, {"the", "Drama"},
+        {"50%", ""}, {"", "Film-Noir"}}) {
+      Set<Integer> expected = new TreeSet<>();
+      for (String[] movie : movies) {
+        if (movie[1].toLowerCase(Locale.ROOT).contains(search[0].toLowerCase(Locale.ROOT))
+            && (search[1].isEmpty() || List.of(movie[2].split("\\|")).contains(search[1]))) {
+          expected.add(Integer.parseInt(movie[0]));
+        }
+      }
+      Set<Integer> found = new TreeSet<>();
+      int pages = 1;
+      for (int p = 1; p <= pages; p++) {
+        Document page = page("/library?q=" + URLEncoder.encode(search[0], StandardCharsets.UTF_8)
+            + "&genre=" + search[1] + "&page=" + p);
+        String summary = page.select("#found").text();
+        assertTrue(summary.startsWith(expected.size() + " movies"), summary);
+        pages = Integer.parseInt(summary.replaceAll(".* of ", ""));
+        List<Integer> rows = ids(page, "#movies tr[data-movie]", "data-movie");
+        assertTrue(rows.size() <= 25);
+        found.addAll(rows);
+      }
+      assertEquals(expected, found, "search " + List.of(search));
+    }
+    assertEquals(400, get("/library?genre=Nonsense").statusCode());
+  }
+
+  @Test
+  void unknownIdsArePagesNotFound() throws Exception {
+    for (String path : List.of("/users/999999", "/users/abc", "/movies/999999999", "/movies/-1",
+        "/new/nobody", "/new/AAAAAAAAAAAAAAAAAAAAAA", "/no/such/page")) {
+      HttpResponse<String> response = get(path);
+      assertEquals(404, response.statusCode(), path);
+      assertTrue(response.body().contains("Not found"), path);
+    }
+  }
+
+  @Test
+  void aNewUserRatesThreeMoviesAndGetsTheItemBasedRecommendationsAtOnce() throws Exception {
+    page("/");
+    assertEquals(403, post("/new", Map.of()).statusCode(), "a POST without the token");
+    assertEquals(403, post("/new", Map.of("csrf", "AAAAAAAAAAAAAAAAAAAAAA")).statusCode());
+    HttpResponse<String> created = post("/new", Map.of("csrf", csrf()));
+    assertEquals(303, created.statusCode());
+    String newUser = created.headers().firstValue("Location").orElseThrow();
+    Map<Integer, Double> rated = Map.of(1, 5.0, 260, 4.5, 296, 2.0);
+    for (Map.Entry<Integer, Double> rating : rated.entrySet()) {
+      assertEquals(303, post(newUser + "/ratings", Map.of("csrf", csrf(), "movieId",
+          rating.getKey().toString(), "rating", rating.getValue().toString())).statusCode());
+    }
+    assertEquals(400, post(newUser + "/ratings", Map.of("csrf", csrf(), "movieId", "1",
+        "rating", "7")).statusCode());
+    assertEquals(400, post(newUser + "/ratings", Map.of("csrf", csrf(), "movieId", "999999999",
+        "rating", "3")).statusCode());
+    Document page = page(newUser);
+    assertEquals(new TreeSet<>(rated.keySet()),
+        new TreeSet<>(ids(page, "#your-ratings tr[data-movie]", "data-movie")));
+    List<PipelineOracle.Prediction> expected = oracle.newUserPredictions(rated).subList(0, 30);
+    List<Element> rows = page.select("#new-user-recommendations tr[data-movie]");
+    assertEquals(expected.stream().map(PipelineOracle.Prediction::movie).toList(),
+        rows.stream().map(row -> Integer.parseInt(row.attr("data-movie"))).toList());
+    for (int i = 0; i < rows.size(); i++) {
+      assertEquals(PipelineOracle.twoDecimals(expected.get(i).prediction()),
+          rows.get(i).select("td").get(2).text());
+    }
+    String csv = get(newUser + "/ratings.csv").body();
+    assertEquals(List.of("movieId,title,rating", "1,Toy Story (1995),5.0",
+        "260,Star Wars: Episode IV - A New Hope (1977),4.5", "296,Pulp Fiction (1994),2.0"),
+        csv.lines().toList());
+  }
+
+  private String csrf() {
+    return ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies()
+        .stream().filter(c -> c.getName().equals("cfmr_csrf")).findFirst().orElseThrow().getValue();
+  }
+
+  @Test
+  void htmlInATitleOrAQueryIsRenderedInert() throws Exception {
+    database.execute("INSERT INTO movies VALUES (999001, '<script>alert(1)</script> \"x\" (2000)',"
+        + " 2000, 'Drama')");
+    try {
+      HttpResponse<String> movie = get("/movies/999001");
+      assertEquals(200, movie.statusCode());
+      assertFalse(movie.body().contains("<script>"), "no live script tag");
+      assertTrue(movie.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+      assertEquals("<script>alert(1)</script> \"x\" (2000)", Jsoup.parse(movie.body())
+          .select("#title").text());
+      HttpResponse<String> search = get("/library?q=" + URLEncoder.encode("<script>", StandardCharsets.UTF_8));
+      assertFalse(search.body().contains("<script>"));
+      assertEquals(1, Jsoup.parse(search.body()).select("#movies tr[data-movie]").size());
+    } finally {
+      database.execute("DELETE FROM movies WHERE movie_id = 999001");
+    }
+  }
+
+  @Test
+  void aDatabaseOutageIsA503PageAndTheAppRecoversWhenItReturns() throws Exception {
+    URI url = URI.create(database.url.substring("jdbc:".length()));
+    try (TcpProxy proxy = new TcpProxy(url.getPort())) {
+      WebApp proxied = new WebApp(settings("jdbc:mysql://127.0.0.1:" + proxy.port() + url.getPath(),
+          null, "http://127.0.0.1:1"));
+      String proxiedBase = "http://127.0.0.1:" + proxied.start();
+      try {
+        HttpResponse<String> down = get(proxiedBase + "/users/1");
+        assertEquals(503, down.statusCode());
+        assertTrue(down.body().contains("Database unavailable"), down.body());
+        proxy.open();
+        assertEquals(200, get(proxiedBase + "/users/1").statusCode());
+        proxy.close();
+        assertEquals(503, get(proxiedBase + "/movies/1").statusCode());
+        proxy.open();
+        assertEquals(200, get(proxiedBase + "/movies/1").statusCode());
+      } finally {
+        proxied.stop();
+      }
+    }
+  }
+
+  @Test
+  void postersComeFromTmdbOnceThenFromTheCacheAndFailuresShowThePlaceholder() throws Exception {
+    database.execute("DELETE FROM web_posters");
+    AtomicInteger calls = new AtomicInteger();
+    HttpServer tmdb = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    tmdb.createContext("/3/movie/", exchange -> {
+      calls.incrementAndGet();
+      String path = exchange.getRequestURI().getPath();
+      boolean keyed = "api_key=test-key".equals(exchange.getRequestURI().getQuery());
+      int status = !keyed ? 401 : path.endsWith("/862") ? 200 : path.endsWith("/8844") ? 404 : 500;
+      byte[] body = (status == 200 ? "{\"id\": 862, \"poster_path\": \"/toy.jpg\"}" : "{}")
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(status, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    tmdb.start();
+    String stub = "http://127.0.0.1:" + tmdb.getAddress().getPort();
+    WebApp withPosters = new WebApp(settings(database.url, "test-key", stub));
+    String postersBase = "http://127.0.0.1:" + withPosters.start();
+    try {
+      for (int view = 0; view < 2; view++) {
+        Document toyStory = Jsoup.parse(get(postersBase + "/movies/1").body());
+        assertEquals(stub + "/img/toy.jpg", toyStory.select("img.poster").attr("src"));
+      }
+      assertEquals(1, calls.get(), "the second view reads the cache");
+      for (int movie : new int[] {2, 3}) {   // TMDB: 404 (cached as none), 500 (tried again)
+        HttpResponse<String> response = get(postersBase + "/movies/" + movie);
+        assertEquals(200, response.statusCode());
+        assertNotNull(Jsoup.parse(response.body()).selectFirst(".placeholder"));
+        get(postersBase + "/movies/" + movie);
+      }
+      assertEquals(1 + 1 + 2, calls.get());
+    } finally {
+      withPosters.stop();
+      tmdb.stop(0);
+    }
+  }
+
+  /** One movie of the bundled movies.csv (read with a plain CSV split that honours quotes). */
+  record CSVLine(String id, String title, String genres) {
+    static List<CSVLine> read() throws IOException {
+      List<CSVLine> lines = new ArrayList<>();
+      List<String> all = Files.readAllLines(SharedData.bundled("movies.csv"));
+      for (String line : all.subList(1, all.size())) {
+        int first = line.indexOf(',');
+        int last = line.lastIndexOf(',');
+        String title = line.substring(first + 1, last);
+        if (title.startsWith("\"")) {
+          title = title.substring(1, title.length() - 1).replace("\"\"", "\"");
+        }
+        lines.add(new CSVLine(line.substring(0, first), title, line.substring(last + 1)));
+      }
+      return lines;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package org.cfmr.cli.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A loopback TCP forwarder in front of the test database: {@link #close} cuts every connection and
+ * stops listening (the database "goes down"), {@link #open} listens again on the same port.
+ */
+final class TcpProxy implements AutoCloseable {
+  private final int targetPort;
+  private final int port;
+  private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private ServerSocket server;
+
+  TcpProxy(int targetPort) throws IOException {
+    this.targetPort = targetPort;
+    try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      this.port = probe.getLocalPort();
+    }
+  }
+
+  int port() {
+    return port;
+  }
+
+  synchronized void open() throws IOException {
+    server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+    ServerSocket listening = server;
+    Thread accept = new Thread(() -> {
+      while (!listening.isClosed()) {
+        try {
+          Socket client = listening.accept();
+          Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+          sockets.add(client);
+          sockets.add(target);
+          pump(client, target);
+          pump(target, client);
+        } catch (IOException e) {
+          return;
+        }
+      }
+    }, "proxy-accept");
+    accept.setDaemon(true);
+    accept.start();
+  }
+
+  private void pump(Socket from, Socket to) {
+    Thread thread = new Thread(() -> {
+      byte[] buffer = new byte[8192];
+      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        int read;
+        while ((read = in.read(buffer)) >= 0) {
+          out.write(buffer, 0, read);
+          out.flush();
+        }
+      } catch (IOException e) {
+        // a closed side ends the pump
+      } finally {
+        closeQuietly(from);
+        closeQuietly(to);
+      }
+    }, "proxy-pump");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    if (server != null) {
+      server.close();
+    }
+    for (Socket socket : sockets) {
+      closeQuietly(socket);
+    }
+    sockets.clear();
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // already closed
+    }
+  }
+}

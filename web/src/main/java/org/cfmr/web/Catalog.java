@@ -1,0 +1,273 @@
+package org.cfmr.web;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The read-only queries of the dashboard over the tables {@code cfmr load-mysql} fills, every one
+ * parameterised. Recommendations come from {@code user_item_predictions} (top {@value #TOP} per
+ * method) with their reasons: for user-based, the user's neighbours who rated the movie; for
+ * item-based, the user's rated movies among the movie's neighbours (best {@value #REASONS} shown).
+ */
+public final class Catalog {
+  public static final int TOP = 30;
+  public static final int REASONS = 3;
+  /** MovieLens' genres, for the library's filter. */
+  public static final List<String> GENRES = List.of("Action", "Adventure", "Animation", "Children",
+      "Comedy", "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "IMAX", "Musical",
+      "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western");
+
+  private static final String MOVIE_COLUMNS =
+      "COALESCE(m.title, CONCAT('movie ', %1$s)) AS title, m.year, COALESCE(m.genres, '') AS genres";
+
+  private final Db db;
+
+  public Catalog(Db db) {
+    this.db = db;
+  }
+
+  /** A few users with recommendations, for the home page (the smallest ids). */
+  public List<Integer> suggestedUsers(int count) {
+    return db.run(connection -> {
+      List<Integer> users = new ArrayList<>();
+      try (PreparedStatement query = connection.prepareStatement(
+          "SELECT DISTINCT user_id FROM user_item_predictions ORDER BY user_id LIMIT ?")) {
+        query.setInt(1, count);
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            users.add(rows.getInt(1));
+          }
+        }
+      }
+      return users;
+    });
+  }
+
+  /** The {@code count} movies with the most train ratings (ties by id), for new users to rate. */
+  public List<Movie> popular(int count) {
+    return db.run(connection -> {
+      List<Movie> movies = new ArrayList<>();
+      try (PreparedStatement query = connection.prepareStatement("SELECT m.movie_id, m.title,"
+          + " m.year, m.genres FROM (SELECT movie_id, COUNT(*) AS raters FROM ratings_train"
+          + " GROUP BY movie_id ORDER BY raters DESC, movie_id LIMIT ?) p"
+          + " JOIN movies m ON m.movie_id = p.movie_id ORDER BY p.raters DESC, p.movie_id")) {
+        query.setInt(1, count);
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            movies.add(movie(rows));
+          }
+        }
+      }
+      return movies;
+    });
+  }
+
+  /** The user's page, or empty when the user has no train ratings. */
+  public Optional<Dashboard> dashboard(int userId) {
+    return db.run(connection -> {
+      List<RatedMovie> rated = rated(connection, userId);
+      if (rated.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(new Dashboard(userId, rated,
+          recommendations(connection, userId, "user", USER_REASONS),
+          recommendations(connection, userId, "item", ITEM_REASONS),
+          similarUsers(connection, userId)));
+    });
+  }
+
+  private static List<RatedMovie> rated(Connection connection, int userId) throws SQLException {
+    List<RatedMovie> rated = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT r.movie_id, "
+        + String.format(MOVIE_COLUMNS, "r.movie_id") + ", r.rating FROM ratings_train r"
+        + " LEFT JOIN movies m ON m.movie_id = r.movie_id WHERE r.user_id = ?"
+        + " ORDER BY r.rating DESC, title, r.movie_id")) {
+      query.setInt(1, userId);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          rated.add(new RatedMovie(movie(rows), rows.getDouble("rating")));
+        }
+      }
+    }
+    return rated;
+  }
+
+  /** Reasons of user-based recommendations: the neighbours (by rank) who rated the movie. */
+  private static final String USER_REASONS = "SELECT p.movie_id, un.neighbor_id AS id, NULL AS title,"
+      + " un.similarity, r.rating FROM user_item_predictions p"
+      + " JOIN user_neighbors un ON un.user_id = p.user_id"
+      + " JOIN ratings_train r ON r.user_id = un.neighbor_id AND r.movie_id = p.movie_id"
+      + " WHERE p.user_id = ? AND p.method = 'user' AND p.prediction_rank <= ?"
+      + " ORDER BY p.prediction_rank, un.neighbor_rank";
+
+  /** Reasons of item-based recommendations: the user's rated movies among the movie's neighbours. */
+  private static final String ITEM_REASONS = "SELECT p.movie_id, n.neighbor_id AS id,"
+      + " COALESCE(m.title, CONCAT('movie ', n.neighbor_id)) AS title, n.similarity, r.rating"
+      + " FROM user_item_predictions p JOIN item_neighbors n ON n.movie_id = p.movie_id"
+      + " JOIN ratings_train r ON r.user_id = p.user_id AND r.movie_id = n.neighbor_id"
+      + " LEFT JOIN movies m ON m.movie_id = n.neighbor_id"
+      + " WHERE p.user_id = ? AND p.method = 'item' AND p.prediction_rank <= ?"
+      + " ORDER BY p.prediction_rank, n.neighbor_rank";
+
+  private static List<Recommendation> recommendations(Connection connection, int userId,
+      String method, String reasonsQuery) throws SQLException {
+    Map<Integer, List<Reason>> reasons = new LinkedHashMap<>();
+    try (PreparedStatement query = connection.prepareStatement(reasonsQuery)) {
+      query.setInt(1, userId);
+      query.setInt(2, TOP);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          List<Reason> movieReasons = reasons.computeIfAbsent(rows.getInt(1), k -> new ArrayList<>());
+          if (movieReasons.size() < REASONS) {
+            movieReasons.add(new Reason(rows.getInt("id"), rows.getString("title"),
+                rows.getDouble("similarity"), rows.getDouble("rating")));
+          }
+        }
+      }
+    }
+    List<Recommendation> recommendations = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT p.prediction_rank,"
+        + " p.movie_id, " + String.format(MOVIE_COLUMNS, "p.movie_id") + ", p.prediction"
+        + " FROM user_item_predictions p LEFT JOIN movies m ON m.movie_id = p.movie_id"
+        + " WHERE p.user_id = ? AND p.method = ? AND p.prediction_rank <= ?"
+        + " ORDER BY p.prediction_rank")) {
+      query.setInt(1, userId);
+      query.setString(2, method);
+      query.setInt(3, TOP);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          Movie movie = movie(rows);
+          recommendations.add(new Recommendation(rows.getInt("prediction_rank"), movie,
+              rows.getDouble("prediction"), reasons.getOrDefault(movie.id(), List.of())));
+        }
+      }
+    }
+    return recommendations;
+  }
+
+  private static List<SimilarUser> similarUsers(Connection connection, int userId)
+      throws SQLException {
+    List<SimilarUser> similar = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT neighbor_rank, neighbor_id,"
+        + " similarity FROM user_neighbors WHERE user_id = ? ORDER BY neighbor_rank")) {
+      query.setInt(1, userId);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          similar.add(new SimilarUser(rows.getInt(1), rows.getInt(2), rows.getDouble(3)));
+        }
+      }
+    }
+    return similar;
+  }
+
+  /** The movie's page, or empty when no table knows the movie. */
+  public Optional<MovieDetails> movie(int movieId) {
+    return db.run(connection -> {
+      Movie movie = null;
+      String imdb = null;
+      Integer tmdb = null;
+      try (PreparedStatement query = connection.prepareStatement("SELECT m.movie_id, m.title,"
+          + " m.year, m.genres, l.imdb_id, l.tmdb_id FROM movies m"
+          + " LEFT JOIN links l ON l.movie_id = m.movie_id WHERE m.movie_id = ?")) {
+        query.setInt(1, movieId);
+        try (ResultSet rows = query.executeQuery()) {
+          if (rows.next()) {
+            movie = movie(rows);
+            imdb = rows.getString("imdb_id");
+            tmdb = (Integer) rows.getObject("tmdb_id", Integer.class);
+          }
+        }
+      }
+      if (movie == null) {
+        return Optional.empty();
+      }
+      int ratings;
+      Double mean;
+      try (PreparedStatement query = connection.prepareStatement(
+          "SELECT COUNT(*), SUM(rating) FROM ratings_train WHERE movie_id = ?")) {
+        query.setInt(1, movieId);
+        try (ResultSet rows = query.executeQuery()) {
+          rows.next();
+          ratings = rows.getInt(1);
+          mean = ratings == 0 ? null : rows.getDouble(2) / ratings;
+        }
+      }
+      return Optional.of(new MovieDetails(movie, imdb, tmdb, ratings, mean,
+          similarMovies(connection, movieId)));
+    });
+  }
+
+  private static List<SimilarMovie> similarMovies(Connection connection, int movieId)
+      throws SQLException {
+    List<SimilarMovie> similar = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT n.neighbor_rank,"
+        + " n.neighbor_id AS movie_id, " + String.format(MOVIE_COLUMNS, "n.neighbor_id") + ","
+        + " n.similarity, (SELECT COUNT(*) FROM ratings_train a JOIN ratings_train b"
+        + " ON b.user_id = a.user_id AND b.movie_id = n.neighbor_id"
+        + " WHERE a.movie_id = n.movie_id) AS support"
+        + " FROM item_neighbors n LEFT JOIN movies m ON m.movie_id = n.neighbor_id"
+        + " WHERE n.movie_id = ? ORDER BY n.neighbor_rank")) {
+      query.setInt(1, movieId);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          similar.add(new SimilarMovie(rows.getInt("neighbor_rank"), movie(rows),
+              rows.getDouble("similarity"), rows.getInt("support")));
+        }
+      }
+    }
+    return similar;
+  }
+
+  /**
+   * The library: movies whose title contains {@code text} in any case (the table's collation is
+   * case-insensitive; {@code %} and {@code _} in the text match themselves), of {@code genre}
+   * when it is not empty, by title, {@code pageSize} a page.
+   */
+  public SearchPage search(String text, String genre, int page, int pageSize) {
+    String pattern = "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    String where = " FROM movies m WHERE m.title LIKE ? ESCAPE '!'"
+        + " AND (? = '' OR CONCAT('|', m.genres, '|') LIKE CONCAT('%|', ?, '|%'))";
+    return db.run(connection -> {
+      int total;
+      try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*)" + where)) {
+        bindSearch(query, pattern, genre);
+        try (ResultSet rows = query.executeQuery()) {
+          rows.next();
+          total = rows.getInt(1);
+        }
+      }
+      List<Movie> movies = new ArrayList<>();
+      try (PreparedStatement query = connection.prepareStatement("SELECT m.movie_id, m.title,"
+          + " m.year, m.genres" + where + " ORDER BY m.title, m.movie_id LIMIT ? OFFSET ?")) {
+        bindSearch(query, pattern, genre);
+        query.setInt(4, pageSize);
+        query.setLong(5, (long) (page - 1) * pageSize);
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            movies.add(movie(rows));
+          }
+        }
+      }
+      return new SearchPage(text, genre, page, pageSize, total, movies);
+    });
+  }
+
+  private static void bindSearch(PreparedStatement query, String pattern, String genre)
+      throws SQLException {
+    query.setString(1, pattern);
+    query.setString(2, genre);
+    query.setString(3, genre);
+  }
+
+  static Movie movie(ResultSet rows) throws SQLException {
+    return new Movie(rows.getInt("movie_id"), rows.getString("title"),
+        (Integer) rows.getObject("year", Integer.class), rows.getString("genres"));
+  }
+}

@@ -1,0 +1,27 @@
+package org.cfmr.web;
+
+import java.util.Locale;
+
+/** Numbers as the pages print them (always with a point, whatever the locale). */
+public final class Format {
+  private Format() {}
+
+  /** A rating in stars: {@code 4.5}, {@code 3.0}. */
+  public static String rating(double rating) {
+    return String.format(Locale.ROOT, "%.1f", rating);
+  }
+
+  /** A predicted rating: two decimals. */
+  public static String prediction(double prediction) {
+    return String.format(Locale.ROOT, "%.2f", prediction);
+  }
+
+  /** A similarity: three decimals. */
+  public static String similarity(double similarity) {
+    return String.format(Locale.ROOT, "%.3f", similarity);
+  }
+
+  /** The star ratings a form offers, 0.5 to 5. */
+  public static final java.util.List<String> STARS = java.util.List.of(
+      "5", "4.5", "4", "3.5", "3", "2.5", "2", "1.5", "1", "0.5");
+}
