@@ -1,5 +1,6 @@
 package org.cfmr.core.runtime;
 
+import java.util.Arrays;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -22,10 +23,20 @@ public final class HadoopRuntime {
   /** A copy of the configuration in use, tuned for local runs when no cluster is configured. */
   public static synchronized Configuration configuration() {
     Configuration conf = new Configuration(configuration == null ? new Configuration() : configuration);
-    if (isLocal(conf) && conf.get(POLL_INTERVAL) == null) {
+    if (isLocal(conf) && !setByUser(conf, POLL_INTERVAL)) {
       conf.setInt(POLL_INTERVAL, 50);
     }
     return conf;
+  }
+
+  /**
+   * Whether {@code key} was set by the user (a -D option, a site file) rather than by Hadoop's
+   * defaults, which are there or not depending on whether a MapReduce class has been loaded yet.
+   */
+  private static boolean setByUser(Configuration conf, String key) {
+    String[] sources = conf.getPropertySources(key);
+    return sources != null
+        && Arrays.stream(sources).anyMatch(source -> !source.endsWith("-default.xml"));
   }
 
   /** Whether jobs run in this JVM (LocalJobRunner) rather than on YARN. */
