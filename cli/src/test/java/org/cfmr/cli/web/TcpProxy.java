@@ -18,6 +18,7 @@ final class TcpProxy implements AutoCloseable {
   private final int port;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private ServerSocket server;
+  private Thread acceptor;
 
   TcpProxy(int targetPort) throws IOException {
     this.targetPort = targetPort;
@@ -37,8 +38,12 @@ final class TcpProxy implements AutoCloseable {
       while (!listening.isClosed()) {
         try {
           Socket client = listening.accept();
-          Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
           sockets.add(client);
+          if (listening.isClosed()) {
+            closeQuietly(client);  // accepted as the proxy was closing: the database is down
+            return;
+          }
+          Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
           sockets.add(target);
           pump(client, target);
           pump(target, client);
@@ -49,6 +54,7 @@ final class TcpProxy implements AutoCloseable {
     }, "proxy-accept");
     accept.setDaemon(true);
     accept.start();
+    acceptor = accept;
   }
 
   private void pump(Socket from, Socket to) {
@@ -75,6 +81,13 @@ final class TcpProxy implements AutoCloseable {
   public synchronized void close() throws IOException {
     if (server != null) {
       server.close();
+    }
+    if (acceptor != null) {
+      try {
+        acceptor.join(10_000);  // no connection slips through once close() has returned
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     for (Socket socket : sockets) {
       closeQuietly(socket);
