@@ -62,10 +62,11 @@ final class ChainCommandLine {
     return base + "/neighbours-" + engine;
   }
 
-  /** The generic options first, as {@code hadoop jar cfmr.jar -D k=v split ...} would have them. */
-  private String[] line(String... words) {
-    List<String> all = new ArrayList<>(generic);
-    all.addAll(List.of(words));
+  /** {@code <command> [generic options] [options]}, as in {@code hadoop jar cfmr.jar split -D k=v --input ...}. */
+  private String[] line(String command, String... options) {
+    List<String> all = new ArrayList<>(List.of(command));
+    all.addAll(generic);
+    all.addAll(List.of(options));
     return all.toArray(String[]::new);
   }
 

@@ -22,10 +22,20 @@ public final class HadoopRuntime {
   /** A copy of the configuration in use, tuned for local runs when no cluster is configured. */
   public static synchronized Configuration configuration() {
     Configuration conf = new Configuration(configuration == null ? new Configuration() : configuration);
-    if (isLocal(conf) && conf.get(POLL_INTERVAL) == null) {
+    if (isLocal(conf) && !setByUser(conf, POLL_INTERVAL)) {
       conf.setInt(POLL_INTERVAL, 50);
     }
     return conf;
+  }
+
+  /**
+   * Whether {@code key} was given a value other than Hadoop's built-in default: once any
+   * MapReduce class has loaded, every new Configuration also reads {@code mapred-default.xml}.
+   */
+  static boolean setByUser(Configuration conf, String key) {
+    String[] sources = conf.getPropertySources(key);
+    return sources != null
+        && !java.util.Arrays.stream(sources).allMatch(source -> source.endsWith("-default.xml"));
   }
 
   /** Whether jobs run in this JVM (LocalJobRunner) rather than on YARN. */
