@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.cfmr.core.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** emr/cfmr-emr against a stand-in aws command (emr/test/bin/aws) that records every call. */
 class EmrScriptTest {
@@ -49,6 +53,7 @@ class EmrScriptTest {
     }
     builder.environment().put("PATH", EMR.resolve("test/bin") + ":" + System.getenv("PATH"));
     builder.environment().put("FAKE_AWS_LOG", log.toString());
+    builder.environment().put("CFMR_EMR_POLL_SECONDS", "0");
     builder.environment().remove("AWS_REGION");
     builder.environment().remove("AWS_DEFAULT_REGION");
     builder.environment().putAll(env);
@@ -74,6 +79,7 @@ class EmrScriptTest {
     String create = r.call("emr create-cluster");
     assertTrue(create.contains("--release-label emr-7.12.0"), create);
     assertTrue(create.contains("--log-uri s3://bucket/ml32m/logs/"), create);
+    assertTrue(create.contains("--auto-termination-policy IdleTimeout=3600"), create);
     assertTrue(create.contains("--configurations file://" + EMR.resolve("configurations.json")), create);
     assertTrue(create.contains("InstanceGroupType=CORE,InstanceCount=6,InstanceType=r5.2xlarge"), create);
 
@@ -84,12 +90,14 @@ class EmrScriptTest {
         + "\"--output\",\"s3://bucket/ml32m/split\",\"--overwrite\"]}"), steps);
     assertTrue(steps.contains("\"Args\":[\"neighbours\",\"--mode\",\"user\",\"--train\","
         + "\"s3://bucket/ml32m/split/ratings_train.csv\",\"--output\",\"s3://bucket/ml32m/neighbours\","
-        + "\"--similarity\",\"pearson\",\"--reducers\",\"24\",\"--overwrite\","
+        + "\"--engine\",\"mapreduce\",\"--similarity\",\"pearson\",\"--reducers\",\"24\",\"--overwrite\","
         + "\"--max-pivot-ratings\",\"5000\"]"), steps);
     assertTrue(steps.contains("\"--mode\",\"item\""), steps);
 
     for (String step : List.of("s-SPLIT", "s-USER", "s-ITEM")) {
-      assertTrue(r.called("emr wait step-complete --cluster-id j-TESTCLUSTER --step-id " + step));
+      assertEquals(2, r.calls().stream().filter(c -> c.equals("emr describe-step --cluster-id "
+          + "j-TESTCLUSTER --step-id " + step + " --query Step.Status.State --output text")).count(),
+          "polled while RUNNING, then COMPLETED: " + r.calls());
     }
     assertTrue(r.called("s3 cp --only-show-errors s3://bucket/ml32m/neighbours/user_topk_neighbors.txt"));
     assertTrue(r.called("s3 cp --only-show-errors s3://bucket/ml32m/neighbours/item_topk_neighbors.txt"));
@@ -105,6 +113,35 @@ class EmrScriptTest {
         + " (logs: s3://bucket/p/logs/j-TESTCLUSTER/steps/s-USER/)"), r.stderr());
     assertFalse(r.called("s3 cp --only-show-errors s3://bucket/p/neighbours"), "nothing fetched");
     assertTrue(r.called("emr terminate-clusters --cluster-ids j-TESTCLUSTER"));
+  }
+
+  @Test
+  void aClusterThatCannotStartIsReportedWithEmrsReason() throws Exception {
+    Result r = emr(Map.of("FAKE_AWS_FAIL", "cluster"), "run", "--s3", "s3://bucket/p",
+        "--ratings", "RATINGS", "--jar", "JAR", "--to", "OUT");
+    assertEquals(1, r.exit());
+    assertTrue(r.stderr().contains("step s-SPLIT ended CANCELLED: cluster: Terminated with errors: The "
+        + "requested instance type r5.2xlarge is not supported"), r.stderr());
+    assertTrue(r.called("emr terminate-clusters --cluster-ids j-TESTCLUSTER"));
+  }
+
+  @Test
+  void everyStepIsACommandLineTheJarAccepts() throws Exception {
+    Result r = emr(Map.of(), "steps", "--s3", "s3://bucket/p", "--cluster", "j-EXISTING",
+        "--ratings", "RATINGS", "--max-pivot-ratings", "1000");
+    assertEquals(0, r.exit(), r.stderr());
+    String call = r.call("emr add-steps");
+    JsonNode steps = new ObjectMapper().readTree(call.substring(call.indexOf("--steps ") + 8,
+        call.indexOf(" --query")));
+    assertEquals(3, steps.size());
+    for (JsonNode step : steps) {
+      assertEquals("CANCEL_AND_WAIT", step.get("ActionOnFailure").asText());
+      List<String> args = new ArrayList<>();
+      step.get("Args").forEach(arg -> args.add(arg.asText()));
+      CommandLine.ParseResult parsed = Main.commandLine().parseArgs(args.toArray(String[]::new));
+      assertTrue(parsed.hasSubcommand(), args.toString());
+      assertTrue(parsed.subcommand().unmatched().isEmpty(), args.toString());
+    }
   }
 
   @Test

@@ -197,9 +197,11 @@ public final class NeighbourFiles {
       for (Mode single : request.mode().singles()) {
         work.getFileSystem(conf).delete(request.workOf(single), true);
       }
+      // Not "is it empty": on S3 a deleted folder can leave directory markers behind, so the
+      // work folder goes once no file is left in it (another run's intermediates are files).
       var fs = work.getFileSystem(conf);
-      if (fs.exists(work) && fs.listStatus(work).length == 0) {
-        fs.delete(work, false);
+      if (fs.exists(work) && !fs.listFiles(work, true).hasNext()) {
+        fs.delete(work, true);
       }
     } catch (IOException e) {
       throw new CfmrException("cannot remove the work folder: " + e.getMessage(), e);

@@ -1,0 +1,116 @@
+package org.cfmr.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.testing.SharedData;
+
+/**
+ * The chain as a user types it, under one base folder of any file system ({@code file://},
+ * {@code hdfs://}, {@code s3a://}): {@code cfmr split} of {@code <base>/input/ratings.csv} into
+ * {@code <base>/split}, then {@code cfmr neighbours} of both modes (or only user–user) into
+ * {@code <base>/neighbours-<engine>}, each with 2 reducers. The same words everywhere; only the
+ * base and Hadoop's generic options differ.
+ */
+final class ChainCommandLine {
+  /** Users 1..60 of the bundled ml-latest-small: 8,752 real ratings, a few seconds a job. */
+  static final int USERS = 60;
+
+  private final String base;
+  private final List<String> generic;
+  private final boolean userModeOnly;
+
+  /** Both modes, under {@code base}, with Hadoop's {@code generic} options. */
+  ChainCommandLine(String base, List<String> generic) {
+    this(base, generic, false);
+  }
+
+  private ChainCommandLine(String base, List<String> generic, boolean userModeOnly) {
+    this.base = base;
+    this.generic = List.copyOf(generic);
+    this.userModeOnly = userModeOnly;
+  }
+
+  /** The same line with {@code --mode user}: half the jobs. */
+  ChainCommandLine userModeOnly() {
+    return new ChainCommandLine(base, generic, true);
+  }
+
+  String input() {
+    return base + "/input/ratings.csv";
+  }
+
+  String[] split() {
+    return line("split", "--input", input(), "--output", base + "/split", "--reducers", "2");
+  }
+
+  String[] neighbours(String engine) {
+    return line("neighbours", "--train", base + "/split/" + PipelineFiles.TRAIN,
+        "--output", neighboursFolder(engine), "--engine", engine, "--reducers", "2",
+        "--mode", userModeOnly ? "user" : "both");
+  }
+
+  private String neighboursFolder(String engine) {
+    return base + "/neighbours-" + engine;
+  }
+
+  /** {@code <command> [generic options] [options]}, as in {@code hadoop jar cfmr.jar split -D k=v --input ...}. */
+  private String[] line(String command, String... options) {
+    List<String> all = new ArrayList<>(List.of(command));
+    all.addAll(generic);
+    all.addAll(List.of(options));
+    return all.toArray(String[]::new);
+  }
+
+  /** The four result files (train, test, user and item neighbours) of a run with {@code engine}. */
+  Map<String, byte[]> results(String engine, Configuration conf) throws IOException {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (String name : List.of(PipelineFiles.TRAIN, PipelineFiles.TEST)) {
+      files.put(name, read(new Path(base + "/split/" + name), conf));
+    }
+    for (String name : neighbourFiles()) {
+      files.put(name, read(new Path(neighboursFolder(engine) + "/" + name), conf));
+    }
+    return files;
+  }
+
+  /** The neighbour files the line writes, in name order. */
+  List<String> neighbourFiles() {
+    return userModeOnly ? List.of(PipelineFiles.USER_NEIGHBOURS)
+        : List.of(PipelineFiles.ITEM_NEIGHBOURS, PipelineFiles.USER_NEIGHBOURS);
+  }
+
+  /** The names in the neighbours folder, sorted: only the neighbour files when all went well. */
+  List<String> neighboursFolderListing(String engine, Configuration conf) throws IOException {
+    Path folder = new Path(neighboursFolder(engine));
+    FileSystem fs = folder.getFileSystem(conf);
+    return java.util.Arrays.stream(fs.listStatus(folder)).map(s -> s.getPath().getName())
+        .sorted().toList();
+  }
+
+  /** Copies the ratings of users 1..{@link #USERS} of the bundled dataset to {@link #input()}. */
+  void uploadInput(java.nio.file.Path scratch, Configuration conf) throws IOException {
+    java.nio.file.Path slice = scratch.resolve("ratings.csv");
+    List<String> lines = Files.readAllLines(SharedData.bundled("ratings.csv"));
+    List<String> kept = new ArrayList<>(List.of(lines.get(0)));
+    lines.stream().skip(1).filter(l -> Integer.parseInt(l.substring(0, l.indexOf(','))) <= USERS)
+        .forEach(kept::add);
+    Files.write(slice, kept);
+    Path target = new Path(input());
+    target.getFileSystem(conf).copyFromLocalFile(new Path(slice.toUri()), target);
+  }
+
+  private static byte[] read(Path file, Configuration conf) throws IOException {
+    try (InputStream in = file.getFileSystem(conf).open(file)) {
+      return in.readAllBytes();
+    }
+  }
+}
