@@ -84,7 +84,7 @@ class ServeHandlersTest {
   private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
     String body = form.entrySet().stream().map(e -> e.getKey() + "="
         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-    return browser.send(HttpRequest.newBuilder(URI.create(base + path))
+    return browser.send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -233,6 +233,29 @@ class ServeHandlersTest {
     assertEquals(List.of("movieId,title,rating", "1,Toy Story (1995),5.0",
         "260,Star Wars: Episode IV - A New Hope (1977),4.5", "296,Pulp Fiction (1994),2.0"),
         csv.lines().toList());
+  }
+
+  @Test
+  void aReadOnlyUserBrowsesAndIsToldThatNewUsersNeedWriteRights() throws Exception {
+    String reader = System.getenv("CFMR_TEST_WEB_READER");
+    String reason = "no read-only test user (CFMR_TEST_WEB_READER; .ci/run creates one)";
+    if ("true".equals(System.getenv("CI"))) {
+      assertNotNull(reader, "CI=true but " + reason);
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(reader != null, "skipped: " + reason);
+    WebApp readOnly = new WebApp(new ServeSettings(database.url, reader, database.password,
+        "127.0.0.1", 0, null, "http://127.0.0.1:1", "http://127.0.0.1:1/img"));
+    String readOnlyBase = "http://127.0.0.1:" + readOnly.start();
+    try {
+      for (String path : List.of("/", "/users/1", "/movies/1", "/library?q=toy&genre=Comedy")) {
+        assertEquals(200, get(readOnlyBase + path).statusCode(), path);
+      }
+      HttpResponse<String> refused = post(readOnlyBase + "/new", Map.of("csrf", csrf()));
+      assertEquals(403, refused.statusCode());
+      assertTrue(refused.body().contains("may not write"), refused.body());
+    } finally {
+      readOnly.stop();
+    }
   }
 
   private String csrf() {
