@@ -24,7 +24,8 @@ public final class PairStatistics {
 
   /**
    * Stripes with in-mapper combining (Lin &amp; Dyer): the stripes of all pivots of the split are
-   * summed in memory and emitted when the buffer holds {@link ChainSettings#pairBuffer()} pairs
+   * summed in memory and emitted when the buffer holds
+   * {@link ChainSettings#pairBufferInThisJvm()} pairs
    * and at the end, so a pair co-rated at many pivots of a split is shuffled once, while the
    * memory stays bounded.
    */
@@ -40,7 +41,7 @@ public final class PairStatistics {
     protected void setup(Context context) {
       ChainSettings settings = ChainSettings.readFrom(context.getConfiguration());
       measure = settings.similarity().measure();
-      bufferLimit = settings.pairBuffer();
+      bufferLimit = settings.pairBufferInThisJvm();
     }
 
     @Override
