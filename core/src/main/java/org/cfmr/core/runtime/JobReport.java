@@ -28,9 +28,13 @@ public record JobReport(
   public String toLine() {
     StringBuilder line = new StringBuilder();
     line.append(String.format(Locale.ROOT,
-        "%s: %,d records in, %,d out, shuffle %s, %.1fs wall, %.1fs CPU",
+        "%s: %,d records in, %,d out, shuffle %s, %.1fs wall",
         name, mapInputRecords, reduceOutputRecords > 0 ? reduceOutputRecords : mapOutputRecords,
-        bytes(shuffleBytes), wallMillis / 1000.0, cpuMillis / 1000.0));
+        bytes(shuffleBytes), wallMillis / 1000.0));
+    // Local mode (LocalJobRunner) does not measure the tasks' CPU: no "0.0s CPU" then.
+    if (cpuMillis > 0) {
+      line.append(String.format(Locale.ROOT, ", %.1fs CPU", cpuMillis / 1000.0));
+    }
     if (combineInputRecords > 0) {
       line.append(String.format(Locale.ROOT, ", combiner %,d→%,d", combineInputRecords,
           combineOutputRecords));
