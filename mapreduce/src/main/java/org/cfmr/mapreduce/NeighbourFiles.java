@@ -199,8 +199,10 @@ public final class NeighbourFiles {
       }
       // Not "is it empty": on S3 a deleted folder can leave directory markers behind, so the
       // work folder goes once no file is left in it (another run's intermediates are files).
+      // S3A may re-create a deleted folder's parent as a marker; a few passes see it gone.
       var fs = work.getFileSystem(conf);
-      if (fs.exists(work) && !fs.listFiles(work, true).hasNext()) {
+      for (int pass = 0; pass < 5 && fs.exists(work) && !fs.listFiles(work, true).hasNext();
+          pass++) {
         fs.delete(work, true);
       }
     } catch (IOException e) {
