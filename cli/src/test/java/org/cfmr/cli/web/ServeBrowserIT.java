@@ -24,7 +24,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * End to end in a real headless browser (Debian's chromium and chromedriver, which .ci/run
@@ -89,6 +91,17 @@ class ServeBrowserIT {
         ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 
+  /**
+   * Clicks something that loads a new page and waits until the old page is gone: a click can
+   * return before the navigation it starts, and the next lookup would then find the old page's
+   * elements (a stale element, seen after a form submit).
+   */
+  private static void clickToNewPage(WebElement element) {
+    WebElement oldPage = browser.findElement(By.tagName("html"));
+    element.click();
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(oldPage));
+  }
+
   @Test
   void aVisitorPicksAUserOpensARecommendationAndRatesAsANewUser() throws Exception {
     browser.get(base);
@@ -96,7 +109,7 @@ class ServeBrowserIT {
     screenshot("home");
 
     browser.findElement(By.id("user-id")).sendKeys("1");
-    browser.findElement(By.id("open-user")).click();
+    clickToNewPage(browser.findElement(By.id("open-user")));
     assertEquals("User 1", browser.findElement(By.tagName("h1")).getText());
     assertEquals(30, browser.findElements(By.cssSelector("#user-based tr[data-movie]")).size());
     assertEquals(30, browser.findElements(By.cssSelector("#item-based tr[data-movie]")).size());
@@ -104,13 +117,13 @@ class ServeBrowserIT {
 
     WebElement recommendation = browser.findElement(By.cssSelector("#item-based tr[data-movie] td a"));
     String title = recommendation.getText();
-    recommendation.click();
+    clickToNewPage(recommendation);
     assertEquals(title, browser.findElement(By.id("title")).getText());
     assertFalse(browser.findElements(By.cssSelector("#similar-movies tr[data-movie]")).isEmpty());
     screenshot("movie");
 
     browser.get(base);
-    browser.findElement(By.id("start-new-user")).click();
+    clickToNewPage(browser.findElement(By.id("start-new-user")));
     assertEquals("New user", browser.findElement(By.tagName("h1")).getText());
     assertTrue(browser.findElement(By.id("new-user-recommendations")).getText()
         .contains("Rate movies to see recommendations."));
@@ -118,7 +131,7 @@ class ServeBrowserIT {
     for (int i = 0; i < stars.size(); i++) {
       WebElement form = browser.findElements(By.cssSelector("form.rate")).get(i);
       new Select(form.findElement(By.name("rating"))).selectByValue(stars.get(i));
-      form.findElement(By.cssSelector("button")).click();
+      clickToNewPage(form.findElement(By.cssSelector("button")));
     }
     assertEquals(3, browser.findElements(By.cssSelector("#your-ratings tr[data-movie]")).size());
     assertEquals(30, browser.findElements(
