@@ -31,6 +31,16 @@ public final class PairScorer {
   }
 
   /**
+   * The most a pair with support {@code n} can score: every raw cosine is at most 1 (plus
+   * rounding, hence a slack far above it), so shrinkage bounds the similarity by
+   * {@code n / (n + λ)}. A selector whose worst kept neighbour is above this need not score the
+   * pair.
+   */
+  public double upperBound(long n) {
+    return Shrinkage.apply(1, n, settings.shrink()) + 1e-9;
+  }
+
+  /**
    * The cosine of the (centred) values over the co-rated set, or {@code NaN} when a norm is zero.
    *
    * <p>Pearson centres on each entity's own mean {@code m = S/N}. Multiplying every centred value

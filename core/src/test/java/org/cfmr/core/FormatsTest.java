@@ -47,6 +47,25 @@ class FormatsTest {
         top.best());
   }
 
+  /** Against sorting every candidate: many ties, K from 1 to past the candidates, any order. */
+  @Test
+  void topNeighboursKeepsWhatSortingAllCandidatesWouldKeep() {
+    java.util.Random random = new java.util.Random(3);
+    for (int round = 0; round < 200; round++) {
+      int k = 1 + random.nextInt(60);
+      List<Neighbour> candidates = new java.util.ArrayList<>();
+      for (int id : random.ints(random.nextInt(300), 0, 10_000).distinct().toArray()) {
+        candidates.add(new Neighbour(id, random.nextInt(20) / 19.0 - 0.3));
+      }
+      TopNeighbours top = new TopNeighbours(k);
+      candidates.forEach(top::offer);
+      List<Neighbour> sorted = new java.util.ArrayList<>(candidates);
+      sorted.sort(Neighbour.BEST_FIRST);
+      assertEquals(sorted.subList(0, Math.min(k, sorted.size())), top.best(), "round " + round);
+      assertEquals(sorted.size() < k ? null : sorted.get(k - 1), top.worstKept());
+    }
+  }
+
   @Test
   void halfStarsParseStrictly() {
     assertEquals(7, HalfStars.parse("3.5"));

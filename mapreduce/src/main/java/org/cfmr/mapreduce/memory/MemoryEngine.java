@@ -25,13 +25,18 @@ import org.cfmr.core.runtime.Workers;
  * the entities after it (a sparse row-by-matrix product over the upper triangle), adding into a
  * dense per-thread accumulator; when the row is complete every touched pair is scored with the
  * same {@link PairScorer} and offered to both ends' top-K ({@link SharedTopNeighbours}); no list
- * of pairs is materialised. Rows are handed to threads heaviest first, so no thread is left with
- * a big row at the end.
+ * of pairs is materialised. A pair whose support caps its shrunk similarity below both ends'
+ * worst kept neighbours ({@link PairScorer#upperBound}) is not scored at all. Rows are handed to
+ * threads heaviest first, so no thread is left with a big row at the end. Each later row's block
+ * of a column is found by binary search, so the inner loops test nothing but their index.
  *
  * <p>The accumulator is struct-of-arrays in one {@code long[]}, a pair's sums side by side (one
- * cache line per update). For cosine and pearson the six integer sums are packed two to a
- * {@code long} ({@code n|Σa}, {@code Σaa|Σbb}, {@code Σb|Σab}): each field stays below 2^32 while
- * rows have fewer than 42 million ratings, so three adds do a pair's update. Adjusted cosine's
+ * cache line per update). For cosine and pearson the six integer sums are packed into
+ * {@code long}s: a pair's sums are bounded by its lower row's length L (n ≤ L, Σa ≤ 10·L,
+ * Σaa ≤ 100·L in half stars), so while every row has at most {@value #COMPACT_ROW_LIMIT} ratings
+ * (user–user at ml-32m's shape) they fit two {@code long}s of 16+19+22 and 19+22+22 bits and two
+ * adds do a pair's update ({@link CompactIntegerRows}); longer rows (item–item: popular movies)
+ * take three {@code long}s of two 32-bit fields ({@link IntegerRows}). Adjusted cosine's
  * fixed-point products ({@link PivotCentring}) need four full {@code long}s.
  *
  * <p>Every pair's sums are exact integers and {@link PairScorer} is symmetric in its two ends, so
@@ -41,6 +46,8 @@ import org.cfmr.core.runtime.Workers;
  */
 public final class MemoryEngine {
   private static final long LOW = 0xffff_ffffL;
+  /** The longest row whose pair sums fit two longs: 100 · L must stay below 2^22. */
+  static final int COMPACT_ROW_LIMIT = 41_943;
   /** Later rows summed per pass: 16,384 × 24–32 bytes of accumulator fit a 512 KB L2 cache. */
   static final int BLOCK_ROWS = 1 << 14;
 
@@ -50,14 +57,19 @@ public final class MemoryEngine {
   private final EntityTotals[] totals;
   private final PairGeneration pairs;
   private final boolean pivotMeans;
+  private final boolean compact;
   private final int blockRows;
 
   MemoryEngine(RatingMatrix matrix, SimilaritySettings settings) {
-    this(matrix, settings, BLOCK_ROWS);
+    this(matrix, settings, BLOCK_ROWS, true);
   }
 
-  /** @param blockRows later rows summed per pass (tests make it small to exercise the tiling) */
-  MemoryEngine(RatingMatrix matrix, SimilaritySettings settings, int blockRows) {
+  /**
+   * @param blockRows later rows summed per pass (tests make it small to exercise the tiling)
+   * @param compactAllowed false keeps cosine and pearson in three longs (tests of that layout)
+   */
+  MemoryEngine(RatingMatrix matrix, SimilaritySettings settings, int blockRows,
+      boolean compactAllowed) {
     this.blockRows = blockRows;
     this.matrix = matrix;
     this.settings = settings;
@@ -65,6 +77,7 @@ public final class MemoryEngine {
     this.totals = matrix.rowTotals();
     this.pivotMeans = settings.measure().centring() == Similarity.Centring.PIVOT_MEAN;
     this.pairs = new PairGeneration(matrix, settings, pivotMeans);
+    this.compact = compactAllowed && pairs.longestRow() <= COMPACT_ROW_LIMIT;
     if (!pivotMeans && pairs.longestRow() >= (1L << 32) / 100) {
       throw new CfmrException("an entity has " + pairs.longestRow()
           + " ratings: more than the memory engine's packed sums allow (42,949,672)");
@@ -78,7 +91,8 @@ public final class MemoryEngine {
     AtomicInteger next = new AtomicInteger();
     try (Progress progress = new Progress(label, order.length)) {
       Workers.runCopies(threads, () -> {
-        RowWorker worker = pivotMeans ? new PivotMeanRows(top) : new IntegerRows(top);
+        RowWorker worker = pivotMeans ? new PivotMeanRows(top)
+            : compact ? new CompactIntegerRows(top) : new IntegerRows(top);
         for (int i = next.getAndIncrement(); i < order.length; i = next.getAndIncrement()) {
           worker.row(order[i]);
           progress.advance(1);
@@ -137,14 +151,18 @@ public final class MemoryEngine {
           int pivot = pairs.rowPivot[first + k];
           int end = pairs.columnStart[pivot + 1];
           if (cursor[k] < end) {
-            cursor[k] = accumulate(pivot, pairs.rowAt[first + k], cursor[k], end, below);
+            int stop = below == matrix.rows() ? end : blockEnd(cursor[k], end, below);
+            accumulate(pivot, pairs.rowAt[first + k], cursor[k], stop);
+            cursor[k] = stop;
           }
         }
       }
       TopNeighbours own = new TopNeighbours(settings.k());
       for (int t = 0; t < touchedCount; t++) {
         int b = touched[t];
-        if (unpack(b, sums) >= settings.minCommon()) {
+        long n = unpack(b, sums);
+        if (n >= settings.minCommon()
+            && scorer.upperBound(n) >= Math.min(own.worstSimilarity(), top.floor(b))) {
           double similarity = scorer.score(sums, totals[a], totals[b]);
           if (!Double.isNaN(similarity)) {
             own.offer(matrix.rowIds[b], similarity);
@@ -156,15 +174,21 @@ public final class MemoryEngine {
       top.offerAll(a, own);
     }
 
+    /** Where the rows of {@code columnRow[from..end)} reach {@code below} (they ascend). */
+    private int blockEnd(int from, int end, int below) {
+      int found = Arrays.binarySearch(pairs.columnRow, from, end, below);
+      return found < 0 ? -found - 1 : found;
+    }
+
     void touch(int b) {
       touched[touchedCount++] = b;
     }
 
     /**
-     * Adds the pairs (the row at {@code at}, each row of the pivot from position {@code from}
-     * on that is below {@code below}) to the accumulator; returns where it stopped.
+     * Adds the pairs (the row at {@code at}, each row of the pivot at positions
+     * {@code from..stop)}) to the accumulator.
      */
-    abstract int accumulate(int pivot, int at, int from, int end, int below);
+    abstract void accumulate(int pivot, int at, int from, int stop);
 
     /** Copies b's sums into {@code into}; returns their support n. */
     abstract long unpack(int b, PairSums into);
@@ -181,18 +205,14 @@ public final class MemoryEngine {
     }
 
     @Override
-    int accumulate(int pivot, int at, int from, int end, int below) {
+    void accumulate(int pivot, int at, int from, int stop) {
       int[] rows = pairs.columnRow;
       byte[] halfStars = pairs.columnHalfStars;
       long ha = halfStars[at];
       long countAndA = (1L << 32) | ha;
       long squareA = (ha * ha) << 32;
-      int j = from;
-      for (; j < end; j++) {
+      for (int j = from; j < stop; j++) {
         int b = rows[j];
-        if (b >= below) {
-          break;
-        }
         long hb = halfStars[j];
         int slot = 3 * b;
         if (acc[slot] == 0) {
@@ -202,7 +222,6 @@ public final class MemoryEngine {
         acc[slot + 1] += squareA + hb * hb;
         acc[slot + 2] += (hb << 32) + ha * hb;
       }
-      return j;
     }
 
     @Override
@@ -219,7 +238,60 @@ public final class MemoryEngine {
 
     @Override
     void clear(int b) {
-      Arrays.fill(acc, 3 * b, 3 * b + 3, 0);
+      int slot = 3 * b;
+      acc[slot] = 0;
+      acc[slot + 1] = 0;
+      acc[slot + 2] = 0;
+    }
+  }
+
+  /**
+   * Cosine and pearson while rows have at most {@value #COMPACT_ROW_LIMIT} ratings: the sums in
+   * two longs, {@code n | Σa << 16 | Σaa << 35} (row a's side: the same add for every entity of a
+   * pivot) and {@code Σb | Σbb << 19 | Σab << 41}.
+   */
+  private final class CompactIntegerRows extends RowWorker {
+    private final long[] acc = new long[2 * matrix.rows()];
+
+    CompactIntegerRows(SharedTopNeighbours top) {
+      super(top);
+    }
+
+    @Override
+    void accumulate(int pivot, int at, int from, int stop) {
+      int[] rows = pairs.columnRow;
+      byte[] halfStars = pairs.columnHalfStars;
+      long ha = halfStars[at];
+      long sideA = 1 | ha << 16 | ha * ha << 35;
+      for (int j = from; j < stop; j++) {
+        int b = rows[j];
+        long hb = halfStars[j];
+        int slot = 2 * b;
+        if (acc[slot] == 0) {
+          touch(b);
+        }
+        acc[slot] += sideA;
+        acc[slot + 1] += hb | hb * hb << 19 | ha * hb << 41;
+      }
+    }
+
+    @Override
+    long unpack(int b, PairSums into) {
+      long sideA = acc[2 * b];
+      long sideB = acc[2 * b + 1];
+      into.n = sideA & 0xffff;
+      into.sumA = sideA >>> 16 & 0x7_ffff;
+      into.sumAA = sideA >>> 35;
+      into.sumB = sideB & 0x7_ffff;
+      into.sumBB = sideB >>> 19 & 0x3f_ffff;
+      into.sumAB = sideB >>> 41;
+      return into.n;
+    }
+
+    @Override
+    void clear(int b) {
+      acc[2 * b] = 0;
+      acc[2 * b + 1] = 0;
     }
   }
 
@@ -232,19 +304,15 @@ public final class MemoryEngine {
     }
 
     @Override
-    int accumulate(int pivot, int at, int from, int end, int below) {
+    void accumulate(int pivot, int at, int from, int stop) {
       int[] rows = pairs.columnRow;
       long[] deviation = pairs.deviation;
       long[] square = pairs.deviationSquare;
       long count = pairs.pivotCount[pivot];
       long da = deviation[at];
       long squareA = square[at];
-      int j = from;
-      for (; j < end; j++) {
+      for (int j = from; j < stop; j++) {
         int b = rows[j];
-        if (b >= below) {
-          break;
-        }
         int slot = 4 * b;
         if (acc[slot] == 0) {
           touch(b);
@@ -254,7 +322,6 @@ public final class MemoryEngine {
         acc[slot + 2] += square[j];
         acc[slot + 3] += PivotCentring.product(da, deviation[j], count);
       }
-      return j;
     }
 
     @Override
@@ -271,7 +338,11 @@ public final class MemoryEngine {
 
     @Override
     void clear(int b) {
-      Arrays.fill(acc, 4 * b, 4 * b + 4, 0);
+      int slot = 4 * b;
+      acc[slot] = 0;
+      acc[slot + 1] = 0;
+      acc[slot + 2] = 0;
+      acc[slot + 3] = 0;
     }
   }
 }

@@ -26,9 +26,14 @@ final class SharedTopNeighbours {
     }
   }
 
+  /** The similarity an offer to {@code entity} must reach (it only ever rises). */
+  double floor(int entity) {
+    return Double.longBitsToDouble(floor.get(entity));
+  }
+
   /** Offers {@code neighbourId} with {@code similarity} to the entity at index {@code entity}. */
   void offer(int entity, int neighbourId, double similarity) {
-    if (similarity < Double.longBitsToDouble(floor.get(entity))) {
+    if (similarity < floor(entity)) {
       return;
     }
     TopNeighbours selector = selectors[entity];

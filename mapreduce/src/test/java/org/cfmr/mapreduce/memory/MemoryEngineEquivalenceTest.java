@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.cfmr.core.Rating;
 import org.cfmr.core.RatingFormat;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The optimised engine gives the plain {@link ReferenceEngine}'s lines exactly, for every measure,
@@ -80,8 +82,35 @@ class MemoryEngineEquivalenceTest {
     List<String> expected = new ReferenceEngine(matrix, settings).lines(1, "reference");
     assertTrue(expected.size() > 100, "not a trivially small file: " + expected.size());
     assertEquals(expected, new MemoryEngine(matrix, settings).lines(3, "optimised"));
-    assertEquals(expected, new MemoryEngine(matrix, settings, 37).lines(3, "in blocks of 37"),
-        "tiled in blocks of 37 later rows");
+    assertEquals(expected, new MemoryEngine(matrix, settings, 37, true)
+        .lines(3, "in blocks of 37"), "tiled in blocks of 37 later rows");
+    assertEquals(expected, new MemoryEngine(matrix, settings, 37, false)
+        .lines(3, "three-long sums"), "tiled, cosine and pearson sums in three longs");
+  }
+
+  /**
+   * Two users who rate the same L movies, all 5 stars but one 4.5: the sums are the largest the
+   * two-long layout must hold. At its limit L and one past it (three longs) the engine gives the
+   * reference's lines, and pearson's sim is n / (n + 100) of identical vectors.
+   */
+  @ParameterizedTest(name = "L = {0}")
+  @ValueSource(ints = {MemoryEngine.COMPACT_ROW_LIMIT, MemoryEngine.COMPACT_ROW_LIMIT + 1})
+  void theLargestPackedSumsAreExact(int length) {
+    int size = 2 * length;
+    int[] users = new int[size];
+    int[] items = new int[size];
+    int[] halfStars = new int[size];
+    for (int i = 0; i < size; i++) {
+      users[i] = 1 + i / length;
+      items[i] = i % length;
+      halfStars[i] = i % length == 0 ? 9 : 10;
+    }
+    RatingMatrix matrix = RatingMatrix.of(users, items, halfStars, size);
+    SimilaritySettings settings = SimilaritySettings.defaults();
+    String sim = String.format(Locale.ROOT, "%.6f", length / (length + 100.0));
+    List<String> lines = new MemoryEngine(matrix, settings).lines(2, "longest rows");
+    assertEquals(List.of("1\t2:" + sim, "2\t1:" + sim), lines);
+    assertEquals(new ReferenceEngine(matrix, settings).lines(1, "reference"), lines);
   }
 
   @Test
