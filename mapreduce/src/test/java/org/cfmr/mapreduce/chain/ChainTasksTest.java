@@ -198,21 +198,26 @@ class ChainTasksTest {
   }
 
   @Test
-  void aSmallBufferFlushesOftenAndTheCombinerRestoresTheSameSums() throws Exception {
+  void aSmallBufferTakesMorePassesOverTheSplitAndEmitsEachPairOnce() throws Exception {
     List<Record<IntWritable, PivotVector>> pivots = List.of(
-        pivot(10, new int[] {1, 2, 3, 4}, new int[] {8, 6, 10, 2}),
-        pivot(20, new int[] {1, 2, 4}, new int[] {2, 4, 9}),
+        pivot(10, new int[] {1, 2, 3, 4, 5}, new int[] {8, 6, 10, 2, 7}),
+        pivot(20, new int[] {1, 2, 4, 5}, new int[] {2, 4, 9, 1}),
         pivot(30, new int[] {2, 3, 4}, new int[] {5, 5, 5}));
     SimilaritySettings adjusted = SimilaritySettings.defaults().withMeasure(Similarity.ADJUSTED_COSINE);
     TaskHarness roomy = new TaskHarness(conf(adjusted, true, 1000));
-    TaskHarness tight = new TaskHarness(conf(adjusted, true, 1));
+    TaskHarness tight = new TaskHarness(conf(adjusted, true, 2));
     List<Record<IntWritable, Stripe>> once = roomy.map(new PairStatistics.StripesMapper(), pivots);
-    List<Record<IntWritable, Stripe>> often = tight.map(new PairStatistics.StripesMapper(), pivots);
-    assertTrue(often.size() > once.size(), "the tight buffer flushed more often");
-    assertTrue(tight.counter(PairStatistics.Counter.BUFFER_FLUSHES) > 1);
-    List<Record<IntWritable, Stripe>> combined =
-        tight.reduce(new PairStatistics.StripeSum(), grouped(often));
-    assertEquals(byKey(once), byKey(combined));
+    List<Record<IntWritable, Stripe>> passes = tight.map(new PairStatistics.StripesMapper(), pivots);
+    assertEquals(1, roomy.counter(PairStatistics.Counter.SPLIT_PASSES));
+    assertTrue(tight.counter(PairStatistics.Counter.SPLIT_PASSES) > 2, "the tight buffer took passes");
+    assertTrue(tight.counter(PairStatistics.Counter.CONTRIBUTIONS_REDONE) > 0, "and dropped work");
+    assertEquals(once.size(), passes.size(), "one stripe per entity");
+    assertEquals(byKey(once), byKey(passes));
+    for (PairStatistics.Counter counter : List.of(PairStatistics.Counter.PAIRS_EMITTED,
+        PairStatistics.Counter.PAIR_CONTRIBUTIONS)) {
+      assertEquals(roomy.counter(counter), tight.counter(counter), counter.name());
+    }
+    assertEquals(10 + 6 + 3, tight.counter(PairStatistics.Counter.PAIR_CONTRIBUTIONS));
   }
 
   // ---- job 3: similarities
