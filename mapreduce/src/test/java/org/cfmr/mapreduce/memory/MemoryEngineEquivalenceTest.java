@@ -94,7 +94,7 @@ class MemoryEngineEquivalenceTest {
    * reference's lines, and pearson's sim is n / (n + 100) of identical vectors.
    */
   @ParameterizedTest(name = "L = {0}")
-  @ValueSource(ints = {MemoryEngine.COMPACT_ROW_LIMIT, MemoryEngine.COMPACT_ROW_LIMIT + 1})
+  @ValueSource(ints = {RowSums.COMPACT_ROW_LIMIT, RowSums.COMPACT_ROW_LIMIT + 1})
   void theLargestPackedSumsAreExact(int length) {
     int size = 2 * length;
     int[] users = new int[size];
