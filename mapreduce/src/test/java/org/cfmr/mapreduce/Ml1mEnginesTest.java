@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The chain and the memory engine write the same bytes on ml-1m-users-1-2999 (487,650 ratings,
  * users with up to 1,850 ratings, movies with up to 1,775), both modes, every measure. For
- * cosine job 2's pair buffer is cut to 500,000 pairs (of about 4.3M distinct user pairs), so
- * that its mappers take several passes over their splits, as they do at ml-32m's scale.
+ * cosine job 2's chunk is cut to 100,000 ratings (each of its two splits has about 244,000), so
+ * that its mappers sum and emit several chunks, as they do at ml-32m's scale.
  */
 class Ml1mEnginesTest {
   @TempDir static java.nio.file.Path temp;
@@ -33,7 +33,7 @@ class Ml1mEnginesTest {
     SimilaritySettings settings = SimilaritySettings.defaults().withMeasure(measure);
     Configuration conf = HadoopRuntime.configuration();
     if (measure == Similarity.COSINE) {
-      conf.setInt("cfmr.chain.pair-buffer", 500_000);
+      conf.setInt("cfmr.chain.chunk-ratings", 100_000);
     }
     java.nio.file.Path chain = temp.resolve("chain-" + measure.cliName());
     java.nio.file.Path memory = temp.resolve("memory-" + measure.cliName());

@@ -101,7 +101,7 @@ class NeighbourFilesTest {
     java.nio.file.Path shuffled = write("shuffled.csv", lines);
     Configuration conf = HadoopRuntime.configuration();
     conf.setLong("mapreduce.input.fileinputformat.split.maxsize", 400_000);
-    conf.setInt("cfmr.chain.pair-buffer", 50_000);
+    conf.setInt("cfmr.chain.chunk-ratings", 50_000);
     conf.setInt("cfmr.chain.candidate-buffer", 5_000);
     SimilaritySettings settings = SimilaritySettings.defaults().withMeasure(Similarity.ADJUSTED_COSINE);
     NeighbourFiles.compute(Request.of(path(shuffled), path(temp.resolve("out")))

@@ -44,7 +44,7 @@ class SyntheticEnginesTest {
   void bothEnginesWriteTheSameFiles(Similarity measure) throws IOException {
     SimilaritySettings settings = SimilaritySettings.defaults().withMeasure(measure);
     Configuration conf = HadoopRuntime.configuration();
-    conf.setInt("cfmr.chain.pair-buffer", 20_000);
+    conf.setInt("cfmr.chain.chunk-ratings", 20_000);
     java.nio.file.Path chain = temp.resolve("chain-" + measure.cliName());
     java.nio.file.Path memory = temp.resolve("memory-" + measure.cliName());
     NeighbourFiles.compute(Request.of(path(train), path(chain))

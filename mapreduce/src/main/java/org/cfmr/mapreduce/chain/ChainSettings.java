@@ -11,19 +11,19 @@ import org.cfmr.core.SimilaritySettings;
  * in-mapper combining memory bounds.
  *
  * @param usersAreEntities true for user–user (pivots are items), false for item–item
- * @param pairBuffer the most pair sums job 2's mapper buffers before it flushes its stripes;
- *     0 (the default) sizes the buffer to a quarter of the map task's heap
- *     ({@link #pairBufferInThisJvm()})
+ * @param chunkRatings the most pivot ratings job 2's mapper holds before it sums their pairs;
+ *     0 (the default) sizes the chunk to a quarter of the map task's heap
+ *     ({@link #chunkRatingsInThisJvm()})
  * @param candidateBuffer the most neighbour candidates job 3's mapper buffers before it flushes
  *     its per-entity top-K lists (default {@value #DEFAULT_CANDIDATE_BUFFER}, ~40 bytes each)
  */
 public record ChainSettings(SimilaritySettings similarity, boolean usersAreEntities, String train,
-    int pairBuffer, int candidateBuffer) {
+    int chunkRatings, int candidateBuffer) {
 
-  public static final int DEFAULT_PAIR_BUFFER = 0;
-  /** A buffered pair's sums in a stripe (~70 bytes) with room for a stripe's growth. */
-  static final int BYTES_PER_BUFFERED_PAIR = 100;
-  static final int MIN_PAIR_BUFFER = 100_000;
+  public static final int DEFAULT_CHUNK_RATINGS = 0;
+  /** A chunk's rating in job 2's mapper: its copy, the matrix both ways and the pair layout. */
+  static final int BYTES_PER_CHUNK_RATING = 100;
+  static final int MIN_CHUNK_RATINGS = 100_000;
   public static final int DEFAULT_CANDIDATE_BUFFER = 2_000_000;
 
   private static final String PREFIX = "cfmr.chain.";
@@ -31,31 +31,29 @@ public record ChainSettings(SimilaritySettings similarity, boolean usersAreEntit
   /** The chain's settings with the default memory bounds. */
   public static ChainSettings of(SimilaritySettings similarity, boolean usersAreEntities,
       String train) {
-    return new ChainSettings(similarity, usersAreEntities, train, DEFAULT_PAIR_BUFFER,
+    return new ChainSettings(similarity, usersAreEntities, train, DEFAULT_CHUNK_RATINGS,
         DEFAULT_CANDIDATE_BUFFER);
   }
 
-  /** The memory bounds as set in {@code conf} ({@code -D cfmr.chain.pair-buffer=N}, ...) or defaults. */
+  /** The memory bounds as set in {@code conf} ({@code -D cfmr.chain.chunk-ratings=N}, ...) or defaults. */
   public ChainSettings withBuffersFrom(Configuration conf) {
     return new ChainSettings(similarity, usersAreEntities, train,
-        conf.getInt(PREFIX + "pair-buffer", pairBuffer),
+        conf.getInt(PREFIX + "chunk-ratings", chunkRatings),
         conf.getInt(PREFIX + "candidate-buffer", candidateBuffer));
   }
 
   /**
-   * The pair buffer of job 2's mapper in this JVM (a map task's): as set, or a quarter of the
-   * heap. Larger is better while it fits: every flush re-emits the pairs a later pivot adds to
-   * again (on synthetic 1/16 item–item, 2M pairs flushed 484M stripe entries for 13.8M distinct
-   * pairs; a buffer that holds them all emits each once and took the chain's CPU from 427 s to
-   * 163 s).
+   * The chunk of job 2's mapper in this JVM (a map task's), in pivot ratings: as set, or as many
+   * as a quarter of the heap holds. A split whose ratings fit is summed in one chunk, and then
+   * each pair is emitted once per split.
    */
-  public int pairBufferInThisJvm() {
-    if (pairBuffer > 0) {
-      return pairBuffer;
+  public int chunkRatingsInThisJvm() {
+    if (chunkRatings > 0) {
+      return chunkRatings;
     }
     long quarterHeap = Runtime.getRuntime().maxMemory() / 4;
-    return (int) Math.max(MIN_PAIR_BUFFER,
-        Math.min(Integer.MAX_VALUE, quarterHeap / BYTES_PER_BUFFERED_PAIR));
+    return (int) Math.max(MIN_CHUNK_RATINGS,
+        Math.min(Integer.MAX_VALUE, quarterHeap / BYTES_PER_CHUNK_RATING));
   }
 
   public void writeTo(Configuration conf) {
@@ -68,7 +66,7 @@ public record ChainSettings(SimilaritySettings similarity, boolean usersAreEntit
     conf.setLong(PREFIX + "seed", similarity.seed());
     conf.setBoolean(PREFIX + "users-are-entities", usersAreEntities);
     conf.set(PREFIX + "train", train);
-    conf.setInt(PREFIX + "pair-buffer", pairBuffer);
+    conf.setInt(PREFIX + "chunk-ratings", chunkRatings);
     conf.setInt(PREFIX + "candidate-buffer", candidateBuffer);
   }
 
@@ -82,7 +80,7 @@ public record ChainSettings(SimilaritySettings similarity, boolean usersAreEntit
         conf.getInt(PREFIX + "max-pivot-ratings", 0),
         conf.getLong(PREFIX + "seed", 0));
     return new ChainSettings(similarity, conf.getBoolean(PREFIX + "users-are-entities", true),
-        conf.get(PREFIX + "train"), conf.getInt(PREFIX + "pair-buffer", DEFAULT_PAIR_BUFFER),
+        conf.get(PREFIX + "train"), conf.getInt(PREFIX + "chunk-ratings", DEFAULT_CHUNK_RATINGS),
         conf.getInt(PREFIX + "candidate-buffer", DEFAULT_CANDIDATE_BUFFER));
   }
 

@@ -1,173 +1,129 @@
 package org.cfmr.mapreduce.chain;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import org.apache.hadoop.io.IntWritable;
-import org.apache.hadoop.mapreduce.InputFormat;
 import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.Reducer;
-import org.apache.hadoop.util.ReflectionUtils;
+import org.cfmr.core.EntityTotals;
 import org.cfmr.core.PairSums;
-import org.cfmr.core.PivotContributions;
 import org.cfmr.core.Similarity;
+import org.cfmr.core.ratings.RatingMatrix;
+import org.cfmr.mapreduce.memory.PairGeneration;
+import org.cfmr.mapreduce.memory.RowSums;
 
 /**
- * Job 2, pair statistics: from each pivot vector, the partial {@link PairSums} of every canonical
- * pair {@code a < b} of its entities, as {@link Stripe}s keyed by {@code a}, summed by a combiner
- * and the reducer into each pair's complete sums. The sums are exact integers, so the order in
- * which partials meet does not matter.
+ * Job 2, pair statistics: from the pivot vectors, the partial {@link PairSums} of every canonical
+ * pair {@code a < b} of entities that share a pivot, as {@link Stripe}s keyed by {@code a},
+ * summed by a combiner and the reducer into each pair's complete sums. The sums are exact
+ * integers, so the order in which partials meet does not matter.
  */
 public final class PairStatistics {
   /** Job 2's counters. */
   public enum Counter {
-    /** Pair updates whose sums were emitted: Σ C(n,2) over the pivots. */
+    /** Pair updates: Σ C(n,2) over the pivots. */
     PAIR_CONTRIBUTIONS,
-    /** Pair updates made and then dropped when a pass narrowed its range (work done twice). */
-    CONTRIBUTIONS_REDONE,
     PAIRS_EMITTED,
-    /** Passes of the mappers over their splits: one each when their pairs fit the buffer. */
-    SPLIT_PASSES
+    /** Chunks of pivot vectors summed: one per split when its ratings fit the chunk. */
+    PIVOT_CHUNKS
   }
 
   private PairStatistics() {}
 
   /**
-   * Stripes with in-mapper combining (Lin &amp; Dyer), memory-bounded by passes over the split:
-   * the stripes of all pivots of the split are summed in memory, so a pair co-rated at many
-   * pivots is shuffled once. A pass sums only the stripes of the entities {@code a} in a range
-   * {@code [lowest, below)}; when the buffer holds more than
-   * {@link ChainSettings#pairBufferInThisJvm()} pairs, the range is narrowed to the lower
-   * entities holding about half of them and the upper stripes are dropped. At the end of a pass
-   * its stripes are complete for the split and emitted, and the next pass re-reads the split for
-   * the entities from {@code below} on. Each pair is thus emitted once per split whatever the
-   * data's size; flushing a full buffer instead emitted the same pairs over and over, and at
-   * synthetic 1/16 user–user (7.9e7 distinct pairs against a buffer of 2.1e7) job 2 did not end
-   * in 33 minutes.
+   * Stripes with in-mapper combining (Lin &amp; Dyer) over chunks of the split: the mapper holds
+   * the pivot vectors it reads, up to {@link ChainSettings#chunkRatingsInThisJvm()} ratings (by
+   * default the whole split), and then sums their pairs row by row with the memory engine's
+   * dense kernel ({@link RowSums}): for each entity {@code a} of the chunk, its stripe of every
+   * later entity it shares a pivot with, complete for the chunk, emitted once and in ascending
+   * {@code b}. A pair co-rated at many pivots of a chunk is thus shuffled once, and the
+   * mapper's memory is bounded by the ratings it holds, not by the pairs they make. (Stripes
+   * summed in hash tables cost ~0.5 µs per pair update in random memory accesses, and a full
+   * table had to be flushed and filled again; the dense kernel costs a few ns.)
    */
   public static final class StripesMapper extends Mapper<IntWritable, PivotVector, IntWritable, Stripe> {
-    private final Map<Integer, Stripe> buffer = new HashMap<>();
     private final IntWritable outKey = new IntWritable();
-    private final PairSums contribution = new PairSums();
+    private final Stripe stripe = new Stripe();
+    private final PairSums pair = new PairSums();
     private Similarity measure;
-    private int bufferLimit;
-    private long buffered;
-    private long contributions;
-    /** This pass's range of entities {@code a}: {@code lowest <= a < below}. */
-    private int lowest;
-    private long below;
+    private int chunkLimit;
+    /** The chunk's ratings: entity, pivot (its index in the chunk), half stars. */
+    private int[] entities = new int[1 << 16];
+    private int[] pivots = new int[1 << 16];
+    private int[] halfStars = new int[1 << 16];
+    private int size;
+    private final List<EntityTotals> pivotTotals = new ArrayList<>();
 
     @Override
     protected void setup(Context context) {
       ChainSettings settings = ChainSettings.readFrom(context.getConfiguration());
       measure = settings.similarity().measure();
-      bufferLimit = settings.pairBufferInThisJvm();
+      chunkLimit = settings.chunkRatingsInThisJvm();
     }
 
     @Override
-    public void run(Context context) throws IOException, InterruptedException {
-      setup(context);
-      lowest = 0;
-      for (boolean first = true; ; first = false) {
-        below = Long.MAX_VALUE;
-        if (first) {
-          while (context.nextKeyValue()) {
-            map(context.getCurrentKey(), context.getCurrentValue(), context);
-          }
-        } else {
-          try (RecordReader<IntWritable, PivotVector> split = reopenSplit(context)) {
-            while (split.nextKeyValue()) {
-              map(split.getCurrentKey(), split.getCurrentValue(), context);
-            }
-          }
-        }
-        endPass(context);
-        if (below == Long.MAX_VALUE) {
-          break;
-        }
-        lowest = (int) below;
-      }
-      cleanup(context);
-    }
-
-    /** The pairs {@code (entities[i], entities[j])}, i < j, with {@code entities[i]} in range. */
-    @Override
-    protected void map(IntWritable pivot, PivotVector vector, Context context) {
-      int size = vector.size();
-      int[] entities = vector.entities();
-      PivotContributions pivotContributions =
-          new PivotContributions(measure, vector.halfStars(), size, vector.totals());
-      int from = Arrays.binarySearch(entities, 0, size, lowest);
-      for (int i = from < 0 ? -from - 1 : from; i < size - 1 && entities[i] < below; i++) {
-        Stripe stripe = buffer.computeIfAbsent(entities[i], a -> new Stripe());
-        for (int j = i + 1; j < size; j++) {
-          contribution.clear();
-          pivotContributions.addPair(contribution, i, j);
-          if (stripe.add(entities[j], contribution)) {
-            buffered++;
-          }
-        }
-        contributions += size - 1 - i;
-        if (buffered > bufferLimit) {
-          narrowRange(context);
-        }
-      }
-    }
-
-    /**
-     * Keeps the stripes of the lowest entities holding at most half the buffer (at least one
-     * entity) and drops the others, which a later pass sums again.
-     */
-    private void narrowRange(Context context) {
-      int[] keys = buffer.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-      long kept = buffer.get(keys[0]).size();
-      int cut = 1;
-      while (cut < keys.length && kept + buffer.get(keys[cut]).size() <= bufferLimit / 2) {
-        kept += buffer.get(keys[cut++]).size();
-      }
-      if (cut == keys.length) {
-        return;
-      }
-      long dropped = 0;
-      for (int k = cut; k < keys.length; k++) {
-        dropped += buffer.remove(keys[k]).contributions();
-      }
-      below = keys[cut];
-      buffered = kept;
-      contributions -= dropped;
-      context.getCounter(Counter.CONTRIBUTIONS_REDONE).increment(dropped);
-    }
-
-    private void endPass(Context context) throws IOException, InterruptedException {
-      for (Map.Entry<Integer, Stripe> entry : buffer.entrySet()) {
-        outKey.set(entry.getKey());
-        context.write(outKey, entry.getValue());
-        context.getCounter(Counter.PAIRS_EMITTED).increment(entry.getValue().size());
-      }
-      context.getCounter(Counter.PAIR_CONTRIBUTIONS).increment(contributions);
-      context.getCounter(Counter.SPLIT_PASSES).increment(1);
-      buffer.clear();
-      buffered = 0;
-      contributions = 0;
-    }
-
-    /** A new reader over this task's split, from its first record. */
-    private static RecordReader<IntWritable, PivotVector> reopenSplit(Context context)
+    protected void map(IntWritable pivot, PivotVector vector, Context context)
         throws IOException, InterruptedException {
-      try {
-        @SuppressWarnings("unchecked")
-        InputFormat<IntWritable, PivotVector> format = ReflectionUtils.newInstance(
-            (Class<? extends InputFormat<IntWritable, PivotVector>>) context.getInputFormatClass(),
-            context.getConfiguration());
-        RecordReader<IntWritable, PivotVector> reader =
-            format.createRecordReader(context.getInputSplit(), context);
-        reader.initialize(context.getInputSplit(), context);
-        return reader;
-      } catch (ClassNotFoundException e) {
-        throw new IOException("cannot re-read the split: " + e.getMessage(), e);
+      int n = vector.size();
+      if (size > 0 && size + n > chunkLimit) {
+        sumChunk(context);
       }
+      if (size + n > entities.length) {
+        int capacity = Math.max(size + n, 2 * entities.length);
+        entities = Arrays.copyOf(entities, capacity);
+        pivots = Arrays.copyOf(pivots, capacity);
+        halfStars = Arrays.copyOf(halfStars, capacity);
+      }
+      System.arraycopy(vector.entities(), 0, entities, size, n);
+      System.arraycopy(vector.halfStars(), 0, halfStars, size, n);
+      Arrays.fill(pivots, size, size + n, pivotTotals.size());
+      pivotTotals.add(vector.totals());
+      size += n;
+      context.getCounter(Counter.PAIR_CONTRIBUTIONS).increment((long) n * (n - 1) / 2);
+    }
+
+    @Override
+    protected void cleanup(Context context) throws IOException, InterruptedException {
+      if (size > 0) {
+        sumChunk(context);
+      }
+    }
+
+    /** Emits each entity's stripe of the chunk and empties the chunk. */
+    private void sumChunk(Context context) throws IOException, InterruptedException {
+      RatingMatrix chunk = RatingMatrix.of(entities, pivots, halfStars, size);
+      EntityTotals[] totals = new EntityTotals[chunk.columns()];
+      Arrays.setAll(totals, c -> pivotTotals.get(chunk.columnIds[c]));
+      boolean pivotMeans = measure.centring() == Similarity.Centring.PIVOT_MEAN;
+      RowSums rows = RowSums.of(new PairGeneration(chunk, pivotMeans, totals), measure);
+      long emitted = 0;
+      for (int a = 0; a < chunk.rows(); a++) {
+        rows.sumRow(a);
+        if (rows.touchedCount() == 0) {
+          continue;
+        }
+        int[] touched = rows.touched();
+        Arrays.sort(touched, 0, rows.touchedCount());
+        stripe.clear();
+        for (int t = 0; t < rows.touchedCount(); t++) {
+          rows.unpack(touched[t], pair);
+          rows.clear(touched[t]);
+          if (measure.centring() == Similarity.Centring.NONE) {
+            pair.sumA = 0;  // cosine uses no value sums: the stripes stay smaller
+            pair.sumB = 0;
+          }
+          stripe.appendAscending(chunk.rowIds[touched[t]], pair);
+        }
+        outKey.set(chunk.rowIds[a]);
+        context.write(outKey, stripe);
+        emitted += stripe.size();
+      }
+      context.getCounter(Counter.PAIRS_EMITTED).increment(emitted);
+      context.getCounter(Counter.PIVOT_CHUNKS).increment(1);
+      size = 0;
+      pivotTotals.clear();
     }
   }
 

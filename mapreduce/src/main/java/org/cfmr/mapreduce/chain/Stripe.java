@@ -71,6 +71,29 @@ public final class Stripe implements Writable {
     return added;
   }
 
+  /**
+   * Adds {@code (a, b)} with {@code pair}'s sums as a new entry, {@code b} above every {@code b}
+   * already in the stripe (a row of sums read in order; nothing is hashed).
+   */
+  public void appendAscending(int b, PairSums pair) {
+    if (size > 0 && b <= ids[size - 1]) {
+      throw new IllegalArgumentException(b + " does not come after " + ids[size - 1]);
+    }
+    int at = append(b) * FIELDS;
+    sums[at] = pair.n;
+    sums[at + 1] = pair.sumA;
+    sums[at + 2] = pair.sumB;
+    sums[at + 3] = pair.sumAA;
+    sums[at + 4] = pair.sumBB;
+    sums[at + 5] = pair.sumAB;
+    index = null;
+  }
+
+  /** Empties the stripe. */
+  public void clear() {
+    reset(0);
+  }
+
   /** Adds {@code other}'s partials to these; into an empty stripe, a copy. */
   public void addAll(Stripe other) {
     if (size == 0) {

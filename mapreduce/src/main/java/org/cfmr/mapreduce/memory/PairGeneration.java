@@ -1,6 +1,7 @@
 package org.cfmr.mapreduce.memory;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
 import org.cfmr.core.EntityTotals;
 import org.cfmr.core.PivotCentring;
 import org.cfmr.core.PivotSampler;
@@ -16,7 +17,7 @@ import org.cfmr.core.ratings.RatingMatrix;
  * pivot's mean over all its ratings and that deviation's fixed-point square ({@link PivotCentring}).
  * About 9 bytes per kept rating, plus 16 for adjusted cosine.
  */
-final class PairGeneration {
+public final class PairGeneration {
   final int[] columnStart;
   final int[] columnRow;
   final byte[] columnHalfStars;
@@ -29,12 +30,26 @@ final class PairGeneration {
   final long[] deviationSquare;
   final long[] pivotCount;
 
+  /** The ratings of {@code matrix}, each pivot's sampled when settings cap pivots. */
   PairGeneration(RatingMatrix matrix, SimilaritySettings settings, boolean pivotMeans) {
+    this(matrix, c -> keptPositions(matrix, settings, c), pivotMeans, matrix::columnTotals);
+  }
+
+  /**
+   * All ratings of {@code matrix} (a sample already taken), adjusted cosine centring each pivot
+   * on {@code pivotTotals} (those of all its ratings): job 2's chunks of pivot vectors.
+   */
+  public PairGeneration(RatingMatrix matrix, boolean pivotMeans, EntityTotals[] pivotTotals) {
+    this(matrix, c -> allPositions(matrix, c), pivotMeans, c -> pivotTotals[c]);
+  }
+
+  private PairGeneration(RatingMatrix matrix, IntFunction<int[]> keptPositions,
+      boolean pivotMeans, IntFunction<EntityTotals> pivotTotals) {
     int columns = matrix.columns();
     int[][] kept = new int[columns][];
     columnStart = new int[columns + 1];
     for (int c = 0; c < columns; c++) {
-      kept[c] = keptPositions(matrix, settings, c);
+      kept[c] = keptPositions.apply(c);
       columnStart[c + 1] = columnStart[c] + kept[c].length;
     }
     int size = columnStart[columns];
@@ -53,7 +68,7 @@ final class PairGeneration {
         perRow[columnRow[at] + 1]++;
       }
       if (pivotMeans) {
-        centre(matrix, c);
+        centre(c, pivotTotals.apply(c));
       }
     }
     rowStart = perRow;
@@ -76,9 +91,7 @@ final class PairGeneration {
     int from = matrix.columnStart[c];
     int size = matrix.columnStart[c + 1] - from;
     if (!settings.capsPivots() || size <= settings.maxPivotRatings()) {
-      int[] all = new int[size];
-      Arrays.setAll(all, i -> i);
-      return all;
+      return allPositions(matrix, c);
     }
     int[] entityIds = new int[size];
     for (int i = 0; i < size; i++) {
@@ -88,9 +101,14 @@ final class PairGeneration {
         settings.maxPivotRatings());
   }
 
+  private static int[] allPositions(RatingMatrix matrix, int c) {
+    int[] all = new int[matrix.columnStart[c + 1] - matrix.columnStart[c]];
+    Arrays.setAll(all, i -> i);
+    return all;
+  }
+
   /** Adjusted cosine's centring on the mean of all the pivot's ratings (not only the kept). */
-  private void centre(RatingMatrix matrix, int c) {
-    EntityTotals totals = matrix.columnTotals(c);
+  private void centre(int c, EntityTotals totals) {
     long count = totals.count();
     long sum = totals.halfStarSum();
     pivotCount[c] = count;

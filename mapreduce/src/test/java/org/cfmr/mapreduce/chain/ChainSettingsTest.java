@@ -8,21 +8,21 @@ import org.junit.jupiter.api.Test;
 
 class ChainSettingsTest {
   @Test
-  void byDefaultJobTwosPairBufferIsAQuarterOfTheHeap() {
+  void byDefaultJobTwosChunkIsAQuarterOfTheHeap() {
     ChainSettings settings = ChainSettings.of(SimilaritySettings.defaults(), false, "train.csv");
-    long expected = Math.max(ChainSettings.MIN_PAIR_BUFFER,
-        Runtime.getRuntime().maxMemory() / 4 / ChainSettings.BYTES_PER_BUFFERED_PAIR);
-    assertEquals(expected, settings.pairBufferInThisJvm());
+    long expected = Math.max(ChainSettings.MIN_CHUNK_RATINGS,
+        Runtime.getRuntime().maxMemory() / 4 / ChainSettings.BYTES_PER_CHUNK_RATING);
+    assertEquals(expected, settings.chunkRatingsInThisJvm());
   }
 
   @Test
-  void aPairBufferGivenAsAGenericOptionIsKept() {
+  void aChunkGivenAsAGenericOptionIsKept() {
     Configuration conf = new Configuration(false);
-    conf.setInt("cfmr.chain.pair-buffer", 50_000);
+    conf.setInt("cfmr.chain.chunk-ratings", 50_000);
     ChainSettings settings = ChainSettings.of(SimilaritySettings.defaults(), true, "train.csv")
         .withBuffersFrom(conf);
     Configuration job = new Configuration(false);
     settings.writeTo(job);
-    assertEquals(50_000, ChainSettings.readFrom(job).pairBufferInThisJvm());
+    assertEquals(50_000, ChainSettings.readFrom(job).chunkRatingsInThisJvm());
   }
 }

@@ -198,26 +198,24 @@ class ChainTasksTest {
   }
 
   @Test
-  void aSmallBufferTakesMorePassesOverTheSplitAndEmitsEachPairOnce() throws Exception {
+  void aSmallChunkEmitsPairsPerChunkAndTheCombinerRestoresTheSameSums() throws Exception {
     List<Record<IntWritable, PivotVector>> pivots = List.of(
-        pivot(10, new int[] {1, 2, 3, 4, 5}, new int[] {8, 6, 10, 2, 7}),
-        pivot(20, new int[] {1, 2, 4, 5}, new int[] {2, 4, 9, 1}),
+        pivot(10, new int[] {1, 2, 3, 4}, new int[] {8, 6, 10, 2}),
+        pivot(20, new int[] {1, 2, 4}, new int[] {2, 4, 9}),
         pivot(30, new int[] {2, 3, 4}, new int[] {5, 5, 5}));
     SimilaritySettings adjusted = SimilaritySettings.defaults().withMeasure(Similarity.ADJUSTED_COSINE);
     TaskHarness roomy = new TaskHarness(conf(adjusted, true, 1000));
-    TaskHarness tight = new TaskHarness(conf(adjusted, true, 2));
+    TaskHarness tight = new TaskHarness(conf(adjusted, true, 1));
     List<Record<IntWritable, Stripe>> once = roomy.map(new PairStatistics.StripesMapper(), pivots);
-    List<Record<IntWritable, Stripe>> passes = tight.map(new PairStatistics.StripesMapper(), pivots);
-    assertEquals(1, roomy.counter(PairStatistics.Counter.SPLIT_PASSES));
-    assertTrue(tight.counter(PairStatistics.Counter.SPLIT_PASSES) > 2, "the tight buffer took passes");
-    assertTrue(tight.counter(PairStatistics.Counter.CONTRIBUTIONS_REDONE) > 0, "and dropped work");
-    assertEquals(once.size(), passes.size(), "one stripe per entity");
-    assertEquals(byKey(once), byKey(passes));
-    for (PairStatistics.Counter counter : List.of(PairStatistics.Counter.PAIRS_EMITTED,
-        PairStatistics.Counter.PAIR_CONTRIBUTIONS)) {
-      assertEquals(roomy.counter(counter), tight.counter(counter), counter.name());
-    }
-    assertEquals(10 + 6 + 3, tight.counter(PairStatistics.Counter.PAIR_CONTRIBUTIONS));
+    List<Record<IntWritable, Stripe>> often = tight.map(new PairStatistics.StripesMapper(), pivots);
+    assertTrue(often.size() > once.size(), "the small chunks emitted pairs more often");
+    assertEquals(1, roomy.counter(PairStatistics.Counter.PIVOT_CHUNKS));
+    assertEquals(3, tight.counter(PairStatistics.Counter.PIVOT_CHUNKS), "a chunk per pivot");
+    assertEquals(roomy.counter(PairStatistics.Counter.PAIR_CONTRIBUTIONS),
+        tight.counter(PairStatistics.Counter.PAIR_CONTRIBUTIONS));
+    List<Record<IntWritable, Stripe>> combined =
+        tight.reduce(new PairStatistics.StripeSum(), grouped(often));
+    assertEquals(byKey(once), byKey(combined));
   }
 
   // ---- job 3: similarities

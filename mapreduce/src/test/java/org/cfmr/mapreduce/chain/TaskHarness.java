@@ -13,15 +13,11 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Writable;
 import org.apache.hadoop.io.WritableUtils;
 import org.apache.hadoop.mapreduce.Counters;
-import org.apache.hadoop.mapreduce.InputFormat;
 import org.apache.hadoop.mapreduce.InputSplit;
-import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.mapreduce.MapContext;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.ReduceContext;
-import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.Reducer;
-import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
 import org.apache.hadoop.mapreduce.lib.map.WrappedMapper;
 import org.apache.hadoop.mapreduce.lib.reduce.WrappedReducer;
@@ -64,59 +60,8 @@ final class TaskHarness {
       case "getCurrentValue" -> ((Record<?, ?>) current[0]).value();
       default -> NOT_HANDLED;
     });
-    ReplayInputFormat.input.set(input);
-    try {
-      mapper.run(new WrappedMapper<KI, VI, KO, VO>().getMapContext(context));
-    } finally {
-      ReplayInputFormat.input.remove();
-    }
+    mapper.run(new WrappedMapper<KI, VI, KO, VO>().getMapContext(context));
     return output;
-  }
-
-  /** The input format a mapper sees: it gives the harness's input again (a pass re-reading its split). */
-  static final class ReplayInputFormat extends InputFormat<Object, Object> {
-    static final ThreadLocal<List<? extends Record<?, ?>>> input = new ThreadLocal<>();
-
-    @Override
-    public List<InputSplit> getSplits(JobContext context) {
-      throw new UnsupportedOperationException("the harness has one split");
-    }
-
-    @Override
-    public RecordReader<Object, Object> createRecordReader(InputSplit split,
-        TaskAttemptContext context) {
-      Iterator<? extends Record<?, ?>> records = input.get().iterator();
-      return new RecordReader<>() {
-        private Record<?, ?> current;
-
-        @Override
-        public void initialize(InputSplit split, TaskAttemptContext context) {}
-
-        @Override
-        public boolean nextKeyValue() {
-          current = records.hasNext() ? records.next() : null;
-          return current != null;
-        }
-
-        @Override
-        public Object getCurrentKey() {
-          return current.key();
-        }
-
-        @Override
-        public Object getCurrentValue() {
-          return current.value();
-        }
-
-        @Override
-        public float getProgress() {
-          return 0;
-        }
-
-        @Override
-        public void close() {}
-      };
-    }
   }
 
   /** Runs {@code reducer} (a reducer or a combiner) over {@code groups}, in the order given. */
@@ -165,7 +110,6 @@ final class TaskHarness {
             ? counters.findCounter((Enum<?>) args[0])
             : counters.findCounter((String) args[0], (String) args[1]);
         case "getInputSplit" -> split;
-        case "getInputFormatClass" -> ReplayInputFormat.class;
         case "getTaskAttemptID" -> attempt;
         case "getJobName" -> "harness";
         default -> defaultValue(method);
