@@ -36,7 +36,7 @@ import org.cfmr.mapreduce.NeighbourFiles;
 import org.cfmr.preprocess.split.Split;
 import org.cfmr.preprocess.split.SplitResult;
 import org.cfmr.preprocess.split.SplitSettings;
-import org.cfmr.sql.LoadMysqlCommand;
+import org.cfmr.sql.DatabaseOptions;
 import org.cfmr.sql.LoadSettings;
 import org.cfmr.sql.MysqlLoader;
 
@@ -50,26 +50,10 @@ import org.cfmr.sql.MysqlLoader;
 final class Pipeline {
   private static final Mode[] MODES = {Mode.USER, Mode.ITEM};
 
-  /** Where to load the results, or none. */
-  record Database(String jdbcUrl, String user) {
-    static Database of(String jdbcUrl, String user) {
-      if (jdbcUrl == null) {
-        if (user != null) {
-          throw new CfmrException("--user needs --jdbc-url");
-        }
-        return null;
-      }
-      if (user == null) {
-        throw new CfmrException("--jdbc-url needs --user");
-      }
-      return new Database(jdbcUrl, user);
-    }
-  }
-
-  /** Everything the pipeline is asked to do; {@code database} may be null. */
+  /** Everything the pipeline is asked to do; {@code database}, where to load, may be null. */
   record Settings(Path input, Path output, boolean overwrite, SplitSettings split,
       SimilaritySettings neighbours, Engine engine, int reducers, int threads, int topN,
-      Database database) {}
+      DatabaseOptions database) {}
 
   private final Settings settings;
   private final PrintStream out;
@@ -82,8 +66,8 @@ final class Pipeline {
 
   void run() {
     long start = System.nanoTime();
-    String password = settings.database() == null ? null : LoadMysqlCommand.password(
-        settings.database().jdbcUrl(), settings.database().user(), System::getenv);
+    String password = settings.database() == null ? null
+        : settings.database().password(System::getenv);
     out.println("cfmr pipeline: " + settings.input() + " → " + settings.output());
 
     SplitResult split = Split.run(settings.split());

@@ -9,7 +9,8 @@ import org.cfmr.eval.Recommendations;
 import org.cfmr.mapreduce.Engine;
 import org.cfmr.mapreduce.NeighboursCommand;
 import org.cfmr.preprocess.split.SplitSettings;
-import org.cfmr.sql.LoadMysqlCommand;
+import org.cfmr.sql.DatabaseOptions;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
     showDefaultValues = true,
     description = {"Run the whole chain on a MovieLens dataset (the bundled one by default):",
         "split 80/20, user-user and item-item neighbours, evaluation of both, top-N "
-            + "recommendations of both, and (with --jdbc-url) the MySQL load.",
+            + "recommendations of both, and (with --jdbc-url and --user) the MySQL load, the "
+            + "password read from " + DatabaseOptions.PASSWORD_VARIABLE + ", else prompted for.",
         "The seed project's configuration is --similarity cosine --shrink 0."})
 final class PipelineCommand implements Callable<Integer> {
 
@@ -80,13 +82,9 @@ final class PipelineCommand implements Callable<Integer> {
       description = "Recommendations per user (0: every candidate).")
   int topN;
 
-  @Option(names = "--jdbc-url", paramLabel = "URL",
-      description = "Also load the results into this MySQL database (password from "
-          + LoadMysqlCommand.PASSWORD_VARIABLE + ", else prompted for).")
-  String jdbcUrl;
-
-  @Option(names = "--user", paramLabel = "USER", description = "The database user (with --jdbc-url).")
-  String user;
+  /** Where to also load the results; null when neither option is given. */
+  @ArgGroup(exclusive = false, multiplicity = "0..1")
+  DatabaseOptions database;
 
   @Override
   public Integer call() {
@@ -95,7 +93,7 @@ final class PipelineCommand implements Callable<Integer> {
         new SplitSettings(inputPath, new Path(output), trainFraction, seed, 0, reducers, overwrite),
         new SimilaritySettings(similarity, shrink, minCommon, minSim, k, maxPivotRatings, seed),
         engine, reducers, threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-        topN, Pipeline.Database.of(jdbcUrl, user));
+        topN, database);
     new Pipeline(settings, System.out).run();
     return 0;
   }

@@ -10,15 +10,14 @@ import org.cfmr.core.runtime.CfmrException;
  * Opens the JDBC connection of a load (MySQL Connector/J, which also speaks to MariaDB). Local
  * files are readable by {@code LOAD DATA LOCAL INFILE} only inside the load's own work folder
  * ({@code allowLoadLocalInfileInPath}); a failure is one line naming the URL, never the password.
+ * The URL check is shared with {@code cfmr serve}.
  */
-final class Database {
+public final class Database {
   private Database() {}
 
   static Connection connect(String jdbcUrl, String user, String password,
       java.nio.file.Path localInfileFolder) {
-    if (!jdbcUrl.startsWith("jdbc:mysql://") && !jdbcUrl.startsWith("jdbc:mariadb://")) {
-      throw new CfmrException("--jdbc-url " + jdbcUrl + " is not a jdbc:mysql://HOST:PORT/DATABASE URL");
-    }
+    String driverUrl = driverUrl(jdbcUrl);
     Properties properties = new Properties();
     properties.setProperty("user", user);
     properties.setProperty("password", password);
@@ -27,8 +26,7 @@ final class Database {
     properties.setProperty("connectTimeout", "10000");
     properties.setProperty("useCursorFetch", "false");
     try {
-      Connection connection = DriverManager.getConnection(
-          jdbcUrl.replaceFirst("^jdbc:mariadb:", "jdbc:mysql:"), properties);
+      Connection connection = DriverManager.getConnection(driverUrl, properties);
       if (connection.getCatalog() == null || connection.getCatalog().isEmpty()) {
         connection.close();
         throw new CfmrException("--jdbc-url " + jdbcUrl + " names no database (jdbc:mysql://HOST:PORT/DATABASE)");
@@ -39,8 +37,21 @@ final class Database {
     }
   }
 
+  /**
+   * The URL to give MySQL Connector/J for {@code --jdbc-url}: {@code jdbc:mysql://…} as is,
+   * {@code jdbc:mariadb://…} rewritten to it.
+   *
+   * @throws CfmrException when the URL is neither, before any connection is tried
+   */
+  public static String driverUrl(String jdbcUrl) {
+    if (!jdbcUrl.startsWith("jdbc:mysql://") && !jdbcUrl.startsWith("jdbc:mariadb://")) {
+      throw new CfmrException("--jdbc-url " + jdbcUrl + " is not a jdbc:mysql://HOST:PORT/DATABASE URL");
+    }
+    return jdbcUrl.replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
+  }
+
   /** The first line of a driver message (connection failures add paragraphs of advice). */
-  static String firstLine(String message) {
+  public static String firstLine(String message) {
     return message == null ? "unknown error" : message.strip().lines().findFirst().orElse("");
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
 import org.cfmr.core.runtime.CfmrException;
 import org.junit.jupiter.api.Test;
@@ -15,17 +16,47 @@ import picocli.CommandLine;
 class LoadMysqlCommandTest {
   @Test
   void thePasswordComesFromTheEnvironment() {
-    assertEquals("secret", LoadMysqlCommand.password("jdbc:mysql://h/db", "u",
-        Map.of("CFMR_DB_PASSWORD", "secret")::get));
+    assertEquals("secret", parsed().database.password(Map.of("CFMR_DB_PASSWORD", "secret")::get));
   }
 
   @Test
   void withoutThePasswordVariableOrATerminalTheErrorSaysWhatToSet() {
     // Surefire's forked JVM has no console.
+    DatabaseOptions database = parsed().database;
     CfmrException error = assertThrows(CfmrException.class,
-        () -> LoadMysqlCommand.password("jdbc:mysql://h/db", "u", Map.<String, String>of()::get));
+        () -> database.password(Map.<String, String>of()::get));
     assertEquals("no database password: set CFMR_DB_PASSWORD (there is no terminal to prompt on)",
         error.getMessage());
+  }
+
+  @Test
+  void bothDatabaseOptionsAreRequiredAndTheMissingOneIsNamed() {
+    for (String[] arguments : new String[][] {{"--jdbc-url", "jdbc:mysql://h/db"}, {"--user", "u"},
+        {}}) {
+      StringWriter err = new StringWriter();
+      CommandLine cli = new CommandLine(new LoadMysqlCommand());
+      cli.setErr(new PrintWriter(err));
+      assertEquals(2, cli.execute(arguments), String.join(" ", arguments));
+      String firstLine = err.toString().lines().findFirst().orElse("");
+      for (String option : new String[] {"--jdbc-url", "--user"}) {
+        assertEquals(!List.of(arguments).contains(option), firstLine.contains(option),
+            option + " named in: " + firstLine);
+      }
+      assertTrue(firstLine.startsWith("Error: Missing required argument"), firstLine);
+    }
+  }
+
+  @Test
+  void theDatabaseOptionsReachTheCommand() {
+    DatabaseOptions database = parsed().database;
+    assertEquals("jdbc:mysql://h/db", database.jdbcUrl());
+    assertEquals("u", database.user());
+  }
+
+  private static LoadMysqlCommand parsed() {
+    LoadMysqlCommand command = new LoadMysqlCommand();
+    new CommandLine(command).parseArgs("--jdbc-url", "jdbc:mysql://h/db", "--user", "u");
+    return command;
   }
 
   @Test
@@ -40,6 +71,12 @@ class LoadMysqlCommandTest {
       assertTrue(help.contains(option), option + " in\n" + help);
     }
     assertTrue(!help.contains("--password"), help);
+  }
+
+  @Test
+  void aMariadbUrlIsGivenToTheDriverAsAMysqlOne() {
+    assertEquals("jdbc:mysql://h:3306/db", Database.driverUrl("jdbc:mariadb://h:3306/db"));
+    assertEquals("jdbc:mysql://h:3306/db", Database.driverUrl("jdbc:mysql://h:3306/db"));
   }
 
   @Test

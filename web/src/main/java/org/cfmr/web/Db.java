@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.sql.Database;
 
 /**
  * The app's database: one short-lived JDBC connection per unit of work (no pool: a down server
@@ -31,10 +31,7 @@ public final class Db {
   private volatile boolean writable;
 
   public Db(String jdbcUrl, String user, String password) {
-    if (!jdbcUrl.startsWith("jdbc:mysql://") && !jdbcUrl.startsWith("jdbc:mariadb://")) {
-      throw new CfmrException("--jdbc-url " + jdbcUrl + " is not a jdbc:mysql://HOST:PORT/DATABASE URL");
-    }
-    this.jdbcUrl = jdbcUrl.replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
+    this.jdbcUrl = Database.driverUrl(jdbcUrl);
     properties.setProperty("user", user);
     properties.setProperty("password", password);
     properties.setProperty("characterEncoding", "UTF-8");
@@ -77,7 +74,8 @@ public final class Db {
       writable = true;
     } catch (SQLException e) {
       writable = false;
-      System.err.println("cfmr serve: cannot create the app's tables (" + firstLine(e.getMessage())
+      System.err.println("cfmr serve: cannot create the app's tables ("
+          + Database.firstLine(e.getMessage())
           + "); new users cannot rate and posters are not cached");
     }
     tablesChecked.set(true);
@@ -100,20 +98,16 @@ public final class Db {
         || e instanceof java.sql.SQLNonTransientConnectionException
         || e.getClass().getName().contains("CommunicationsException")) {
       return new DatabaseUnavailable("the database at " + jdbcUrl + " cannot be reached: "
-          + firstLine(e.getMessage()), e);
+          + Database.firstLine(e.getMessage()), e);
     }
     if (state.equals("42S02")) {
       return new DatabaseUnavailable("the database at " + jdbcUrl + " holds no cfmr tables yet ("
-          + firstLine(e.getMessage()) + "): run cfmr load-mysql", e);
+          + Database.firstLine(e.getMessage()) + "): run cfmr load-mysql", e);
     }
     if (e.getErrorCode() == 1045 || e.getErrorCode() == 1044) {
       return new DatabaseUnavailable("the database at " + jdbcUrl + " refused the user: "
-          + firstLine(e.getMessage()), e);
+          + Database.firstLine(e.getMessage()), e);
     }
-    return new IllegalStateException("database error: " + firstLine(e.getMessage()), e);
-  }
-
-  static String firstLine(String message) {
-    return message == null ? "unknown error" : message.strip().lines().findFirst().orElse("");
+    return new IllegalStateException("database error: " + Database.firstLine(e.getMessage()), e);
   }
 }

@@ -3,34 +3,31 @@ package org.cfmr.web;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
-import org.cfmr.sql.LoadMysqlCommand;
+import org.cfmr.sql.DatabaseOptions;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
 /**
  * {@code cfmr serve}: the web dashboard over the tables {@code cfmr load-mysql} fills (see
- * {@link WebApp}); runs until stopped (Ctrl-C). The password comes from {@code CFMR_DB_PASSWORD}
- * or a prompt; a read-only user is enough for browsing.
+ * {@link WebApp}); runs until stopped (Ctrl-C). The connection comes from {@link DatabaseOptions};
+ * a read-only user is enough for browsing.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Serve the web dashboard over a database filled by cfmr load-mysql.",
         "Pages: pick a user, their recommendations and why, movies and their neighbours, the "
             + "library, and a new user who rates movies and gets recommendations at once. The "
             + "password is read from CFMR_DB_PASSWORD, else prompted for; posters need "
-            + "TMDB_API_KEY (optional)."})
+            + "TMDB_API_KEY (optional).",
+        "A read-only database user is enough to browse; new users' ratings and the poster cache "
+            + "need CREATE, INSERT and UPDATE."})
 public final class ServeCommand implements Callable<Integer> {
   /** The environment variable holding the TMDB API key (optional). */
   public static final String TMDB_KEY_VARIABLE = "TMDB_API_KEY";
 
-  @Option(names = "--jdbc-url", required = true, paramLabel = "URL",
-      description = "The database, jdbc:mysql://HOST:PORT/DATABASE.")
-  String jdbcUrl;
-
-  @Option(names = "--user", required = true, paramLabel = "USER",
-      description = "The database user (read-only is enough to browse; new users' ratings and "
-          + "the poster cache need CREATE, INSERT and UPDATE).")
-  String user;
+  @ArgGroup(exclusive = false, multiplicity = "1")
+  DatabaseOptions database;
 
   @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
       showDefaultValue = Visibility.ALWAYS, description = "The port to listen on (0: any free one).")
@@ -57,8 +54,8 @@ public final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be 0..65535, not " + port);
     }
-    ServeSettings settings = new ServeSettings(jdbcUrl, user,
-        LoadMysqlCommand.password(jdbcUrl, user, environment), bind, port,
+    ServeSettings settings = new ServeSettings(database.jdbcUrl(), database.user(),
+        database.password(environment), bind, port,
         environment.apply(TMDB_KEY_VARIABLE), tmdbApiUrl, tmdbImageUrl);
     WebApp app = new WebApp(settings);
     int actualPort = app.start();

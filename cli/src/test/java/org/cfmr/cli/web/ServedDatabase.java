@@ -1,8 +1,6 @@
 package org.cfmr.cli.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.cfmr.cli.Main;
+import org.cfmr.core.testing.TestDatabase;
 import org.cfmr.sql.LoadSettings;
 import org.cfmr.sql.MysqlLoader;
 
@@ -25,6 +24,7 @@ import org.cfmr.sql.MysqlLoader;
  */
 public final class ServedDatabase {
   public static final String URL_VARIABLE = "CFMR_TEST_WEB_JDBC_URL";
+  public static final String READER_VARIABLE = "CFMR_TEST_WEB_READER";
   private static ServedDatabase instance;
 
   public final String url = System.getenv(URL_VARIABLE);
@@ -39,15 +39,11 @@ public final class ServedDatabase {
 
   /** The loaded database (the first call runs the pipeline and the load, ~20 s). */
   public static synchronized ServedDatabase get() {
-    boolean present = System.getenv(URL_VARIABLE) != null && System.getenv("CFMR_TEST_DB_USER") != null
-        && System.getenv("CFMR_TEST_DB_PASSWORD") != null;
-    String reason = "no web test database: run .ci/run (or set " + URL_VARIABLE
-        + ", CFMR_TEST_DB_USER, CFMR_TEST_DB_PASSWORD)";
-    if ("true".equals(System.getenv("CI"))) {
-      assertTrue(present, "CI=true but " + reason);
-    } else {
-      assumeTrue(present, "skipped: " + reason);
-    }
+    TestDatabase.requirePresent(System.getenv(URL_VARIABLE) != null
+        && System.getenv("CFMR_TEST_DB_USER") != null
+        && System.getenv("CFMR_TEST_DB_PASSWORD") != null,
+        "no web test database: run .ci/run (or set " + URL_VARIABLE
+            + ", CFMR_TEST_DB_USER, CFMR_TEST_DB_PASSWORD)");
     if (instance == null) {
       try {
         Path output = Files.createTempDirectory("cfmr-web-test-").resolve("out");
@@ -62,6 +58,18 @@ public final class ServedDatabase {
       }
     }
     return instance;
+  }
+
+  /**
+   * The read-only user of this database that .ci/run creates ({@value #READER_VARIABLE}, SELECT
+   * only, the same password); like the database itself, required under {@code CI=true} and
+   * otherwise skipping the calling test when unset.
+   */
+  public String reader() {
+    String reader = System.getenv(READER_VARIABLE);
+    TestDatabase.requirePresent(reader != null,
+        "no read-only test user (" + READER_VARIABLE + "; .ci/run creates one)");
+    return reader;
   }
 
   public Connection connect() throws SQLException {

@@ -22,9 +22,15 @@ public final class TestDatabase {
   public final String password = System.getenv("CFMR_TEST_DB_PASSWORD");
 
   public TestDatabase() {
-    boolean present = url != null && user != null && password != null;
-    String reason = "no test database: run .ci/run (or set CFMR_TEST_JDBC_URL, "
-        + "CFMR_TEST_DB_USER, CFMR_TEST_DB_PASSWORD)";
+    requirePresent(url != null && user != null && password != null, "no test database: run "
+        + ".ci/run (or set CFMR_TEST_JDBC_URL, CFMR_TEST_DB_USER, CFMR_TEST_DB_PASSWORD)");
+  }
+
+  /**
+   * When {@code present} is false, fails the calling test under {@code CI=true} and skips it
+   * otherwise, either way with {@code reason}: the rule of every test database variable.
+   */
+  public static void requirePresent(boolean present, String reason) {
     if ("true".equals(System.getenv("CI"))) {
       assertTrue(present, "CI=true but " + reason);
     } else {
