@@ -43,9 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ChainTasksTest {
   @TempDir java.nio.file.Path temp;
 
-  private static Configuration conf(SimilaritySettings settings, boolean users, int pairBuffer) {
+  private static Configuration conf(SimilaritySettings settings, boolean users, int chunkRatings) {
     Configuration conf = new Configuration(false);
-    new ChainSettings(settings, users, "train.csv", pairBuffer, 1000).writeTo(conf);
+    new ChainSettings(settings, users, "train.csv", chunkRatings, 1000).writeTo(conf);
     return conf;
   }
 
