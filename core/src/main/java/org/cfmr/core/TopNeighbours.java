@@ -10,8 +10,7 @@ import java.util.List;
  * order of the offers, so partial selections may be merged (a combiner may prune to top-K).
  *
  * <p>A binary heap over two primitive arrays, worst kept at the root: an offer makes no object,
- * and one worse than the worst kept costs a single comparison. (A {@code PriorityQueue} of
- * {@link Neighbour}s with a comparator was a third of the memory engine's user–user time.)
+ * and one worse than the worst kept costs a single comparison.
  */
 public final class TopNeighbours {
   private final int k;
