@@ -46,7 +46,7 @@ public final class Stripe implements Writable {
    */
   public boolean add(int b, PairSums partial) {
     if (index == null) {
-      buildIndex(size);
+      buildIndex();
     }
     int slot = slot(b);
     boolean added = index[slot] == 0;
@@ -54,7 +54,7 @@ public final class Stripe implements Writable {
     if (added) {
       entry = append(b);
       if ((size + 1) * 4L > index.length * 3L) {
-        buildIndex(size);
+        buildIndex();
       } else {
         index[slot] = (long) b << 32 | entry + 1;
       }
@@ -114,15 +114,6 @@ public final class Stripe implements Writable {
     return size == 0;
   }
 
-  /** The pair updates summed into this stripe: Σ n over its pairs. */
-  public long contributions() {
-    long total = 0;
-    for (int entry = 0; entry < size; entry++) {
-      total += sums[entry * FIELDS];
-    }
-    return total;
-  }
-
   /**
    * Calls {@code action} with each pair's sums and {@code b}, in ascending {@code b}. The sums
    * object is reused from call to call.
@@ -168,10 +159,10 @@ public final class Stripe implements Writable {
     return slot;
   }
 
-  /** Indexes the entries in a table with room for twice {@code entries}, at most 3/4 full. */
-  private void buildIndex(int entries) {
+  /** Indexes the entries in a table with room for twice as many, at most 3/4 full. */
+  private void buildIndex() {
     int capacity = 16;
-    while (capacity * 3L < (entries + 1) * 8L) {
+    while (capacity * 3L < (size + 1) * 8L) {
       capacity *= 2;
     }
     index = new long[capacity];
