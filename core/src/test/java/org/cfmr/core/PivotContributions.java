@@ -6,6 +6,9 @@ package org.cfmr.core;
  *
  * <p>The entities' half-star values arrive in an array; the pair {@code (i, j)} means the
  * entities at those positions. See {@link PairSums} for what each sum holds per measure.
+ *
+ * <p>Test code: the plain pair-at-a-time form of the sums, which the reference engine and
+ * {@code PairScorerTest} build on; the engines use the packed kernel ({@code RowSums}).
  */
 public final class PivotContributions {
   private final Similarity.Centring centring;
