@@ -96,8 +96,7 @@ public final class PairStatistics {
       RatingMatrix chunk = RatingMatrix.of(entities, pivots, halfStars, size);
       EntityTotals[] totals = new EntityTotals[chunk.columns()];
       Arrays.setAll(totals, c -> pivotTotals.get(chunk.columnIds[c]));
-      boolean pivotMeans = measure.centring() == Similarity.Centring.PIVOT_MEAN;
-      RowSums rows = RowSums.of(new PairGeneration(chunk, pivotMeans, totals), measure);
+      RowSums rows = RowSums.of(new PairGeneration(chunk, measure, totals));
       long emitted = 0;
       for (int a = 0; a < chunk.rows(); a++) {
         rows.sumRow(a);

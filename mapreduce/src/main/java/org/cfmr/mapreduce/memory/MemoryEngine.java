@@ -10,7 +10,6 @@ import org.cfmr.core.EntityTotals;
 import org.cfmr.core.NeighbourFile;
 import org.cfmr.core.PairScorer;
 import org.cfmr.core.PairSums;
-import org.cfmr.core.Similarity;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.TopNeighbours;
 import org.cfmr.core.ratings.RatingMatrix;
@@ -53,11 +52,10 @@ public final class MemoryEngine {
     this.settings = settings;
     this.scorer = new PairScorer(settings);
     this.totals = matrix.rowTotals();
-    this.pairs = new PairGeneration(matrix, settings,
-        settings.measure().centring() == Similarity.Centring.PIVOT_MEAN);
+    this.pairs = new PairGeneration(matrix, settings);
     this.blockRows = blockRows;
     this.compactAllowed = compactAllowed;
-    RowSums.of(pairs, settings.measure(), blockRows, compactAllowed);  // fails early on overflow
+    RowSums.requireFits(pairs);  // before any thread starts
   }
 
   /** The neighbour file's lines, in entity order (entities without neighbours have none). */
@@ -100,7 +98,7 @@ public final class MemoryEngine {
 
     RowWorker(SharedTopNeighbours top) {
       this.top = top;
-      this.rowSums = RowSums.of(pairs, settings.measure(), blockRows, compactAllowed);
+      this.rowSums = RowSums.of(pairs, blockRows, compactAllowed);
     }
 
     /**

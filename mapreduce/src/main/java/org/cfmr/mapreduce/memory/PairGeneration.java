@@ -5,6 +5,7 @@ import java.util.function.IntFunction;
 import org.cfmr.core.EntityTotals;
 import org.cfmr.core.PivotCentring;
 import org.cfmr.core.PivotSampler;
+import org.cfmr.core.Similarity;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.ratings.RatingMatrix;
 
@@ -31,20 +32,22 @@ public final class PairGeneration {
   final long[] pivotCount;
 
   /** The ratings of {@code matrix}, each pivot's sampled when settings cap pivots. */
-  PairGeneration(RatingMatrix matrix, SimilaritySettings settings, boolean pivotMeans) {
-    this(matrix, c -> keptPositions(matrix, settings, c), pivotMeans, matrix::columnTotals);
+  PairGeneration(RatingMatrix matrix, SimilaritySettings settings) {
+    this(matrix, c -> keptPositions(matrix, settings, c), settings.measure(),
+        matrix::columnTotals);
   }
 
   /**
    * All ratings of {@code matrix} (a sample already taken), adjusted cosine centring each pivot
    * on {@code pivotTotals} (those of all its ratings): job 2's chunks of pivot vectors.
    */
-  public PairGeneration(RatingMatrix matrix, boolean pivotMeans, EntityTotals[] pivotTotals) {
-    this(matrix, c -> allPositions(matrix, c), pivotMeans, c -> pivotTotals[c]);
+  public PairGeneration(RatingMatrix matrix, Similarity measure, EntityTotals[] pivotTotals) {
+    this(matrix, c -> allPositions(matrix, c), measure, c -> pivotTotals[c]);
   }
 
   private PairGeneration(RatingMatrix matrix, IntFunction<int[]> keptPositions,
-      boolean pivotMeans, IntFunction<EntityTotals> pivotTotals) {
+      Similarity measure, IntFunction<EntityTotals> pivotTotals) {
+    boolean pivotMeans = measure.centring() == Similarity.Centring.PIVOT_MEAN;
     int columns = matrix.columns();
     int[][] kept = new int[columns][];
     columnStart = new int[columns + 1];
@@ -116,6 +119,11 @@ public final class PairGeneration {
       deviation[at] = PivotCentring.scaledDeviation(columnHalfStars[at], count, sum);
       deviationSquare[at] = PivotCentring.product(deviation[at], deviation[at], count);
     }
+  }
+
+  /** Whether the ratings carry deviations from their pivot's mean (adjusted cosine). */
+  boolean centresOnPivots() {
+    return deviation != null;
   }
 
   int rows() {

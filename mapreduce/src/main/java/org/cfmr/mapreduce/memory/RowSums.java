@@ -3,7 +3,6 @@ package org.cfmr.mapreduce.memory;
 import java.util.Arrays;
 import org.cfmr.core.PairSums;
 import org.cfmr.core.PivotCentring;
-import org.cfmr.core.Similarity;
 import org.cfmr.core.runtime.CfmrException;
 
 /**
@@ -48,28 +47,35 @@ public abstract class RowSums {
     this.touched = new int[pairs.rows()];
   }
 
-  /** The accumulator for {@code measure}'s sums, in the narrowest layout the rows allow. */
-  public static RowSums of(PairGeneration pairs, Similarity measure) {
-    return of(pairs, measure, BLOCK_ROWS, true);
+  /** The accumulator for {@code pairs}' sums, in the narrowest layout the rows allow. */
+  public static RowSums of(PairGeneration pairs) {
+    return of(pairs, BLOCK_ROWS, true);
   }
 
   /**
    * @param blockRows later rows summed per pass (tests make it small to exercise the tiling)
    * @param compactAllowed false keeps cosine and pearson in three longs (tests of that layout)
    */
-  static RowSums of(PairGeneration pairs, Similarity measure, int blockRows,
-      boolean compactAllowed) {
-    if (measure.centring() == Similarity.Centring.PIVOT_MEAN) {
+  static RowSums of(PairGeneration pairs, int blockRows, boolean compactAllowed) {
+    if (pairs.centresOnPivots()) {
       return new PivotMeanRows(pairs, blockRows);
     }
+    requireFits(pairs);
     if (compactAllowed && pairs.longestRow() <= COMPACT_ROW_LIMIT) {
       return new CompactIntegerRows(pairs, blockRows);
     }
-    if (pairs.longestRow() >= (1L << 32) / 100) {
+    return new IntegerRows(pairs, blockRows);
+  }
+
+  /**
+   * Fails when a row is too long for the packed integer sums of cosine and pearson (their
+   * 32-bit fields hold 100 · L).
+   */
+  static void requireFits(PairGeneration pairs) {
+    if (!pairs.centresOnPivots() && pairs.longestRow() >= (1L << 32) / 100) {
       throw new CfmrException("an entity has " + pairs.longestRow()
           + " ratings: more than the packed pair sums allow (42,949,672)");
     }
-    return new IntegerRows(pairs, blockRows);
   }
 
   /** Sums row {@code a} with every later row it shares a pivot with. */
