@@ -27,7 +27,7 @@ final class TestFolders {
     if (latestSmall == null) {
       try {
         Path folder = Files.createTempDirectory("cfmr-eval-small");
-        split(SharedData.movielens("ml-latest-small/ratings.csv"), folder);
+        split(SharedData.bundled("ratings.csv"), folder);
         neighbours(folder, SimilaritySettings.defaults());
         latestSmall = folder;
       } catch (IOException e) {

@@ -25,7 +25,7 @@ final class TestData {
     }
     Path file = folder.resolve(dataset + "-train.csv");
     if (!Files.exists(file)) {
-      List<String> lines = Files.readAllLines(SharedData.movielens("ml-latest-small/ratings.csv"));
+      List<String> lines = Files.readAllLines(SharedData.bundled("ratings.csv"));
       List<String> train = lines.subList(1, lines.size()).stream().filter(line -> {
         String[] fields = line.split(",");
         return StableHash.unit(7, Integer.parseInt(fields[0]), Integer.parseInt(fields[1])) < 0.8;

@@ -35,7 +35,7 @@ class MemoryEngineEquivalenceTest {
 
   @BeforeAll
   static void readRatings() throws IOException {
-    latestSmall = parse(Files.readAllLines(SharedData.movielens("ml-latest-small/ratings.csv")));
+    latestSmall = parse(Files.readAllLines(SharedData.bundled("ratings.csv")));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new SyntheticRatings(1.0 / 400, 11).write(out, 2);
     synthetic = parse(new String(out.toByteArray(), StandardCharsets.US_ASCII).lines().toList());

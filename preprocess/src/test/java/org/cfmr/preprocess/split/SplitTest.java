@@ -68,7 +68,7 @@ class SplitTest {
 
   @Test
   void mlLatestSmallMatchesTheOracleWithinHalfAPercentOfEighty() throws IOException {
-    Path input = SharedData.movielens("ml-latest-small/ratings.csv");
+    Path input = SharedData.bundled("ratings.csv");
     SplitResult result = split(input, "out", 42, 1);
     SplitOracle oracle = new SplitOracle(input, ",", true, 42, 0.8);
     assertEquals(oracle.train, lines(result, PipelineFiles.TRAIN));

@@ -77,7 +77,7 @@ class RatingsShapeTest {
   void realMovieLensFilesHaveThePublishedShape() {
     Configuration conf = new Configuration();
     RatingsShape small = RatingsShape.of(hadoopPath(
-        SharedData.movielens("ml-latest-small/ratings.csv")), conf);
+        SharedData.bundled("ratings.csv")), conf);
     assertEquals(100_836, small.ratings());
     assertEquals(610, small.users());
     assertEquals(9_724, small.movies());
