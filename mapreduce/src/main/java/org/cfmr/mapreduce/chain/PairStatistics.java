@@ -39,9 +39,9 @@ public final class PairStatistics {
    * dense kernel ({@link RowSums}): for each entity {@code a} of the chunk, its stripe of every
    * later entity it shares a pivot with, complete for the chunk, emitted once and in ascending
    * {@code b}. A pair co-rated at many pivots of a chunk is thus shuffled once, and the
-   * mapper's memory is bounded by the ratings it holds, not by the pairs they make. (Stripes
-   * summed in hash tables cost ~0.5 µs per pair update in random memory accesses, and a full
-   * table had to be flushed and filled again; the dense kernel costs a few ns.)
+   * mapper's memory is bounded by the ratings it holds, not by the pairs they make. The dense
+   * kernel costs a few ns per pair update; stripes summed in hash tables cost ~0.5 µs (random
+   * memory accesses) and must be flushed whenever the table fills.
    */
   public static final class StripesMapper extends Mapper<IntWritable, PivotVector, IntWritable, Stripe> {
     private final IntWritable outKey = new IntWritable();

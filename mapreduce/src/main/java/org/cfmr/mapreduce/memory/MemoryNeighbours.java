@@ -18,9 +18,9 @@ import org.cfmr.core.runtime.CfmrException;
 /**
  * {@code cfmr neighbours --engine memory}: the neighbour files on one machine, without Hadoop
  * jobs, byte for byte those of the MapReduce chain ({@link MemoryEngine}). Memory: ~24 bytes
- * per train rating for the matrix and its transpose and ~9 for the pair-generation layout
- * (~1.1 GB for 32M ratings, plus the parsed input while it is read), 24–32 bytes per entity per
- * thread, ~40·K bytes per entity for the top-K. Measured peak RSS: BENCHMARKS.md.
+ * per train rating for the matrix and its transpose, plus the engine's own needs (see
+ * {@link MemoryEngine}: ~9 bytes per rating, per-thread accumulators, the top-K), ~1.1 GB for 32M
+ * ratings in all, plus the parsed input while it is read. Measured peak RSS: BENCHMARKS.md.
  */
 public final class MemoryNeighbours {
   private MemoryNeighbours() {}
