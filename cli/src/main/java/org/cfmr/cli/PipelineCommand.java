@@ -46,7 +46,7 @@ final class PipelineCommand implements Callable<Integer> {
   double trainFraction;
 
   @Option(names = "--similarity", defaultValue = "pearson", converter = NeighboursCommand.SimilarityConverter.class,
-      description = "cosine (the seed's), pearson or adjusted-cosine.")
+      description = "cosine (the seed's), pearson, adjusted-cosine or cooccurrence.")
   Similarity similarity;
 
   @Option(names = "--shrink", defaultValue = "100", description = "Shrinkage λ: sim·n/(n+λ).")

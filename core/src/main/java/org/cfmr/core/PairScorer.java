@@ -15,8 +15,8 @@ public final class PairScorer {
   /**
    * The pair's similarity, or {@code NaN} when it is not kept.
    *
-   * @param a the first entity's train totals (used by pearson only)
-   * @param b the second entity's train totals (used by pearson only)
+   * @param a the first entity's train totals (used by pearson and co-occurrence)
+   * @param b the second entity's train totals (used by pearson and co-occurrence)
    */
   public double score(PairSums sums, EntityTotals a, EntityTotals b) {
     if (sums.n < settings.minCommon()) {
@@ -42,6 +42,7 @@ public final class PairScorer {
 
   /**
    * The cosine of the (centred) values over the co-rated set, or {@code NaN} when a norm is zero.
+   * For co-occurrence, the support over the square root of the two entities' rating counts.
    *
    * <p>Pearson centres on each entity's own mean {@code m = S/N}. Multiplying every centred value
    * by its entity's {@code N} keeps everything integral:
@@ -53,7 +54,11 @@ public final class PairScorer {
     long dot;
     long normA;
     long normB;
-    if (measure.centring() == Similarity.Centring.ENTITY_MEAN) {
+    if (measure.binary()) {
+      dot = s.n;
+      normA = a.count();
+      normB = b.count();
+    } else if (measure.centring() == Similarity.Centring.ENTITY_MEAN) {
       long na = a.count();
       long nb = b.count();
       long sa = a.halfStarSum();

@@ -4,17 +4,25 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The similarity measures of the spec: each a cosine over the co-rated set of possibly centred
- * values. Item–item is user–user with the roles swapped, so the javadoc speaks of an entity (whose
- * neighbours are sought) and a pivot (what two entities have in common).
+ * The similarity measures: each a cosine, over the co-rated set of possibly centred values, or
+ * (co-occurrence) over which pivots were rated at all. Item–item is user–user with the roles
+ * swapped, so the javadoc speaks of an entity (whose neighbours are sought) and a pivot (what two
+ * entities have in common).
  */
 public enum Similarity {
   /** The seed's measure: {@code x = r}, norms over co-rated values only. */
-  COSINE("cosine", Centring.NONE),
+  COSINE("cosine", Centring.NONE, false),
   /** {@code x = r − mean of the entity's own train ratings}; the default. */
-  PEARSON("pearson", Centring.ENTITY_MEAN),
+  PEARSON("pearson", Centring.ENTITY_MEAN, false),
   /** {@code x = r − mean of the pivot's train ratings} (Sarwar et al. 2001). */
-  ADJUSTED_COSINE("adjusted-cosine", Centring.PIVOT_MEAN);
+  ADJUSTED_COSINE("adjusted-cosine", Centring.PIVOT_MEAN, false),
+  /**
+   * The cosine of binary rated/not-rated vectors over all pivots:
+   * {@code |P_a ∩ P_b| / sqrt(|P_a|·|P_b|)}, with {@code P_a} the pivots {@code a} rated in train.
+   * It ignores the rating values, so it measures how often two entities occur together: the
+   * measure for ranking top-N lists (Deshpande &amp; Karypis 2004).
+   */
+  COOCCURRENCE("cooccurrence", Centring.NONE, true);
 
   /** What a rating is centred on before the cosine. */
   public enum Centring {
@@ -25,10 +33,12 @@ public enum Similarity {
 
   private final String cliName;
   private final Centring centring;
+  private final boolean binary;
 
-  Similarity(String cliName, Centring centring) {
+  Similarity(String cliName, Centring centring, boolean binary) {
     this.cliName = cliName;
     this.centring = centring;
+    this.binary = binary;
   }
 
   public String cliName() {
@@ -37,6 +47,14 @@ public enum Similarity {
 
   public Centring centring() {
     return centring;
+  }
+
+  /**
+   * Whether the measure sees only which pivots were rated: its raw value follows from the support
+   * and the entities' rating counts, and no sum of values is needed.
+   */
+  public boolean binary() {
+    return binary;
   }
 
   /** The measure named {@code name} on the command line ({@code cosine}, {@code pearson}, ...). */

@@ -3,6 +3,7 @@ package org.cfmr.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,24 @@ class PairScorerTest {
   }
 
   @Test
+  void handCheckedCooccurrence() {
+    // a rated 4 items, b rated 9, 3 of them both: 3 / sqrt(4·9) = 0.5, whatever the values.
+    PairSums sums = new PairSums();
+    sums.add(10, 2, 100, 4, 20);
+    sums.add(1, 9, 1, 81, 9);
+    sums.add(6, 6, 36, 36, 36);
+    double raw = PairScorer.raw(Similarity.COOCCURRENCE, sums, new EntityTotals(4, 30),
+        new EntityTotals(9, 40));
+    assertEquals(0.5, raw, 1e-15);
+    SimilaritySettings settings = SimilaritySettings.defaults().withMeasure(Similarity.COOCCURRENCE)
+        .withShrink(0).withMinCommon(3);
+    assertEquals(0.5, new PairScorer(settings).score(sums, new EntityTotals(4, 30),
+        new EntityTotals(9, 40)), 1e-15);
+    assertTrue(Double.isNaN(new PairScorer(settings.withMinCommon(4)).score(sums,
+        new EntityTotals(4, 30), new EntityTotals(9, 40))), "n=3 < minCommon=4");
+  }
+
+  @Test
   void pearsonWithAConstantEntityHasNoSimilarity() {
     // a rated 4, 4 (mean 4 over its 2 ratings): its centred norm is exactly zero.
     PairSums sums = new PairSums();
@@ -56,7 +75,8 @@ class PairScorerTest {
       int n = 2 + random.nextInt(40);
       double[] a = new double[n], b = new double[n], pivotMeans = new double[n];
       int[][] pivots = new int[n][];
-      PairSums[] sums = {new PairSums(), new PairSums(), new PairSums()};
+      PairSums[] sums = new PairSums[Similarity.values().length];
+      Arrays.setAll(sums, m -> new PairSums());
       // Each entity has extra ratings outside the co-rated set, which move its mean.
       int extraA = random.nextInt(5), extraB = random.nextInt(5);
       long sumA = 0, sumB = 0;
@@ -87,7 +107,8 @@ class PairScorerTest {
       EntityTotals ta = new EntityTotals(n + extraA, totalA);
       EntityTotals tb = new EntityTotals(n + extraB, totalB);
       for (Similarity measure : Similarity.values()) {
-        double expected = direct(measure, a, b, ta.mean(), tb.mean(), pivotMeans);
+        double expected = measure.binary() ? n / Math.sqrt((double) ta.count() * tb.count())
+            : direct(measure, a, b, ta.mean(), tb.mean(), pivotMeans);
         double actual = PairScorer.raw(measure, sums[measure.ordinal()], ta, tb);
         if (Double.isNaN(expected) || Double.isInfinite(expected)) {
           continue;

@@ -43,7 +43,8 @@ public final class SweepCommand implements Callable<Integer> {
 
   @Option(names = "--similarity", split = ",", paramLabel = "MEASURE",
       defaultValue = "cosine,pearson,adjusted-cosine",
-      description = "Similarity measures (default: ${DEFAULT-VALUE}).")
+      description = "Similarity measures among cosine, pearson, adjusted-cosine, cooccurrence "
+          + "(default: ${DEFAULT-VALUE}).")
   List<String> measures;
 
   @Option(names = "--min-common", split = ",", paramLabel = "N", defaultValue = "1,5",

@@ -35,7 +35,7 @@ public final class NeighboursCommand implements Callable<Integer> {
   Modes mode;
 
   @Option(names = "--similarity", defaultValue = "pearson",
-      paramLabel = "cosine|pearson|adjusted-cosine", converter = SimilarityConverter.class,
+      paramLabel = "cosine|pearson|adjusted-cosine|cooccurrence", converter = SimilarityConverter.class,
       description = "The measure; cosine --shrink 0 is the seed's (default: ${DEFAULT-VALUE}).")
   Similarity similarity;
 

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.cfmr.core.Neighbour;
 
 /**
- * The test oracle: the spec's neighbour definition computed the plain way, in doubles, with maps
+ * The test oracle: the neighbour definitions computed the plain way, in doubles, with maps
  * and a loop over each pair's co-rated set, written separately from core's exact-integer
  * formulas (it calls none of them). For each entity a, the co-rated set with every b is
  * gathered from the pivots a rated; the sums over it are then taken straight from the spec.
@@ -73,7 +73,11 @@ final class BruteForceNeighbours {
           normA += xa * xa;
           normB += xb * xb;
         }
-        if (normA > TIE && normB > TIE) {
+        if (measure.equals("cooccurrence")) {
+          double support = pair.getValue().size();
+          row.put(b, new double[] {support
+              / Math.sqrt((double) byEntity.get(a).size() * byEntity.get(b).size()), support});
+        } else if (normA > TIE && normB > TIE) {
           row.put(b, new double[] {dot / (Math.sqrt(normA) * Math.sqrt(normB)), pair.getValue().size()});
         }
       }

@@ -53,9 +53,10 @@ class ChainOracleTest {
       "ml-100k-u1, user, cosine", "ml-100k-u1, item, cosine",
       "ml-100k-u1, user, pearson", "ml-100k-u1, item, pearson",
       "ml-100k-u1, user, adjusted-cosine", "ml-100k-u1, item, adjusted-cosine",
+      "ml-100k-u1, item, cooccurrence",
       "ml-latest-small, user, cosine",
       "ml-latest-small, user, pearson", "ml-latest-small, item, pearson",
-      "ml-latest-small, user, adjusted-cosine"})
+      "ml-latest-small, user, adjusted-cosine", "ml-latest-small, user, cooccurrence"})
   void theChainComputesTheOraclesNeighbours(String dataset, String mode, String measure)
       throws IOException {
     java.nio.file.Path train = TestData.train(dataset, temp);

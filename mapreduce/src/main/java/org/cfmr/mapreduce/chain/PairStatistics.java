@@ -109,10 +109,7 @@ public final class PairStatistics {
         for (int t = 0; t < rows.touchedCount(); t++) {
           rows.unpack(touched[t], pair);
           rows.clear(touched[t]);
-          if (measure.centring() == Similarity.Centring.NONE) {
-            pair.sumA = 0;  // cosine uses no value sums: the stripes stay smaller
-            pair.sumB = 0;
-          }
+          dropUnusedSums(pair);
           stripe.appendAscending(chunk.rowIds[touched[t]], pair);
         }
         outKey.set(chunk.rowIds[a]);
@@ -123,6 +120,19 @@ public final class PairStatistics {
       context.getCounter(Counter.PIVOT_CHUNKS).increment(1);
       size = 0;
       pivotTotals.clear();
+    }
+
+    /** Zeroes the sums the measure never reads, so that the stripes stay small. */
+    private void dropUnusedSums(PairSums pair) {
+      if (measure.centring() == Similarity.Centring.NONE) {
+        pair.sumA = 0;
+        pair.sumB = 0;
+      }
+      if (measure.binary()) {
+        pair.sumAB = 0;
+        pair.sumAA = 0;
+        pair.sumBB = 0;
+      }
     }
   }
 
