@@ -1,47 +1,75 @@
 package org.cfmr.web;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cfmr.sql.Database;
 
 /**
- * The app's database: one short-lived JDBC connection per unit of work (no pool: a down server
- * fails fast after a 3 s connect timeout, and the next request connects afresh once it is back).
- * A failure to connect, a broken connection or a missing table becomes {@link DatabaseUnavailable}
- * (a 503 page). On the first successful connection the app's own tables ({@code app-tables.sql}:
- * new users' ratings, the poster cache) are created when missing; a user without CREATE rights
- * (a read-only user) still browses, and the pages that write say so.
+ * The app's database through a pool of at most {@value #POOL_SIZE} connections (HikariCP): a unit
+ * of work borrows a connection and gives it back, so a burst of requests shares a few connections
+ * instead of opening one each. The pool opens a connection only when a request needs one (serve
+ * starts while the database is down) and keeps none idle past 10 minutes.
+ *
+ * <p>A request that gets no connection within {@value #WAIT_MILLIS} ms (the server is down, or
+ * every connection is busy), a broken connection or a missing table becomes
+ * {@link DatabaseUnavailable} (a 503 page). Broken connections leave the pool, and once the server
+ * is back the next connection attempt succeeds (the pool retries a down server at most 5 s apart),
+ * so the app recovers without a restart. Statements run in autocommit: a write that returned is
+ * committed before the page that acknowledges it is sent.
+ *
+ * <p>On the first connection the app's own tables ({@code app-tables.sql}: new users' ratings, the
+ * poster cache) are created when missing; a user without CREATE rights (a read-only user) still
+ * browses, and the pages that write say so.
  */
-public final class Db {
+public final class Db implements AutoCloseable {
+  /** The most connections serve holds at once. */
+  public static final int POOL_SIZE = 10;
+  /** How long a request waits for a connection (or for the server to answer a connect). */
+  static final int WAIT_MILLIS = 3000;
+
   /** A unit of work on one connection. */
   public interface Work<T> {
     T run(Connection connection) throws SQLException;
   }
 
   private final String jdbcUrl;
-  private final Properties properties = new Properties();
+  private final HikariDataSource pool;
   private final AtomicBoolean tablesChecked = new AtomicBoolean();
   private volatile boolean writable;
 
   public Db(String jdbcUrl, String user, String password) {
     this.jdbcUrl = Database.driverUrl(jdbcUrl);
-    properties.setProperty("user", user);
-    properties.setProperty("password", password);
-    properties.setProperty("characterEncoding", "UTF-8");
-    properties.setProperty("connectTimeout", "3000");
-    properties.setProperty("socketTimeout", "60000");
+    this.pool = new HikariDataSource(poolSettings(this.jdbcUrl, user, password));
   }
 
-  /** Runs {@code work} on a fresh connection; see the class comment for the failures. */
+  private static HikariConfig poolSettings(String jdbcUrl, String user, String password) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("cfmr-serve");
+    config.setJdbcUrl(jdbcUrl);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.addDataSourceProperty("characterEncoding", "UTF-8");
+    config.addDataSourceProperty("connectTimeout", String.valueOf(WAIT_MILLIS));
+    config.addDataSourceProperty("socketTimeout", "60000");
+    config.setMaximumPoolSize(POOL_SIZE);
+    config.setMinimumIdle(0);  // no background reconnect loop while the server is down
+    config.setConnectionTimeout(WAIT_MILLIS);
+    config.setValidationTimeout(1000);
+    config.setInitializationFailTimeout(-1);  // start without the database
+    config.setAutoCommit(true);
+    return config;
+  }
+
+  /** Runs {@code work} on a pooled connection; see the class comment for the failures. */
   public <T> T run(Work<T> work) {
-    try (Connection connection = connect()) {
+    try (Connection connection = borrow()) {
       return work.run(connection);
     } catch (SQLException e) {
       throw translate(e);
@@ -56,15 +84,44 @@ public final class Db {
     return writable;
   }
 
-  private Connection connect() throws SQLException {
-    Connection connection = DriverManager.getConnection(jdbcUrl, properties);
+  /** Closes the pool's connections. */
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  private Connection borrow() throws SQLException {
+    Connection connection;
+    try {
+      connection = pool.getConnection();
+    } catch (SQLException e) {
+      throw noConnection(e);
+    }
     if (!tablesChecked.get()) {
-      createAppTables(connection);
+      try {
+        createAppTables(connection);
+      } catch (SQLException e) {
+        connection.close();
+        throw e;
+      }
     }
     return connection;
   }
 
-  private void createAppTables(Connection connection) {
+  /** The pool gave no connection in time: why, from the last failure to connect, if any. */
+  private RuntimeException noConnection(SQLException timeout) {
+    if (timeout.getCause() instanceof SQLException failure) {
+      RuntimeException translated = translate(failure);
+      return translated instanceof DatabaseUnavailable ? translated
+          : new DatabaseUnavailable("the database at " + jdbcUrl + " refused the connection: "
+              + Database.firstLine(failure.getMessage()), timeout);
+    }
+    return new DatabaseUnavailable("the database at " + jdbcUrl + " gave no connection within "
+        + WAIT_MILLIS / 1000 + " s (all " + POOL_SIZE + " busy, or it does not answer)", timeout);
+  }
+
+  /** Creates the app's tables; a refusal means a read-only user, a lost connection is rethrown. */
+  private void createAppTables(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       for (String create : appTables().split(";\\s*\n")) {
         if (!create.isBlank()) {
@@ -73,6 +130,9 @@ public final class Db {
       }
       writable = true;
     } catch (SQLException e) {
+      if (unreachable(e)) {
+        throw e;
+      }
       writable = false;
       System.err.println("cfmr serve: cannot create the app's tables ("
           + Database.firstLine(e.getMessage())
@@ -91,12 +151,17 @@ public final class Db {
     }
   }
 
+  private static boolean unreachable(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    return state.startsWith("08") || e instanceof java.sql.SQLTransientConnectionException
+        || e instanceof java.sql.SQLNonTransientConnectionException
+        || e.getClass().getName().contains("CommunicationsException");
+  }
+
   /** Connection failures and missing tables are the database being unavailable; others are bugs. */
   private RuntimeException translate(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
-    if (state.startsWith("08") || e instanceof java.sql.SQLTransientConnectionException
-        || e instanceof java.sql.SQLNonTransientConnectionException
-        || e.getClass().getName().contains("CommunicationsException")) {
+    if (unreachable(e)) {
       return new DatabaseUnavailable("the database at " + jdbcUrl + " cannot be reached: "
           + Database.firstLine(e.getMessage()), e);
     }

@@ -56,8 +56,10 @@ public final class WebApp {
     return javalin.port();
   }
 
+  /** Stops serving, then closes the database connections. */
   public void stop() {
     javalin.stop();
+    db.close();
   }
 
   private void routes() {

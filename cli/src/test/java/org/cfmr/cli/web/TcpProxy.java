@@ -8,15 +8,18 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback TCP forwarder in front of the test database: {@link #close} cuts every connection and
- * stops listening (the database "goes down"), {@link #open} listens again on the same port.
+ * stops listening (the database "goes down"), {@link #open} listens again on the same port;
+ * {@link #forwarded} counts the connections it has passed on.
  */
 final class TcpProxy implements AutoCloseable {
   private final int targetPort;
   private final int port;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private final AtomicInteger forwarded = new AtomicInteger();
   private ServerSocket server;
   private Thread acceptor;
 
@@ -29,6 +32,11 @@ final class TcpProxy implements AutoCloseable {
 
   int port() {
     return port;
+  }
+
+  /** How many connections reached the database through this proxy so far. */
+  int forwarded() {
+    return forwarded.get();
   }
 
   synchronized void open() throws IOException {
@@ -45,6 +53,7 @@ final class TcpProxy implements AutoCloseable {
           }
           Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
           sockets.add(target);
+          forwarded.incrementAndGet();
           pump(client, target);
           pump(target, client);
         } catch (IOException e) {
