@@ -6,9 +6,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.util.GenericOptionsParser;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.eval.EvaluateCommand;
 import org.cfmr.eval.RecommendCommand;
@@ -84,13 +85,10 @@ public final class Main implements Runnable {
 
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionStrategy(Main::runRaisingFileSystemErrors);
     cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
-      if (error instanceof CfmrException || error instanceof IllegalArgumentException) {
-        err.println("cfmr: " + error.getMessage());
-      } else {
-        err.println("cfmr: unexpected error: " + error);
-      }
+      err.println("cfmr: " + ErrorMessages.of(error));
       if (System.getenv("CFMR_DEBUG") != null) {
         error.printStackTrace(err);
       }
@@ -98,6 +96,20 @@ public final class Main implements Runnable {
       return 1;
     });
     return cli;
+  }
+
+  /**
+   * Runs the command, passing Hadoop's {@link FSError} (an {@code Error} that the local file system
+   * throws for a failed write, e.g. a full disk) to the exception handler as picocli does with
+   * exceptions, so that it too is one line rather than a stack trace.
+   */
+  private static int runRaisingFileSystemErrors(CommandLine.ParseResult parseResult) {
+    try {
+      return new CommandLine.RunLast().execute(parseResult);
+    } catch (FSError e) {
+      throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(),
+          ErrorMessages.of(e), e);
+    }
   }
 
   @Override

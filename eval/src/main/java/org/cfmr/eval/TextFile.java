@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.OutputFolder;
 
 /** Writes one small text file (a JSON or CSV report) through a staged {@link OutputFolder}. */
@@ -20,8 +22,8 @@ final class TextFile {
         stream.write(text.getBytes(StandardCharsets.UTF_8));
       }
       out.commit();
-    } catch (IOException e) {
-      throw new CfmrException("cannot write " + file + ": " + e.getMessage(), e);
+    } catch (IOException | FSError e) {
+      throw new CfmrException("cannot write " + file + ": " + ErrorMessages.of(e), e);
     }
   }
 }

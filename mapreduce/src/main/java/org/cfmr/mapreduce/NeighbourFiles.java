@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.JobReport;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.mapreduce.chain.ChainSettings;
@@ -227,8 +229,8 @@ public final class NeighbourFiles {
       try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
         json.writeValue(out, root);
       }
-    } catch (IOException e) {
-      throw new CfmrException("cannot write the report " + file + ": " + e.getMessage(), e);
+    } catch (IOException | FSError e) {
+      throw new CfmrException("cannot write the report " + file + ": " + ErrorMessages.of(e), e);
     }
   }
 }
