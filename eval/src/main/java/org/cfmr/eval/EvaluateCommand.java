@@ -10,9 +10,9 @@ import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
-import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -89,6 +89,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         ItemFormula.parse(itemFormula), minNeighbours, !noClip, topN, relevantFrom, threads);
     Path trainFile = file(train, PipelineFiles.TRAIN, "--train");
     Path testFile = file(test, PipelineFiles.TEST, "--test");
+    if (json != null) {
+      TextFile.requireWritable(new Path(json), overwrite, conf);
+    }
     TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
     TestRatings testRatings = TestRatings.read(testFile, trainData, conf);
     List<EvaluationResult> results = new ArrayList<>();
@@ -110,13 +113,13 @@ public final class EvaluateCommand implements Callable<Integer> {
   private List<Mode> chosenModes() {
     if (modes == null) {
       if (neighbours != null) {
-        throw new CfmrException("--neighbours needs --mode user or --mode item");
+        throw new UsageException("--neighbours needs --mode user or --mode item");
       }
       return List.of(Mode.USER, Mode.ITEM);
     }
     List<Mode> parsed = modes.stream().map(Mode::parse).distinct().toList();
     if (neighbours != null && parsed.size() != 1) {
-      throw new CfmrException("--neighbours is one file: give one --mode (user or item)");
+      throw new UsageException("--neighbours is one file: give one --mode (user or item)");
     }
     return parsed;
   }
@@ -126,7 +129,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       return new Path(given);
     }
     if (folder == null) {
-      throw new CfmrException("give " + option + " or a pipeline output folder with --folder");
+      throw new UsageException("give " + option + " or a pipeline output folder with --folder");
     }
     return new Path(folder, name);
   }

@@ -19,6 +19,7 @@ import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -89,20 +90,21 @@ public final class RecommendCommand implements Callable<Integer> {
     Configuration conf = HadoopRuntime.configuration();
     Mode chosen = Mode.parse(mode);
     if (topN < 1) {
-      throw new CfmrException("--top-n must be >= 1, not " + topN);
+      throw new UsageException("--top-n must be >= 1, not " + topN);
     }
     if (threads < 1) {
-      throw new CfmrException("--threads must be >= 1, not " + threads);
+      throw new UsageException("--threads must be >= 1, not " + threads);
     }
+    Path target = output != null ? new Path(output) : file(null, chosen == Mode.USER
+        ? PipelineFiles.USER_BASED_RECOMMENDATIONS : PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
+        "--output");
+    TextFile.requireWritable(target, overwrite, conf);
     TrainData trainData = TrainData.of(TrainRatings.read(
         file(train, PipelineFiles.TRAIN, "--train"), conf));
     Path neighbourFile = file(neighbours, chosen == Mode.USER
         ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS, "--neighbours");
     Predictor predictor = Recommendations.predictor(trainData, NeighbourLists.read(neighbourFile, conf), chosen,
         ItemFormula.parse(itemFormula), minNeighbours, !noClip);
-    Path target = output != null ? new Path(output) : file(null, chosen == Mode.USER
-        ? PipelineFiles.USER_BASED_RECOMMENDATIONS : PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
-        "--output");
     long start = System.nanoTime();
     long lines = write(trainData, predictor, all ? 0 : topN, users, threads, target, overwrite,
         conf);
@@ -133,7 +135,7 @@ public final class RecommendCommand implements Callable<Integer> {
       return new Path(given);
     }
     if (folder == null) {
-      throw new CfmrException("give " + option + " or a pipeline output folder with --folder");
+      throw new UsageException("give " + option + " or a pipeline output folder with --folder");
     }
     return new Path(folder, name);
   }
