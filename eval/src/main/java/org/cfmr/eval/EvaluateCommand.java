@@ -81,6 +81,11 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace an existing --json file.")
   boolean overwrite;
 
+  @Option(names = "--allow-unknown", description = "Evaluate even when more than half of the "
+      + "test ratings have a user or movie the train split does not have (files of different "
+      + "datasets or runs, refused by default).")
+  boolean allowUnknown;
+
   @Override
   public Integer call() {
     Configuration conf = HadoopRuntime.configuration();
@@ -94,6 +99,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
     TestRatings testRatings = TestRatings.read(testFile, trainData, conf);
+    SplitsMatch.check(trainFile, trainData, testFile, testRatings, allowUnknown, System.err);
     List<EvaluationResult> results = new ArrayList<>();
     for (Mode mode : chosen) {
       Path neighbourFile = neighbours != null ? new Path(neighbours)
