@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cfmr.sql.Database;
+import org.cfmr.sql.UrlPasswords;
 
 /**
  * The app's database: one short-lived JDBC connection per unit of work (no pool: a down server
@@ -94,20 +95,20 @@ public final class Db {
   /** Connection failures and missing tables are the database being unavailable; others are bugs. */
   private RuntimeException translate(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String reason = UrlPasswords.hide(Database.firstLine(e.getMessage()), jdbcUrl);
+    String database = "the database at " + UrlPasswords.shown(jdbcUrl);
     if (state.startsWith("08") || e instanceof java.sql.SQLTransientConnectionException
         || e instanceof java.sql.SQLNonTransientConnectionException
         || e.getClass().getName().contains("CommunicationsException")) {
-      return new DatabaseUnavailable("the database at " + jdbcUrl + " cannot be reached: "
-          + Database.firstLine(e.getMessage()), e);
+      return new DatabaseUnavailable(database + " cannot be reached: " + reason, e);
     }
     if (state.equals("42S02")) {
-      return new DatabaseUnavailable("the database at " + jdbcUrl + " holds no cfmr tables yet ("
-          + Database.firstLine(e.getMessage()) + "): run cfmr load-mysql", e);
+      return new DatabaseUnavailable(database + " holds no cfmr tables yet (" + reason
+          + "): run cfmr load-mysql", e);
     }
     if (e.getErrorCode() == 1045 || e.getErrorCode() == 1044) {
-      return new DatabaseUnavailable("the database at " + jdbcUrl + " refused the user: "
-          + Database.firstLine(e.getMessage()), e);
+      return new DatabaseUnavailable(database + " refused the user: " + reason, e);
     }
-    return new IllegalStateException("database error: " + Database.firstLine(e.getMessage()), e);
+    return new IllegalStateException("database error: " + reason, e);
   }
 }
