@@ -5,11 +5,14 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.util.GenericOptionsParser;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.HadoopRuntime;
+import org.cfmr.core.runtime.UsageException;
 import org.cfmr.eval.EvaluateCommand;
 import org.cfmr.eval.RecommendCommand;
 import org.cfmr.eval.SweepCommand;
@@ -46,7 +49,7 @@ import picocli.CommandLine.Command;
     footer = {"", "Hadoop generic options (-D key=value, -conf FILE, -fs URI, -files, -libjars, "
         + "-archives) may be given with any command.",
         "Set CFMR_DEBUG=1 to see stack traces."})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -84,25 +87,41 @@ public final class Main implements Runnable {
 
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionStrategy(Main::runRaisingFileSystemErrors);
     cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
-      if (error instanceof CfmrException || error instanceof IllegalArgumentException) {
-        err.println("cfmr: " + error.getMessage());
-      } else {
-        err.println("cfmr: unexpected error: " + error);
-      }
+      err.println("cfmr: " + ErrorMessages.of(error));
       if (System.getenv("CFMR_DEBUG") != null) {
         error.printStackTrace(err);
       }
       err.flush();
-      return 1;
+      return ErrorMessages.userError(error) instanceof UsageException
+          ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
     });
+    Version version = new Version();
+    cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
     return cli;
   }
 
+  /**
+   * Runs the command, passing Hadoop's {@link FSError} (an {@code Error} that the local file system
+   * throws for a failed write, e.g. a full disk) to the exception handler as picocli does with
+   * exceptions, so that it too is one line rather than a stack trace.
+   */
+  private static int runRaisingFileSystemErrors(CommandLine.ParseResult parseResult) {
+    try {
+      return new CommandLine.RunLast().execute(parseResult);
+    } catch (FSError e) {
+      throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(),
+          ErrorMessages.of(e), e);
+    }
+  }
+
+  /** {@code cfmr} without a command: the usage, as a usage error. */
   @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return CommandLine.ExitCode.USAGE;
   }
 
   /** cfmr's version, from the build. */

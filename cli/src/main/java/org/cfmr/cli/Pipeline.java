@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
@@ -20,6 +21,7 @@ import org.cfmr.core.predict.Predictor;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
@@ -131,8 +133,9 @@ final class Pipeline {
   private static void write(OutputFolder folder, String name, String text) {
     try (OutputStream stream = folder.fileSystem().create(folder.staged(name))) {
       stream.write(text.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new CfmrException("cannot write " + folder.target(name) + ": " + e.getMessage(), e);
+    } catch (IOException | FSError e) {
+      throw new CfmrException("cannot write " + folder.target(name) + ": " + ErrorMessages.of(e),
+          e);
     }
   }
 

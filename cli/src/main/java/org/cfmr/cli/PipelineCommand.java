@@ -5,6 +5,7 @@ import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Similarity;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.runtime.BundledData;
+import org.cfmr.core.runtime.UsageException;
 import org.cfmr.eval.Recommendations;
 import org.cfmr.mapreduce.Engine;
 import org.cfmr.mapreduce.NeighboursCommand;
@@ -88,6 +89,7 @@ final class PipelineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    refuseWhatWouldFailHalfWay();
     Path inputPath = new Path(input != null ? input : BundledData.folder().toString());
     Pipeline.Settings settings = new Pipeline.Settings(inputPath, new Path(output), overwrite,
         new SplitSettings(inputPath, new Path(output), trainFraction, seed, 0, reducers, overwrite),
@@ -96,5 +98,19 @@ final class PipelineCommand implements Callable<Integer> {
         topN, database);
     new Pipeline(settings, System.out).run();
     return 0;
+  }
+
+  /** Values the split accepts but a later stage cannot use, refused before any file is written. */
+  private void refuseWhatWouldFailHalfWay() {
+    if (!(trainFraction > 0 && trainFraction < 1)) {
+      throw new UsageException("--train-fraction must be between 0 and 1, both excluded (the "
+          + "pipeline needs ratings in both train and test), not " + trainFraction);
+    }
+    if (threads != null && threads < 1) {
+      throw new UsageException("--threads must be >= 1, not " + threads);
+    }
+    if (topN < 0) {
+      throw new UsageException("--top-n must be >= 0, not " + topN);
+    }
   }
 }

@@ -1,5 +1,7 @@
 package org.cfmr.core;
 
+import org.cfmr.core.runtime.UsageException;
+
 /**
  * Everything that decides the neighbour files, as data. The defaults are the spec's: pearson,
  * λ = 100, minCommon = 5, minSim = 0, K = 50, no cap on pivot size.
@@ -28,11 +30,17 @@ public record SimilaritySettings(
   }
 
   public SimilaritySettings {
-    if (shrink < 0) throw new IllegalArgumentException("--shrink must be >= 0, not " + shrink);
-    if (minCommon < 1) throw new IllegalArgumentException("--min-common must be >= 1, not " + minCommon);
-    if (k < 1) throw new IllegalArgumentException("--k must be >= 1, not " + k);
+    if (!(shrink >= 0 && shrink < Double.POSITIVE_INFINITY)) {
+      throw new UsageException("--shrink must be a number >= 0, not " + shrink);
+    }
+    if (!(minSim >= -1 && minSim < 1)) {
+      throw new UsageException("--min-sim must be a number from -1 to below 1 (similarities are "
+          + "in [-1, 1]), not " + minSim);
+    }
+    if (minCommon < 1) throw new UsageException("--min-common must be >= 1, not " + minCommon);
+    if (k < 1) throw new UsageException("--k must be >= 1, not " + k);
     if (maxPivotRatings < 0 || maxPivotRatings == 1) {
-      throw new IllegalArgumentException(
+      throw new UsageException(
           "--max-pivot-ratings must be 0 (no cap) or >= 2, not " + maxPivotRatings);
     }
   }

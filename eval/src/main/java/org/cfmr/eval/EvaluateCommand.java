@@ -10,9 +10,9 @@ import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
-import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -81,6 +81,11 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace an existing --json file.")
   boolean overwrite;
 
+  @Option(names = "--allow-unknown", description = "Evaluate even when more than half of the "
+      + "test ratings have a user or movie the train split does not have (files of different "
+      + "datasets or runs, refused by default).")
+  boolean allowUnknown;
+
   @Override
   public Integer call() {
     Configuration conf = HadoopRuntime.configuration();
@@ -89,8 +94,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         ItemFormula.parse(itemFormula), minNeighbours, !noClip, topN, relevantFrom, threads);
     Path trainFile = file(train, PipelineFiles.TRAIN, "--train");
     Path testFile = file(test, PipelineFiles.TEST, "--test");
+    if (json != null) {
+      TextFile.requireWritable(new Path(json), overwrite, conf);
+    }
     TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
     TestRatings testRatings = TestRatings.read(testFile, trainData, conf);
+    SplitsMatch.check(trainFile, trainData, testFile, testRatings, allowUnknown, System.err);
     List<EvaluationResult> results = new ArrayList<>();
     for (Mode mode : chosen) {
       Path neighbourFile = neighbours != null ? new Path(neighbours)
@@ -110,13 +119,13 @@ public final class EvaluateCommand implements Callable<Integer> {
   private List<Mode> chosenModes() {
     if (modes == null) {
       if (neighbours != null) {
-        throw new CfmrException("--neighbours needs --mode user or --mode item");
+        throw new UsageException("--neighbours needs --mode user or --mode item");
       }
       return List.of(Mode.USER, Mode.ITEM);
     }
     List<Mode> parsed = modes.stream().map(Mode::parse).distinct().toList();
     if (neighbours != null && parsed.size() != 1) {
-      throw new CfmrException("--neighbours is one file: give one --mode (user or item)");
+      throw new UsageException("--neighbours is one file: give one --mode (user or item)");
     }
     return parsed;
   }
@@ -126,7 +135,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       return new Path(given);
     }
     if (folder == null) {
-      throw new CfmrException("give " + option + " or a pipeline output folder with --folder");
+      throw new UsageException("give " + option + " or a pipeline output folder with --folder");
     }
     return new Path(folder, name);
   }

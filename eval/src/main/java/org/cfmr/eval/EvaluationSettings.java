@@ -2,6 +2,7 @@ package org.cfmr.eval;
 
 import org.cfmr.core.Mode;
 import org.cfmr.core.predict.ItemFormula;
+import org.cfmr.core.runtime.UsageException;
 
 /**
  * How predictions are made and judged. Defaults: mean-centred item formula, at least 1
@@ -21,13 +22,16 @@ public record EvaluationSettings(
 
   public EvaluationSettings {
     if (minNeighbours < 1) {
-      throw new IllegalArgumentException("--min-neighbours must be >= 1, not " + minNeighbours);
+      throw new UsageException("--min-neighbours must be >= 1, not " + minNeighbours);
     }
     if (topN < 1) {
-      throw new IllegalArgumentException("--top-n must be >= 1, not " + topN);
+      throw new UsageException("--top-n must be >= 1, not " + topN);
     }
     if (threads < 1) {
-      throw new IllegalArgumentException("--threads must be >= 1, not " + threads);
+      throw new UsageException("--threads must be >= 1, not " + threads);
+    }
+    if (!Double.isFinite(relevantFrom)) {
+      throw new UsageException("--relevant-from must be a rating, not " + relevantFrom);
     }
   }
 

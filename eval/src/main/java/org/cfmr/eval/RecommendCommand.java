@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
@@ -14,9 +15,11 @@ import org.cfmr.core.predict.Predictor;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -87,20 +90,21 @@ public final class RecommendCommand implements Callable<Integer> {
     Configuration conf = HadoopRuntime.configuration();
     Mode chosen = Mode.parse(mode);
     if (topN < 1) {
-      throw new CfmrException("--top-n must be >= 1, not " + topN);
+      throw new UsageException("--top-n must be >= 1, not " + topN);
     }
     if (threads < 1) {
-      throw new CfmrException("--threads must be >= 1, not " + threads);
+      throw new UsageException("--threads must be >= 1, not " + threads);
     }
+    Path target = output != null ? new Path(output) : file(null, chosen == Mode.USER
+        ? PipelineFiles.USER_BASED_RECOMMENDATIONS : PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
+        "--output");
+    TextFile.requireWritable(target, overwrite, conf);
     TrainData trainData = TrainData.of(TrainRatings.read(
         file(train, PipelineFiles.TRAIN, "--train"), conf));
     Path neighbourFile = file(neighbours, chosen == Mode.USER
         ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS, "--neighbours");
     Predictor predictor = Recommendations.predictor(trainData, NeighbourLists.read(neighbourFile, conf), chosen,
         ItemFormula.parse(itemFormula), minNeighbours, !noClip);
-    Path target = output != null ? new Path(output) : file(null, chosen == Mode.USER
-        ? PipelineFiles.USER_BASED_RECOMMENDATIONS : PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
-        "--output");
     long start = System.nanoTime();
     long lines = write(trainData, predictor, all ? 0 : topN, users, threads, target, overwrite,
         conf);
@@ -121,8 +125,8 @@ public final class RecommendCommand implements Callable<Integer> {
       }
       out.commit();
       return lines;
-    } catch (IOException e) {
-      throw new CfmrException("cannot write " + target + ": " + e.getMessage(), e);
+    } catch (IOException | FSError e) {
+      throw new CfmrException("cannot write " + target + ": " + ErrorMessages.of(e), e);
     }
   }
 
@@ -131,7 +135,7 @@ public final class RecommendCommand implements Callable<Integer> {
       return new Path(given);
     }
     if (folder == null) {
-      throw new CfmrException("give " + option + " or a pipeline output folder with --folder");
+      throw new UsageException("give " + option + " or a pipeline output folder with --folder");
     }
     return new Path(folder, name);
   }

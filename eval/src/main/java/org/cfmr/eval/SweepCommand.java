@@ -9,9 +9,9 @@ import org.cfmr.core.Similarity;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
-import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -90,6 +90,9 @@ public final class SweepCommand implements Callable<Integer> {
         ItemFormula.parse(itemFormula), 1, true, topN, EvaluationSettings.DEFAULT_RELEVANT_FROM,
         threads);
     Path trainFile = file(train, PipelineFiles.TRAIN, "--train");
+    if (csv != null) {
+      TextFile.requireWritable(new Path(csv), overwrite, conf);
+    }
     TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
     TestRatings testRatings = TestRatings.read(file(test, PipelineFiles.TEST, "--test"),
         trainData, conf);
@@ -106,17 +109,30 @@ public final class SweepCommand implements Callable<Integer> {
   }
 
   private static void checkGrid(Sweep.Grid grid) {
+    requireValues("--similarity", grid.measures());
+    requireValues("--shrink", grid.shrinks());
+    requireValues("--min-common", grid.minCommons());
+    requireValues("--k", grid.ks());
+    requireValues("--max-pivot-ratings", grid.maxPivotRatings());
+    requireValues("--mode", grid.modes());
     if (grid.ks().stream().anyMatch(k -> k < 1)) {
-      throw new CfmrException("--k values must be >= 1");
+      throw new UsageException("--k values must be >= 1");
     }
-    if (grid.shrinks().stream().anyMatch(s -> s < 0)) {
-      throw new CfmrException("--shrink values must be >= 0");
+    if (grid.shrinks().stream().anyMatch(s -> !(s >= 0 && s < Double.POSITIVE_INFINITY))) {
+      throw new UsageException("--shrink values must be numbers >= 0");
     }
     if (grid.minCommons().stream().anyMatch(m -> m < 1)) {
-      throw new CfmrException("--min-common values must be >= 1");
+      throw new UsageException("--min-common values must be >= 1");
     }
     if (grid.maxPivotRatings().stream().anyMatch(cap -> cap < 0 || cap == 1)) {
-      throw new CfmrException("--max-pivot-ratings values must be 0 (no cap) or >= 2");
+      throw new UsageException("--max-pivot-ratings values must be 0 (no cap) or >= 2");
+    }
+  }
+
+  /** A list option given as "," alone has no value, which would make an empty grid. */
+  private static void requireValues(String option, List<?> values) {
+    if (values.isEmpty()) {
+      throw new UsageException(option + " needs at least one value");
     }
   }
 
@@ -125,7 +141,7 @@ public final class SweepCommand implements Callable<Integer> {
       return new Path(given);
     }
     if (folder == null) {
-      throw new CfmrException("give " + option + " or a split folder with --folder");
+      throw new UsageException("give " + option + " or a split folder with --folder");
     }
     return new Path(folder, name);
   }

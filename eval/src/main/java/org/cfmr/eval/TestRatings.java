@@ -106,6 +106,20 @@ public final class TestRatings {
     throw new IllegalStateException("rating not found");
   }
 
+  /** How many test ratings have a user or an item that {@code train} does not have. */
+  public long unknownTo(TrainData train) {
+    long unknown = 0;
+    for (int g = 0; g < userIds.length; g++) {
+      boolean userKnown = train.userIndex(userIds[g]) >= 0;
+      for (int at = userStart[g]; at < userStart[g + 1]; at++) {
+        if (!userKnown || train.itemIndex(items[at]) < 0) {
+          unknown++;
+        }
+      }
+    }
+    return unknown;
+  }
+
   /** How many users have test ratings. */
   public int users() {
     return userIds.length;

@@ -4,14 +4,30 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.OutputFolder;
 
 /** Writes one small text file (a JSON or CSV report) through a staged {@link OutputFolder}. */
 final class TextFile {
   private TextFile() {}
+
+  /**
+   * Refuses an existing {@code file} unless {@code overwrite}: called before a command computes
+   * anything, so that the user does not wait for a result it will not write.
+   */
+  static void requireWritable(Path file, boolean overwrite, Configuration conf) {
+    try {
+      if (!overwrite && file.getFileSystem(conf).exists(file)) {
+        throw new CfmrException(file + " exists; pass --overwrite to replace it");
+      }
+    } catch (IOException e) {
+      throw new CfmrException("cannot check " + file + ": " + ErrorMessages.of(e), e);
+    }
+  }
 
   static void write(Path file, String text, boolean overwrite, Configuration conf) {
     Path parent = file.getParent() == null ? new Path(".") : file.getParent();
@@ -20,8 +36,8 @@ final class TextFile {
         stream.write(text.getBytes(StandardCharsets.UTF_8));
       }
       out.commit();
-    } catch (IOException e) {
-      throw new CfmrException("cannot write " + file + ": " + e.getMessage(), e);
+    } catch (IOException | FSError e) {
+      throw new CfmrException("cannot write " + file + ": " + ErrorMessages.of(e), e);
     }
   }
 }

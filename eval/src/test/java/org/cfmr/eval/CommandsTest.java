@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,45 @@ class CommandsTest {
     JsonNode item = new ObjectMapper().readTree(one.toFile());
     assertEquals("weighted", item.get("item_formula").asText());
     assertTrue(item.get("rmse").asDouble() > 0.5 && item.get("rmse").asDouble() < 1.5);
+  }
+
+  @Test
+  void evaluateRefusesATestSplitMostlyUnknownToTrainUnlessAllowed() throws Exception {
+    Path train = Files.writeString(dir.resolve("train.csv"), "1,10,4,1\n2,10,3,1\n2,20,5,1\n");
+    Path test = Files.writeString(dir.resolve("test.csv"), "1,20,4,1\n7,10,2,1\n8,30,3,1\n");
+    Path user = Files.writeString(dir.resolve("user.txt"), "1\t2:0.500000\n2\t1:0.500000\n");
+    String[] evaluate = {"--train", train.toString(), "--test", test.toString(), "--neighbours",
+        user.toString(), "--mode", "user"};
+    CommandLine refusing = new CommandLine(new EvaluateCommand());
+    refusing.setExecutionExceptionHandler((error, line, parsed) -> {
+      assertEquals("2 of the 3 ratings in " + test + " (66.7%) have a user or movie that " + train
+          + " does not have: are these a train and test split of one run? (--allow-unknown "
+          + "evaluates them anyway)", error.getMessage());
+      return 7;
+    });
+    assertEquals(7, refusing.execute(evaluate));
+    String warned = stderrOf(() -> assertEquals(0,
+        new CommandLine(new EvaluateCommand()).execute(concat(evaluate, "--allow-unknown"))));
+    assertTrue(warned.contains("cfmr: warning: 2 of the 3 ratings in " + test + " (66.7%)"),
+        warned);
+  }
+
+  private static String stderrOf(Runnable action) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setErr(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
   }
 
   @Test

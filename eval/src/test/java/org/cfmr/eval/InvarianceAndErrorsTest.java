@@ -89,11 +89,27 @@ class InvarianceAndErrorsTest {
     Files.write(dir.resolve("user.txt"), List.of("1\t2:0.500000", "1\t2:0.400000"));
     assertTrue(assertThrows(CfmrException.class, () -> run("user.txt", Mode.USER)).getMessage()
         .startsWith(hadoop("user.txt") + ":2: entity 1 is not after"));
-    Files.write(dir.resolve("user.txt"), List.of("1\t2=0.5"));
-    assertEquals(hadoop("user.txt") + ":1: neighbour '2=0.5' is not 'id:similarity'",
+    Files.write(dir.resolve("user.txt"), List.of("1\t2=0.500000"));
+    assertEquals(hadoop("user.txt") + ":1: neighbour '2=0.500000' is not 'id:similarity'",
         assertThrows(CfmrException.class, () -> run("user.txt", Mode.USER)).getMessage());
     assertEquals("no such neighbour file: " + hadoop("missing.txt"),
         assertThrows(CfmrException.class, () -> run("missing.txt", Mode.USER)).getMessage());
+  }
+
+  @Test
+  void corruptNeighbourFilesAreRefusedWithTheirLine() throws IOException {
+    Files.write(dir.resolve("train.csv"), List.of("1,10,4,1", "2,10,3,1"));
+    Files.write(dir.resolve("test.csv"), List.of("1,30,4,1"));
+    Files.write(dir.resolve("user.txt"), List.of("1\t2:0.500000", "2\t1:7.500000"));
+    assertEquals(hadoop("user.txt") + ":2: similarity 7.500000 of neighbour 1 is outside [-1, 1]",
+        assertThrows(CfmrException.class, () -> run("user.txt", Mode.USER)).getMessage());
+    Files.write(dir.resolve("user.txt"), List.of("1\t2:NaN"));
+    assertEquals(hadoop("user.txt") + ":1: similarity 'NaN' of neighbour 2 is not a number "
+        + "printed with 6 decimals",
+        assertThrows(CfmrException.class, () -> run("user.txt", Mode.USER)).getMessage());
+    Files.writeString(dir.resolve("user.txt"), "1\t2:0.500000\n2\t1:0.5");
+    assertEquals(hadoop("user.txt") + ":2: the last line has no line break: the file is cut short",
+        assertThrows(CfmrException.class, () -> run("user.txt", Mode.USER)).getMessage());
   }
 
   private ObjectNode evaluate(Path folder, Mode mode, int threads) {

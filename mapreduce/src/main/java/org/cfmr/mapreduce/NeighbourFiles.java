@@ -10,13 +10,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.JobReport;
 import org.cfmr.core.runtime.OutputFolder;
+import org.cfmr.core.runtime.UsageException;
 import org.cfmr.mapreduce.chain.ChainSettings;
 import org.cfmr.mapreduce.chain.NeighbourChain;
 import org.cfmr.mapreduce.memory.MemoryNeighbours;
@@ -57,11 +60,11 @@ public final class NeighbourFiles {
 
     public Request {
       if (startPhase < 1 || endPhase > NeighbourChain.PHASES || startPhase > endPhase) {
-        throw new IllegalArgumentException("phases must satisfy 1 <= --start-phase <= --end-phase"
+        throw new UsageException("phases must satisfy 1 <= --start-phase <= --end-phase"
             + " <= " + NeighbourChain.PHASES + ", not " + startPhase + ".." + endPhase);
       }
-      if (reducers < 1) throw new IllegalArgumentException("--reducers must be >= 1, not " + reducers);
-      if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, not " + threads);
+      if (reducers < 1) throw new UsageException("--reducers must be >= 1, not " + reducers);
+      if (threads < 1) throw new UsageException("--threads must be >= 1, not " + threads);
     }
 
     public Request with(Modes newMode, SimilaritySettings newSettings, Engine newEngine) {
@@ -115,7 +118,7 @@ public final class NeighbourFiles {
     Engine engine = request.allPhases() ? request.engine().resolve(request.train(), conf)
         : Engine.MAPREDUCE;
     if (engine == Engine.MEMORY && !request.allPhases()) {
-      throw new CfmrException("--start-phase, --end-phase and --resume need --engine mapreduce");
+      throw new UsageException("--start-phase, --end-phase and --resume need --engine mapreduce");
     }
     List<String> names = request.mode().singles().stream().map(Mode::neighbourFile).toList();
     try (OutputFolder out = OutputFolder.create(request.output(), names, request.overwrite(), conf)) {
@@ -227,8 +230,8 @@ public final class NeighbourFiles {
       try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
         json.writeValue(out, root);
       }
-    } catch (IOException e) {
-      throw new CfmrException("cannot write the report " + file + ": " + e.getMessage(), e);
+    } catch (IOException | FSError e) {
+      throw new CfmrException("cannot write the report " + file + ": " + ErrorMessages.of(e), e);
     }
   }
 }

@@ -5,11 +5,13 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.UsageException;
 
 /**
  * Opens the JDBC connection of a load (MySQL Connector/J, which also speaks to MariaDB). Local
  * files are readable by {@code LOAD DATA LOCAL INFILE} only inside the load's own work folder
- * ({@code allowLoadLocalInfileInPath}); a failure is one line naming the URL, never the password.
+ * ({@code allowLoadLocalInfileInPath}); a failure is one line naming the URL, never the password
+ * (nor one written inside the URL: {@link UrlPasswords}).
  * The URL check is shared with {@code cfmr serve}.
  */
 public final class Database {
@@ -29,11 +31,13 @@ public final class Database {
       Connection connection = DriverManager.getConnection(driverUrl, properties);
       if (connection.getCatalog() == null || connection.getCatalog().isEmpty()) {
         connection.close();
-        throw new CfmrException("--jdbc-url " + jdbcUrl + " names no database (jdbc:mysql://HOST:PORT/DATABASE)");
+        throw new CfmrException("--jdbc-url " + UrlPasswords.shown(jdbcUrl)
+            + " names no database (jdbc:mysql://HOST:PORT/DATABASE)");
       }
       return connection;
     } catch (SQLException e) {
-      throw new CfmrException("cannot connect to " + jdbcUrl + ": " + firstLine(e.getMessage()), e);
+      throw new CfmrException(UrlPasswords.hide("cannot connect to " + jdbcUrl + ": "
+          + firstLine(e.getMessage()), jdbcUrl), e);
     }
   }
 
@@ -45,7 +49,8 @@ public final class Database {
    */
   public static String driverUrl(String jdbcUrl) {
     if (!jdbcUrl.startsWith("jdbc:mysql://") && !jdbcUrl.startsWith("jdbc:mariadb://")) {
-      throw new CfmrException("--jdbc-url " + jdbcUrl + " is not a jdbc:mysql://HOST:PORT/DATABASE URL");
+      throw new UsageException("--jdbc-url " + UrlPasswords.shown(jdbcUrl)
+          + " is not a jdbc:mysql://HOST:PORT/DATABASE URL");
     }
     return jdbcUrl.replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
   }

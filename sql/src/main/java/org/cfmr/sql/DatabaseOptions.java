@@ -50,7 +50,8 @@ public final class DatabaseOptions {
       throw new CfmrException("no database password: set " + PASSWORD_VARIABLE
           + " (there is no terminal to prompt on)");
     }
-    char[] typed = console.readPassword("password for %s at %s: ", user, jdbcUrl);
+    char[] typed = console.readPassword("password for %s at %s: ", user,
+        UrlPasswords.shown(jdbcUrl));
     if (typed == null) {
       throw new CfmrException("no database password given");
     }

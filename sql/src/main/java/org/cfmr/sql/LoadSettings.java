@@ -25,7 +25,7 @@ public record LoadSettings(String jdbcUrl, String user, String password, Path in
   /** The password never appears in logs or messages. */
   @Override
   public String toString() {
-    return "LoadSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", input=" + input
+    return "LoadSettings[jdbcUrl=" + UrlPasswords.shown(jdbcUrl) + ", user=" + user + ", input=" + input
         + ", movies=" + movies + ", links=" + links + "]";
   }
 }

@@ -67,8 +67,8 @@ public final class MysqlLoader {
           settings.password(), work)) {
         return load(connection, prepared, start);
       } catch (SQLException e) {
-        throw new CfmrException("loading into " + settings.jdbcUrl() + " failed: "
-            + Database.firstLine(e.getMessage()), e);
+        throw new CfmrException(UrlPasswords.hide("loading into " + settings.jdbcUrl()
+            + " failed: " + Database.firstLine(e.getMessage()), settings.jdbcUrl()), e);
       }
     } finally {
       deleteWorkFolder(work);
@@ -106,7 +106,8 @@ public final class MysqlLoader {
   private void lock(Statement statement) throws SQLException {
     try (ResultSet result = statement.executeQuery("SELECT GET_LOCK('" + LOCK + "', 0)")) {
       if (!result.next() || result.getInt(1) != 1) {
-        throw new CfmrException("another cfmr load-mysql is loading " + settings.jdbcUrl()
+        throw new CfmrException("another cfmr load-mysql is loading "
+            + UrlPasswords.shown(settings.jdbcUrl())
             + "; try again when it has finished");
       }
     }

@@ -1,6 +1,7 @@
 package org.cfmr.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,5 +86,31 @@ class LoadMysqlCommandTest {
         "jdbc:postgresql://h/db", "u", "p", java.nio.file.Path.of(".")));
     assertEquals("--jdbc-url jdbc:postgresql://h/db is not a jdbc:mysql://HOST:PORT/DATABASE URL",
         error.getMessage());
+  }
+  @Test
+  void aPasswordInsideTheUrlIsNeverShown() {
+    assertEquals("jdbc:mysql://h/db?user=u&password=***&ssl=true",
+        UrlPasswords.shown("jdbc:mysql://h/db?user=u&password=secret&ssl=true"));
+    assertEquals("jdbc:mysql://u:***@h:3306/db",
+        UrlPasswords.shown("jdbc:mysql://u:secret@h:3306/db"));
+    assertEquals("jdbc:mysql://address=(host=h)(Password=***)/db"
+        + "?trustCertificateKeyStorePassword=***",
+        UrlPasswords.shown("jdbc:mysql://address=(host=h)(Password=s1)/db"
+            + "?trustCertificateKeyStorePassword=s2"));
+    assertEquals("jdbc:mysql://h:3306/db", UrlPasswords.shown("jdbc:mysql://h:3306/db"));
+    CfmrException refused = assertThrows(CfmrException.class, () -> Database.connect(
+        "jdbc:postgresql://u:secret@h/db", "u", "p", java.nio.file.Path.of(".")));
+    assertEquals("--jdbc-url jdbc:postgresql://u:***@h/db is not a jdbc:mysql://HOST:PORT/DATABASE "
+        + "URL", refused.getMessage());
+  }
+
+  @Test
+  void aDriverErrorQuotingTheUrlHidesItsPassword() {
+    String url = "jdbc:mysql://127.0.0.1:1/db?password=secret&connectTimeout=abc";
+    CfmrException error = assertThrows(CfmrException.class,
+        () -> Database.connect(url, "u", "p", java.nio.file.Path.of(".")));
+    assertTrue(error.getMessage().startsWith("cannot connect to jdbc:mysql://127.0.0.1:1/db?"
+        + "password=***&connectTimeout=abc: "), error.getMessage());
+    assertFalse(error.getMessage().contains("secret"), error.getMessage());
   }
 }

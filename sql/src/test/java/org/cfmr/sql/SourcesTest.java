@@ -85,14 +85,20 @@ class SourcesTest {
 
   @Test
   void neighbourErrorsNameTheLine() {
-    assertEquals("2: id 1 is not after 1 (the file must be sorted by id, one line per id)",
-        error("1\t2:0.5\n1\t3:0.5\n", NeighboursSource::copy));
-    assertEquals("1: 1 is listed as its own neighbour", error("1\t1:0.5\n", NeighboursSource::copy));
-    assertEquals("1: neighbour 2 appears twice", error("1\t2:0.5,2:0.4\n", NeighboursSource::copy));
+    assertEquals("2: entity 1 is not after the previous line's 1 (the file must be sorted by id, "
+        + "one line per entity)", error("1\t2:0.500000\n1\t3:0.500000\n", NeighboursSource::copy));
+    assertEquals("1: 1 is listed as its own neighbour",
+        error("1\t1:0.500000\n", NeighboursSource::copy));
+    assertEquals("1: neighbour 2 appears twice",
+        error("1\t2:0.500000,2:0.400000\n", NeighboursSource::copy));
     assertEquals("2: neighbour '3=0.5' is not 'id:similarity'",
-        error("1\t2:0.5\n2\t3=0.5\n", NeighboursSource::copy));
-    assertEquals("1: similarity 1.5 of neighbour 2 is outside [-1, 1]",
-        error("1\t2:1.5\n", NeighboursSource::copy));
+        error("1\t2:0.500000\n2\t3=0.5\n", NeighboursSource::copy));
+    assertEquals("1: similarity 1.500000 of neighbour 2 is outside [-1, 1]",
+        error("1\t2:1.500000\n", NeighboursSource::copy));
+    assertEquals("1: similarity 'NaN' of neighbour 2 is not a number printed with 6 decimals",
+        error("1\t2:NaN\n", NeighboursSource::copy));
+    assertEquals("2: the last line has no line break: the file is cut short",
+        error("1\t2:0.500000\n2\t1:0.500000", NeighboursSource::copy));
   }
 
   @Test

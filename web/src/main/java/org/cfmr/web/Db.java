@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cfmr.sql.Database;
+import org.cfmr.sql.UrlPasswords;
 
 /**
  * The app's database through a pool of at most {@value #POOL_SIZE} connections (HikariCP): a unit
@@ -113,10 +114,12 @@ public final class Db implements AutoCloseable {
     if (timeout.getCause() instanceof SQLException failure) {
       RuntimeException translated = translate(failure);
       return translated instanceof DatabaseUnavailable ? translated
-          : new DatabaseUnavailable("the database at " + jdbcUrl + " refused the connection: "
-              + Database.firstLine(failure.getMessage()), timeout);
+          : new DatabaseUnavailable("the database at " + UrlPasswords.shown(jdbcUrl)
+              + " refused the connection: "
+              + UrlPasswords.hide(Database.firstLine(failure.getMessage()), jdbcUrl), timeout);
     }
-    return new DatabaseUnavailable("the database at " + jdbcUrl + " gave no connection within "
+    return new DatabaseUnavailable("the database at " + UrlPasswords.shown(jdbcUrl)
+        + " gave no connection within "
         + WAIT_MILLIS / 1000 + " s (all " + POOL_SIZE + " busy, or it does not answer)", timeout);
   }
 
@@ -161,18 +164,18 @@ public final class Db implements AutoCloseable {
   /** Connection failures and missing tables are the database being unavailable; others are bugs. */
   private RuntimeException translate(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String reason = UrlPasswords.hide(Database.firstLine(e.getMessage()), jdbcUrl);
+    String database = "the database at " + UrlPasswords.shown(jdbcUrl);
     if (unreachable(e)) {
-      return new DatabaseUnavailable("the database at " + jdbcUrl + " cannot be reached: "
-          + Database.firstLine(e.getMessage()), e);
+      return new DatabaseUnavailable(database + " cannot be reached: " + reason, e);
     }
     if (state.equals("42S02")) {
-      return new DatabaseUnavailable("the database at " + jdbcUrl + " holds no cfmr tables yet ("
-          + Database.firstLine(e.getMessage()) + "): run cfmr load-mysql", e);
+      return new DatabaseUnavailable(database + " holds no cfmr tables yet (" + reason
+          + "): run cfmr load-mysql", e);
     }
     if (e.getErrorCode() == 1045 || e.getErrorCode() == 1044) {
-      return new DatabaseUnavailable("the database at " + jdbcUrl + " refused the user: "
-          + Database.firstLine(e.getMessage()), e);
+      return new DatabaseUnavailable(database + " refused the user: " + reason, e);
     }
-    return new IllegalStateException("database error: " + Database.firstLine(e.getMessage()), e);
+    return new IllegalStateException("database error: " + reason, e);
   }
 }

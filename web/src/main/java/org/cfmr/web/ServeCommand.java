@@ -3,6 +3,7 @@ package org.cfmr.web;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import org.cfmr.core.runtime.UsageException;
 import org.cfmr.sql.DatabaseOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -52,7 +53,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("--port must be 0..65535, not " + port);
+      throw new UsageException("--port must be 0..65535, not " + port);
     }
     ServeSettings settings = new ServeSettings(database.jdbcUrl(), database.user(),
         database.password(environment), bind, port,

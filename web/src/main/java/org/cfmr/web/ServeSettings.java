@@ -1,6 +1,7 @@
 package org.cfmr.web;
 
 import java.util.Objects;
+import org.cfmr.sql.UrlPasswords;
 
 /**
  * What {@code cfmr serve} serves and where: the database loaded by {@code cfmr load-mysql}, the
@@ -24,7 +25,7 @@ public record ServeSettings(String jdbcUrl, String user, String password, String
   /** Secrets never appear in logs or messages. */
   @Override
   public String toString() {
-    return "ServeSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", bind=" + bind + ", port="
+    return "ServeSettings[jdbcUrl=" + UrlPasswords.shown(jdbcUrl) + ", user=" + user + ", bind=" + bind + ", port="
         + port + ", posters=" + (tmdbApiKey != null) + ", tmdbApiUrl=" + tmdbApiUrl + "]";
   }
 }

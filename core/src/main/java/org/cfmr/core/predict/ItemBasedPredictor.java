@@ -2,6 +2,7 @@ package org.cfmr.core.predict;
 
 import java.util.Arrays;
 import org.cfmr.core.Mode;
+import org.cfmr.core.runtime.UsageException;
 
 /**
  * Item-based prediction over {@code J = {j ∈ N_K(i) : u rated j}}, covered when
@@ -20,7 +21,7 @@ public final class ItemBasedPredictor implements Predictor {
   public ItemBasedPredictor(TrainData train, IndexedNeighbours neighbours, ItemFormula formula,
       int minNeighbours, Clipping clipping) {
     if (minNeighbours < 1) {
-      throw new IllegalArgumentException("--min-neighbours must be >= 1, not " + minNeighbours);
+      throw new UsageException("--min-neighbours must be >= 1, not " + minNeighbours);
     }
     this.train = train;
     this.neighbours = neighbours;

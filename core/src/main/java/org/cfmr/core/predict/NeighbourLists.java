@@ -1,9 +1,9 @@
 package org.cfmr.core.predict;
 
-import java.io.BufferedReader;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Neighbour;
 import org.cfmr.core.NeighbourFile;
+import org.cfmr.core.NeighbourFileReader;
 import org.cfmr.core.runtime.CfmrException;
 
 /**
@@ -38,13 +39,13 @@ public final class NeighbourLists {
   /**
    * Reads a neighbour file.
    *
-   * @throws CfmrException as {@code file:line: reason} for a malformed or out-of-order line
+   * @throws CfmrException as {@code file:line: reason} for a malformed, out-of-order or
+   *     unterminated line ({@link NeighbourFileReader})
    */
   public static NeighbourLists read(Path file, Configuration conf) {
     try {
       FileSystem fs = file.getFileSystem(conf);
-      try (BufferedReader in = new BufferedReader(
-          new InputStreamReader(fs.open(file), StandardCharsets.UTF_8), 1 << 16)) {
+      try (Reader in = new InputStreamReader(fs.open(file), StandardCharsets.UTF_8)) {
         return parse(file.toString(), in);
       }
     } catch (FileNotFoundException e) {
@@ -55,22 +56,11 @@ public final class NeighbourLists {
   }
 
   /** Parses neighbour lines from {@code in}; {@code source} names them in errors. */
-  public static NeighbourLists parse(String source, BufferedReader in) throws IOException {
+  public static NeighbourLists parse(String source, Reader in) throws IOException {
     Builder builder = new Builder();
-    int lineNumber = 0;
-    for (String line = in.readLine(); line != null; line = in.readLine()) {
-      lineNumber++;
-      try {
-        NeighbourFile.Line parsed = NeighbourFile.parseLine(line);
-        if (builder.size > 0 && parsed.id() <= builder.ids[builder.size - 1]) {
-          throw new IllegalArgumentException("entity " + parsed.id()
-              + " is not after the previous line's " + builder.ids[builder.size - 1]
-              + " (the file must be sorted by id, one line per entity)");
-        }
-        builder.add(parsed.id(), parsed.neighbours());
-      } catch (IllegalArgumentException e) {
-        throw CfmrException.atLine(source, lineNumber, e.getMessage());
-      }
+    NeighbourFileReader reader = new NeighbourFileReader(source, in);
+    for (NeighbourFile.Line line = reader.next(); line != null; line = reader.next()) {
+      builder.add(line.id(), line.neighbours());
     }
     return builder.build(source);
   }

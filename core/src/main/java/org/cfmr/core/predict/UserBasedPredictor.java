@@ -2,6 +2,7 @@ package org.cfmr.core.predict;
 
 import java.util.Arrays;
 import org.cfmr.core.Mode;
+import org.cfmr.core.runtime.UsageException;
 
 /**
  * User-based, mean-centred prediction (the seed's formula):
@@ -18,7 +19,7 @@ public final class UserBasedPredictor implements Predictor {
   public UserBasedPredictor(TrainData train, IndexedNeighbours neighbours, int minNeighbours,
       Clipping clipping) {
     if (minNeighbours < 1) {
-      throw new IllegalArgumentException("--min-neighbours must be >= 1, not " + minNeighbours);
+      throw new UsageException("--min-neighbours must be >= 1, not " + minNeighbours);
     }
     this.train = train;
     this.neighbours = neighbours;

@@ -1,20 +1,26 @@
 package org.cfmr.core.runtime;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.CounterGroup;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 import org.apache.hadoop.mapreduce.TaskCounter;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 
 /**
  * Runs a MapReduce job with a progress line, and turns its counters into a {@link JobReport}. A
  * failed job becomes a {@link CfmrException} carrying the first task's error, so that an input
- * error raised in a mapper reaches the user as one line.
+ * error raised in a mapper reaches the user as one line: from the task diagnostics on a cluster,
+ * from {@link LocalTaskFailures} when the job ran in this JVM.
  */
 public final class JobRunner {
   private JobRunner() {}
@@ -27,6 +33,8 @@ public final class JobRunner {
    */
   public static JobReport run(Job job, String label, Class<? extends Enum<?>> customGroup) {
     long start = System.nanoTime();
+    LocalTaskFailures localFailures =
+        HadoopRuntime.isLocal(job.getConfiguration()) ? LocalTaskFailures.listen() : null;
     try (Progress progress = new Progress(label, 0)) {
       job.submit();
       while (!job.isComplete()) {
@@ -35,7 +43,10 @@ public final class JobRunner {
         Thread.sleep(100);
       }
       if (!job.isSuccessful()) {
-        throw new CfmrException(label + " failed: " + firstTaskError(job));
+        Throwable taskFailure = localFailures == null ? null
+            : localFailures.take(job.getJobID().toString());
+        throw new CfmrException(label + " failed: " + (taskFailure == null
+            ? firstTaskError(job) : taskError(job, taskFailure)), taskFailure);
       }
       long wallMillis = (System.nanoTime() - start) / 1_000_000;
       return report(label, wallMillis, job.getCounters(), customGroup);
@@ -75,6 +86,20 @@ public final class JobRunner {
 
   private static long value(Counters counters, TaskCounter counter) {
     return counters.findCounter(counter).getValue();
+  }
+
+  /**
+   * What a task of a job run in this JVM failed with: a {@link CfmrException}'s own message (it
+   * names its file), or any other cause with the job's input and output, one of which it is about.
+   */
+  private static String taskError(Job job, Throwable failure) throws IOException {
+    String cause = ErrorMessages.of(failure);
+    if (ErrorMessages.userError(failure) != null) {
+      return cause;
+    }
+    String inputs = Arrays.stream(FileInputFormat.getInputPaths(job)).map(Path::toString)
+        .collect(Collectors.joining(", "));
+    return cause + " (input " + inputs + ", output " + FileOutputFormat.getOutputPath(job) + ")";
   }
 
   /** The first line of the first failed task's diagnostics, e.g. a reader's file:line error. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -107,8 +108,8 @@ public final class OutputFolder implements AutoCloseable {
           }
         }
       }
-    } catch (IOException e) {
-      throw new CfmrException("cannot assemble " + target(name) + ": " + e.getMessage(), e);
+    } catch (IOException | FSError e) {
+      throw new CfmrException("cannot assemble " + target(name) + ": " + ErrorMessages.of(e), e);
     }
   }
 

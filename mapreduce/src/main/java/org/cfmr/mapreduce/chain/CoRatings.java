@@ -79,9 +79,9 @@ public final class CoRatings {
       try {
         return RatingFormat.PLAIN_CSV.parse(line);
       } catch (IllegalArgumentException e) {
-        throw TaskFailure.remember(splitStartsTheFile
+        throw splitStartsTheFile
             ? CfmrException.atLine(file, lineNumber, e.getMessage())
-            : new CfmrException(file + " at byte " + offset + ": " + e.getMessage()));
+            : new CfmrException(file + " at byte " + offset + ": " + e.getMessage());
       }
     }
 
@@ -144,9 +144,9 @@ public final class CoRatings {
       long sum = 0;
       for (int i = 0; i < size; i++) {
         if (i > 0 && entities[i] == entities[i - 1]) {
-          throw TaskFailure.remember(new CfmrException(settings.train() + ": duplicate rating of "
+          throw new CfmrException(settings.train() + ": duplicate rating of "
               + (settings.usersAreEntities() ? "movie " + pivot + " by user " + entities[i]
-                  : "movie " + entities[i] + " by user " + pivot)));
+                  : "movie " + entities[i] + " by user " + pivot));
         }
         sum += halfStars[i];
       }

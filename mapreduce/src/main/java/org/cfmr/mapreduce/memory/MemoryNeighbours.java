@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -14,6 +15,7 @@ import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.ErrorMessages;
 
 /**
  * {@code cfmr neighbours --engine memory}: the neighbour files on one machine, without Hadoop
@@ -75,8 +77,8 @@ public final class MemoryNeighbours {
       if (!fs.rename(temporary, output)) {
         throw new IOException("cannot rename " + temporary + " to " + output);
       }
-    } catch (IOException e) {
-      throw new CfmrException("cannot write " + output + ": " + e.getMessage(), e);
+    } catch (IOException | FSError e) {
+      throw new CfmrException("cannot write " + output + ": " + ErrorMessages.of(e), e);
     }
   }
 }

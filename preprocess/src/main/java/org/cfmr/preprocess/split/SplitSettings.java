@@ -1,7 +1,7 @@
 package org.cfmr.preprocess.split;
 
 import org.apache.hadoop.fs.Path;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.runtime.UsageException;
 
 /**
  * What {@code cfmr split} is asked to do.
@@ -22,13 +22,13 @@ public record SplitSettings(Path input, Path output, double trainFraction, long 
 
   public SplitSettings {
     if (!(trainFraction >= 0 && trainFraction <= 1)) {
-      throw new CfmrException("--train-fraction must be between 0 and 1, not " + trainFraction);
+      throw new UsageException("--train-fraction must be between 0 and 1, not " + trainFraction);
     }
     if (maxErrors < 0) {
-      throw new CfmrException("--max-errors must be 0 or more, not " + maxErrors);
+      throw new UsageException("--max-errors must be 0 or more, not " + maxErrors);
     }
     if (reducers < 1) {
-      throw new CfmrException("--reducers must be 1 or more, not " + reducers);
+      throw new UsageException("--reducers must be 1 or more, not " + reducers);
     }
   }
 

@@ -12,8 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.cfmr.core.RatingFormat;
 import org.cfmr.core.StableHash;
-import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.Progress;
+import org.cfmr.core.runtime.UsageException;
 import org.cfmr.core.runtime.Workers;
 
 /**
@@ -38,11 +38,11 @@ public final class SyntheticRatings {
     int users = (int) Math.round(Ml32mShape.USERS * scale);
     int movies = (int) Math.round(Ml32mShape.MOVIES * scale);
     if (UserActivity.cap(movies) < Ml32mShape.MIN_RATINGS_PER_USER || users < 1) {
-      throw new CfmrException("--scale " + scale + " is too small: at least "
+      throw new UsageException("--scale " + scale + " is too small: at least "
           + 2 * Ml32mShape.MIN_RATINGS_PER_USER + " movies are needed (scale >= 0.0005)");
     }
     if (scale > 16) {
-      throw new CfmrException("--scale " + scale + " is too large (at most 16)");
+      throw new UsageException("--scale " + scale + " is too large (at most 16)");
     }
     this.seed = seed;
     this.popularity = new MoviePopularity(seed, movies);
