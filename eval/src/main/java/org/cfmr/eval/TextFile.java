@@ -15,7 +15,7 @@ final class TextFile {
 
   static void write(Path file, String text, boolean overwrite, Configuration conf) {
     Path parent = file.getParent() == null ? new Path(".") : file.getParent();
-    try (OutputFolder out = OutputFolder.create(parent, List.of(file.getName()), overwrite, conf)) {
+    try (OutputFolder out = OutputFolder.forFiles(parent, List.of(file.getName()), overwrite, conf)) {
       try (OutputStream stream = out.fileSystem().create(out.staged(file.getName()))) {
         stream.write(text.getBytes(StandardCharsets.UTF_8));
       }
