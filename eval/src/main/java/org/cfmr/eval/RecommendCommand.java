@@ -112,13 +112,7 @@ public final class RecommendCommand implements Callable<Integer> {
     long lines;
     if (output != null) {
       target = new Path(output);
-      Path parent = target.getParent() == null ? new Path(".") : target.getParent();
-      try (OutputFolder out = OutputFolder.forFiles(parent, List.of(target.getName()), overwrite,
-          conf)) {
-        lines = writeStaged(trainData, predictor, all ? 0 : topN, users, threads, out,
-            target.getName());
-        out.commit();
-      }
+      lines = write(trainData, predictor, all ? 0 : topN, users, threads, target, overwrite, conf);
     } else {
       String name = chosen == Mode.USER ? PipelineFiles.USER_BASED_RECOMMENDATIONS
           : PipelineFiles.ITEM_BASED_RECOMMENDATIONS;
@@ -136,6 +130,18 @@ public final class RecommendCommand implements Callable<Integer> {
     System.err.printf(Locale.ROOT, "recommend %s: %,d recommendations written to %s in %.1fs%n",
         chosen.title(), lines, target, (System.nanoTime() - start) / 1e9);
     return 0;
+  }
+
+  /** Writes the recommendations to the file {@code target} (staged); returns the line count. */
+  public static long write(TrainData train, Predictor predictor, int topN, int[] userIds,
+      int threads, Path target, boolean overwrite, Configuration conf) {
+    Path parent = target.getParent() == null ? new Path(".") : target.getParent();
+    try (OutputFolder out = OutputFolder.forFiles(parent, List.of(target.getName()), overwrite,
+        conf)) {
+      long lines = writeStaged(train, predictor, topN, userIds, threads, out, target.getName());
+      out.commit();
+      return lines;
+    }
   }
 
   /**
