@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.IOUtils;
@@ -168,6 +169,9 @@ public final class OutputFolder implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new CfmrException("cannot assemble " + target(name) + ": " + e.getMessage(), e);
+    } catch (FSError e) { // the local file system's write error, e.g. a full disk
+      throw new CfmrException("cannot assemble " + target(name) + ": "
+          + e.getCause().getMessage(), e);
     }
   }
 
