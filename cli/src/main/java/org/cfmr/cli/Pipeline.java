@@ -19,12 +19,14 @@ import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.Predictor;
 import org.cfmr.core.predict.TrainData;
+import org.cfmr.core.ratings.RatingsInput;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.ResultStage;
 import org.cfmr.eval.Evaluation;
 import org.cfmr.eval.EvaluationResult;
 import org.cfmr.eval.EvaluationSettings;
@@ -46,11 +48,16 @@ import org.cfmr.sql.MysqlLoader;
  * The main job, stage after stage into one output folder: the split, the neighbour files of both
  * modes, the evaluation of user- and item-based predictions ({@code metrics.json}), the top-N
  * recommendations of both, {@code run.json} (what was run, for the MySQL loader's {@code runs}
- * table), and optionally the MySQL load. Each stage commits its own files, so a failure leaves
- * the completed stages' files and nothing half-written.
+ * table), and optionally the MySQL load. Every file is staged first and all of them are
+ * committed together at the end, as one result with one manifest ({@link OutputFolder}): after
+ * a failure or a kill the folder holds the previous complete result or this one, never a mix.
  */
 final class Pipeline {
   private static final Mode[] MODES = {Mode.USER, Mode.ITEM};
+  private static final List<String> FILES = List.of(PipelineFiles.TRAIN, PipelineFiles.TEST,
+      PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS,
+      PipelineFiles.USER_BASED_RECOMMENDATIONS, PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
+      PipelineFiles.METRICS, PipelineFiles.RUN);
 
   /** Everything the pipeline is asked to do; {@code database}, where to load, may be null. */
   record Settings(Path input, Path output, boolean overwrite, SplitSettings split,
@@ -71,28 +78,41 @@ final class Pipeline {
     String password = settings.database() == null ? null
         : settings.database().password(System::getenv);
     out.println("cfmr pipeline: " + settings.input() + " → " + settings.output());
+    RatingsInput input = RatingsInput.locate(settings.split().input(), conf);
+    List<EvaluationResult> results;
+    NeighbourFiles.Request neighboursRequest;
+    NeighbourFiles.Result neighbours;
+    try (OutputFolder folder = OutputFolder.forResult(settings.output(), FILES,
+        settings.overwrite(), manifestStage(input), conf)) {
+      SplitResult split = Split.writeStaged(settings.split(), input, folder, conf);
+      out.println(split.summary());
 
-    SplitResult split = Split.run(settings.split());
-    out.println(split.summary());
+      neighboursRequest = NeighbourFiles.Request.of(split.trainFile(), settings.output())
+          .with(Modes.BOTH, settings.neighbours(), settings.engine())
+          .withParallelism(settings.reducers(), settings.threads());
+      neighbours = NeighbourFiles.writeStaged(neighboursRequest, folder, conf);
+      out.printf(Locale.ROOT,
+          "neighbours: %s, %s engine: %,d users and %,d items with neighbours%n",
+          settings.neighbours().describe(), neighbours.engine().cliName(),
+          neighbours.entitiesWithNeighbours().get(Mode.USER),
+          neighbours.entitiesWithNeighbours().get(Mode.ITEM));
 
-    NeighbourFiles.Result neighbours = NeighbourFiles.compute(split.trainFile(),
-        settings.output(), Modes.BOTH, settings.neighbours(), settings.engine(),
-        settings.reducers(), settings.threads(), settings.overwrite(), conf);
-    out.printf(Locale.ROOT, "neighbours: %s, %s engine: %,d users and %,d items with neighbours%n",
-        settings.neighbours().describe(), neighbours.engine().cliName(),
-        neighbours.entitiesWithNeighbours().get(Mode.USER),
-        neighbours.entitiesWithNeighbours().get(Mode.ITEM));
-
-    TrainData train = TrainData.of(TrainRatings.read(split.trainFile(), conf));
-    TestRatings test = TestRatings.read(split.testFile(), train, conf);
-    List<EvaluationResult> results = new ArrayList<>();
-    for (Mode mode : MODES) {
-      NeighbourLists lists = NeighbourLists.read(neighbourFile(mode), conf);
-      results.add(Evaluation.run(train, test, lists,
-          EvaluationSettings.defaults(mode).withThreads(settings.threads())));
-      recommend(train, lists, mode);
+      TrainData train = TrainData.of(TrainRatings.read(split.trainFile(), conf));
+      TestRatings test = TestRatings.read(split.testFile(), train, conf);
+      results = new ArrayList<>();
+      for (Mode mode : MODES) {
+        NeighbourLists lists = NeighbourLists.read(folder.staged(mode.neighbourFile()), conf);
+        results.add(Evaluation.run(train, test, lists,
+            EvaluationSettings.defaults(mode).withThreads(settings.threads())));
+        recommend(train, lists, mode, folder);
+      }
+      write(folder, PipelineFiles.METRICS, Evaluation.toJsonText(results));
+      write(folder, PipelineFiles.RUN, runJson(split, neighbours.engine()));
+      folder.commit();
     }
-    writeRecords(split, neighbours.engine(), results);
+    if (neighbours.engine() == Engine.MAPREDUCE) {
+      NeighbourFiles.removeWork(neighboursRequest, conf);
+    }
 
     if (settings.database() != null) {
       out.print(MysqlLoader.load(new LoadSettings(settings.database().jdbcUrl(),
@@ -101,33 +121,27 @@ final class Pipeline {
     out.println();
     out.print(ResultsTable.text(List.of("user", "item"), "mode", results));
     out.printf(Locale.ROOT, "%nfiles in %s (%.1fs): %s%n", settings.output(),
-        (System.nanoTime() - start) / 1e9, String.join(", ", PipelineFiles.TRAIN,
-            PipelineFiles.TEST, PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS,
-            PipelineFiles.USER_BASED_RECOMMENDATIONS, PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
-            PipelineFiles.METRICS, PipelineFiles.RUN));
+        (System.nanoTime() - start) / 1e9, String.join(", ", FILES));
   }
 
-  private Path neighbourFile(Mode mode) {
-    return new Path(settings.output(), mode.neighbourFile());
+  /** The pipeline's record in the manifest: its input and every setting the files depend on. */
+  private ResultStage manifestStage(RatingsInput input) {
+    SimilaritySettings similarity = settings.neighbours();
+    return ResultStage.of("pipeline").input("ratings", input.file(), conf)
+        .setting("seed", settings.split().seed())
+        .setting("train_fraction", settings.split().trainFraction())
+        .setting("similarity", similarity.describe())
+        .setting("max_pivot_ratings", similarity.maxPivotRatings())
+        .setting("top_n", settings.topN());
   }
 
-  private void recommend(TrainData train, NeighbourLists lists, Mode mode) {
+  private void recommend(TrainData train, NeighbourLists lists, Mode mode, OutputFolder folder) {
     Predictor predictor = Recommendations.predictor(train, lists, mode, ItemFormula.CENTRED, 1, true);
     String name = mode == Mode.USER ? PipelineFiles.USER_BASED_RECOMMENDATIONS
         : PipelineFiles.ITEM_BASED_RECOMMENDATIONS;
-    long lines = RecommendCommand.write(train, predictor, settings.topN(), null,
-        settings.threads(), new Path(settings.output(), name), settings.overwrite(), conf);
+    long lines = RecommendCommand.writeStaged(train, predictor, settings.topN(), null,
+        settings.threads(), folder, name);
     out.printf(Locale.ROOT, "recommend: %,d %s recommendations → %s%n", lines, mode.title(), name);
-  }
-
-  /** {@code metrics.json} and {@code run.json}, committed together. */
-  private void writeRecords(SplitResult split, Engine engine, List<EvaluationResult> results) {
-    try (OutputFolder folder = OutputFolder.create(settings.output(),
-        List.of(PipelineFiles.METRICS, PipelineFiles.RUN), settings.overwrite(), conf)) {
-      write(folder, PipelineFiles.METRICS, Evaluation.toJsonText(results));
-      write(folder, PipelineFiles.RUN, runJson(split, engine));
-      folder.commit();
-    }
   }
 
   private static void write(OutputFolder folder, String name, String text) {

@@ -11,6 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.ResultManifest;
 import org.cfmr.core.testing.SharedData;
 
 /**
@@ -88,7 +89,14 @@ final class ChainCommandLine {
         : List.of(PipelineFiles.ITEM_NEIGHBOURS, PipelineFiles.USER_NEIGHBOURS);
   }
 
-  /** The names in the neighbours folder, sorted: only the neighbour files when all went well. */
+  /** What the neighbours folder holds when all went well: its manifest and the neighbour files. */
+  List<String> neighboursFolderExpected() {
+    List<String> names = new ArrayList<>(List.of(ResultManifest.NAME));
+    names.addAll(neighbourFiles());
+    return names;
+  }
+
+  /** The names in the neighbours folder, sorted (see {@link #neighboursFolderExpected()}). */
   List<String> neighboursFolderListing(String engine, Configuration conf) throws IOException {
     Path folder = new Path(neighboursFolder(engine));
     FileSystem fs = folder.getFileSystem(conf);

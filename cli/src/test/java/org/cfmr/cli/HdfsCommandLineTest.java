@@ -50,7 +50,7 @@ class HdfsCommandLineTest {
       assertEquals(0, Main.run(hdfs.split()));
       assertEquals(0, Main.run(hdfs.neighbours("mapreduce")));
       assertSameFiles(expected, hdfs.results("mapreduce", client));
-      assertEquals(hdfs.neighbourFiles(),
+      assertEquals(hdfs.neighboursFolderExpected(),
           hdfs.neighboursFolderListing("mapreduce", client), "no staging or work folder left");
     } finally {
       dfs.shutdown();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.ResultManifest;
 import org.cfmr.core.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,9 +73,23 @@ class PipelineTest {
   @Test
   void theFolderHoldsEveryResultAndNothingElse() throws IOException {
     try (Stream<Path> listing = Files.list(output)) {
-      assertEquals(Set.copyOf(FILES), listing.map(p -> p.getFileName().toString())
+      Set<String> expected = new HashSet<>(FILES);
+      expected.add(ResultManifest.NAME);
+      assertEquals(expected, listing.map(p -> p.getFileName().toString())
           .collect(java.util.stream.Collectors.toSet()), "no hidden .crc or staging files either");
     }
+    ResultManifest manifest = ResultManifest.read(
+        org.apache.hadoop.fs.FileSystem.getLocal(new org.apache.hadoop.conf.Configuration()),
+        new org.apache.hadoop.fs.Path(output.toUri()));
+    assertEquals(Set.copyOf(FILES), manifest.files().keySet(), "one manifest lists every file");
+    for (String name : FILES) {
+      assertEquals(Files.size(output.resolve(name)), manifest.files().get(name).bytes(), name);
+      assertEquals("pipeline", manifest.files().get(name).stage(), name);
+    }
+    JsonNode pipeline = manifest.stages().get("pipeline");
+    assertEquals(42, pipeline.at("/settings/seed").asLong());
+    assertTrue(pipeline.at("/inputs/ratings/path").asText().endsWith("ratings.csv"),
+        pipeline.toString());
     for (String name : FILES) {
       assertTrue(Files.size(output.resolve(name)) > 0, name);
     }

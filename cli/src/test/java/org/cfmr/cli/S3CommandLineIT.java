@@ -121,7 +121,7 @@ class S3CommandLineIT {
         + hadoopJar(s3.neighbours("memory"));
     for (String engine : List.of("mapreduce", "memory")) {
       HdfsCommandLineTest.assertSameFiles(expected, s3.results(engine, client));
-      assertEquals(s3.neighbourFiles(),
+      assertEquals(s3.neighboursFolderExpected(),
           s3.neighboursFolderListing(engine, client), "no staging or work folder left");
     }
     assertTrue(output.contains("s3a://" + BUCKET + "/run/neighbours-mapreduce/"), output);

@@ -9,7 +9,6 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.v2.MiniMRYarnCluster;
 import org.cfmr.core.runtime.HadoopRuntime;
-import org.cfmr.core.runtime.PipelineFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,7 @@ class YarnCommandLineTest {
       assertEquals(0, Main.run(onYarn.neighbours("mapreduce")));
       HdfsCommandLineTest.assertSameFiles(local.results("mapreduce", new Configuration()),
           onYarn.results("mapreduce", new Configuration()));
-      assertEquals(List.of(PipelineFiles.USER_NEIGHBOURS),
+      assertEquals(onYarn.neighboursFolderExpected(),
           onYarn.neighboursFolderListing("mapreduce", new Configuration()));
     } finally {
       yarn.stop();

@@ -11,8 +11,10 @@ import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.HadoopRuntime;
+import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.runtime.ResultFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -86,16 +88,19 @@ public final class EvaluateCommand implements Callable<Integer> {
       + "datasets or runs, refused by default).")
   boolean allowUnknown;
 
+  /** The --folder result, once opened. */
+  private ResultFolder result;
+
   @Override
   public Integer call() {
     Configuration conf = HadoopRuntime.configuration();
     List<Mode> chosen = chosenModes();
     EvaluationSettings settings = new EvaluationSettings(chosen.get(0),
         ItemFormula.parse(itemFormula), minNeighbours, !noClip, topN, relevantFrom, threads);
-    Path trainFile = file(train, PipelineFiles.TRAIN, "--train");
-    Path testFile = file(test, PipelineFiles.TEST, "--test");
+    Path trainFile = file(train, PipelineFiles.TRAIN, "--train", conf);
+    Path testFile = file(test, PipelineFiles.TEST, "--test", conf);
     if (json != null) {
-      TextFile.requireWritable(new Path(json), overwrite, conf);
+      OutputFolder.requireReplaceable(new Path(json), overwrite, conf);
     }
     TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
     TestRatings testRatings = TestRatings.read(testFile, trainData, conf);
@@ -104,7 +109,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     for (Mode mode : chosen) {
       Path neighbourFile = neighbours != null ? new Path(neighbours)
           : file(null, mode == Mode.USER ? PipelineFiles.USER_NEIGHBOURS
-              : PipelineFiles.ITEM_NEIGHBOURS, "--neighbours");
+              : PipelineFiles.ITEM_NEIGHBOURS, "--neighbours", conf);
       EvaluationResult result = Evaluation.run(trainData, testRatings,
           NeighbourLists.read(neighbourFile, conf), settings.withMode(mode));
       System.out.print(result.report());
@@ -130,13 +135,17 @@ public final class EvaluateCommand implements Callable<Integer> {
     return parsed;
   }
 
-  private Path file(String given, String name, String option) {
+  /** {@code given}, else the file {@code name} of the --folder result (opened and checked once). */
+  private Path file(String given, String name, String option, Configuration conf) {
     if (given != null) {
       return new Path(given);
     }
     if (folder == null) {
       throw new UsageException("give " + option + " or a pipeline output folder with --folder");
     }
-    return new Path(folder, name);
+    if (result == null) {
+      result = ResultFolder.open(new Path(folder), conf);
+    }
+    return result.file(name);
   }
 }

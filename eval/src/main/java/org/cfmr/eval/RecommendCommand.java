@@ -20,6 +20,8 @@ import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.runtime.ResultFolder;
+import org.cfmr.core.runtime.ResultStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -95,48 +97,77 @@ public final class RecommendCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new UsageException("--threads must be >= 1, not " + threads);
     }
-    Path target = output != null ? new Path(output) : file(null, chosen == Mode.USER
-        ? PipelineFiles.USER_BASED_RECOMMENDATIONS : PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
-        "--output");
-    TextFile.requireWritable(target, overwrite, conf);
-    TrainData trainData = TrainData.of(TrainRatings.read(
-        file(train, PipelineFiles.TRAIN, "--train"), conf));
-    Path neighbourFile = file(neighbours, chosen == Mode.USER
-        ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS, "--neighbours");
-    Predictor predictor = Recommendations.predictor(trainData, NeighbourLists.read(neighbourFile, conf), chosen,
-        ItemFormula.parse(itemFormula), minNeighbours, !noClip);
+    if (output == null && folder == null) {
+      throw new UsageException("give --output or a pipeline output folder with --folder");
+    }
+    ResultFolder result = folder == null ? null : ResultFolder.open(new Path(folder), conf);
+    Path trainFile = train != null ? new Path(train) : fromFolder(result, PipelineFiles.TRAIN,
+        "--train");
+    Path neighbourFile = neighbours != null ? new Path(neighbours) : fromFolder(result,
+        chosen == Mode.USER ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS,
+        "--neighbours");
+    TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
+    Predictor predictor = Recommendations.predictor(trainData,
+        NeighbourLists.read(neighbourFile, conf), chosen, ItemFormula.parse(itemFormula),
+        minNeighbours, !noClip);
+    if (output != null) {
+      OutputFolder.requireReplaceable(new Path(output), overwrite, conf);
+    }
     long start = System.nanoTime();
-    long lines = write(trainData, predictor, all ? 0 : topN, users, threads, target, overwrite,
-        conf);
+    Path target;
+    long lines;
+    if (output != null) {
+      target = new Path(output);
+      lines = write(trainData, predictor, all ? 0 : topN, users, threads, target, overwrite, conf);
+    } else {
+      String name = chosen == Mode.USER ? PipelineFiles.USER_BASED_RECOMMENDATIONS
+          : PipelineFiles.ITEM_BASED_RECOMMENDATIONS;
+      ResultStage stage = ResultStage.of("recommend " + chosen.cliName())
+          .input("train", trainFile, conf).input("neighbours", neighbourFile, conf)
+          .setting("item_formula", itemFormula).setting("top_n", all ? 0 : topN)
+          .setting("min_neighbours", minNeighbours).setting("clip", !noClip);
+      try (OutputFolder out = OutputFolder.forResult(new Path(folder), List.of(name), overwrite,
+          stage, conf)) {
+        lines = writeStaged(trainData, predictor, all ? 0 : topN, users, threads, out, name);
+        out.commit();
+        target = out.target(name);
+      }
+    }
     System.err.printf(Locale.ROOT, "recommend %s: %,d recommendations written to %s in %.1fs%n",
         chosen.title(), lines, target, (System.nanoTime() - start) / 1e9);
     return 0;
   }
 
-  /** Writes the recommendations to {@code target} through a staged write; returns the line count. */
+  /** Writes the recommendations to the file {@code target} (staged); returns the line count. */
   public static long write(TrainData train, Predictor predictor, int topN, int[] userIds,
       int threads, Path target, boolean overwrite, Configuration conf) {
     Path parent = target.getParent() == null ? new Path(".") : target.getParent();
-    try (OutputFolder out = OutputFolder.create(parent, List.of(target.getName()), overwrite,
+    try (OutputFolder out = OutputFolder.forFiles(parent, List.of(target.getName()), overwrite,
         conf)) {
-      long lines;
-      try (OutputStream stream = out.fileSystem().create(out.staged(target.getName()))) {
-        lines = Recommendations.write(train, predictor, topN, userIds, threads, stream);
-      }
+      long lines = writeStaged(train, predictor, topN, userIds, threads, out, target.getName());
       out.commit();
       return lines;
-    } catch (IOException | FSError e) {
-      throw new CfmrException("cannot write " + target + ": " + ErrorMessages.of(e), e);
     }
   }
 
-  private Path file(String given, String name, String option) {
-    if (given != null) {
-      return new Path(given);
+  /**
+   * Writes the recommendations into the staged file {@code name} of {@code out}, uncommitted;
+   * returns the line count.
+   */
+  public static long writeStaged(TrainData train, Predictor predictor, int topN, int[] userIds,
+      int threads, OutputFolder out, String name) {
+    try (OutputStream stream = out.fileSystem().create(out.staged(name))) {
+      return Recommendations.write(train, predictor, topN, userIds, threads, stream);
+    } catch (IOException | FSError e) {
+      throw new CfmrException("cannot write " + out.target(name) + ": " + ErrorMessages.of(e), e);
     }
-    if (folder == null) {
+  }
+
+  /** {@code name} of the result folder given with --folder, else an error naming {@code option}. */
+  private static Path fromFolder(ResultFolder result, String name, String option) {
+    if (result == null) {
       throw new UsageException("give " + option + " or a pipeline output folder with --folder");
     }
-    return new Path(folder, name);
+    return result.file(name);
   }
 }

@@ -10,8 +10,10 @@ import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.HadoopRuntime;
+import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.runtime.ResultFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -79,6 +81,9 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace an existing --csv file.")
   boolean overwrite;
 
+  /** The --folder result, once opened. */
+  private ResultFolder result;
+
   @Override
   public Integer call() {
     Configuration conf = HadoopRuntime.configuration();
@@ -89,12 +94,12 @@ public final class SweepCommand implements Callable<Integer> {
     EvaluationSettings evaluation = new EvaluationSettings(Mode.USER,
         ItemFormula.parse(itemFormula), 1, true, topN, EvaluationSettings.DEFAULT_RELEVANT_FROM,
         threads);
-    Path trainFile = file(train, PipelineFiles.TRAIN, "--train");
+    Path trainFile = file(train, PipelineFiles.TRAIN, "--train", conf);
     if (csv != null) {
-      TextFile.requireWritable(new Path(csv), overwrite, conf);
+      OutputFolder.requireReplaceable(new Path(csv), overwrite, conf);
     }
     TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
-    TestRatings testRatings = TestRatings.read(file(test, PipelineFiles.TEST, "--test"),
+    TestRatings testRatings = TestRatings.read(file(test, PipelineFiles.TEST, "--test", conf),
         trainData, conf);
     List<Sweep.Row> rows = Sweep.run(trainFile, trainData, testRatings, grid, evaluation, conf);
     List<String> labels = rows.stream().map(Sweep.Row::label).toList();
@@ -136,13 +141,17 @@ public final class SweepCommand implements Callable<Integer> {
     }
   }
 
-  private Path file(String given, String name, String option) {
+  /** {@code given}, else the file {@code name} of the --folder result (opened and checked once). */
+  private Path file(String given, String name, String option, Configuration conf) {
     if (given != null) {
       return new Path(given);
     }
     if (folder == null) {
       throw new UsageException("give " + option + " or a split folder with --folder");
     }
-    return new Path(folder, name);
+    if (result == null) {
+      result = ResultFolder.open(new Path(folder), conf);
+    }
+    return result.file(name);
   }
 }

@@ -15,23 +15,9 @@ import org.cfmr.core.runtime.OutputFolder;
 final class TextFile {
   private TextFile() {}
 
-  /**
-   * Refuses an existing {@code file} unless {@code overwrite}: called before a command computes
-   * anything, so that the user does not wait for a result it will not write.
-   */
-  static void requireWritable(Path file, boolean overwrite, Configuration conf) {
-    try {
-      if (!overwrite && file.getFileSystem(conf).exists(file)) {
-        throw new CfmrException(file + " exists; pass --overwrite to replace it");
-      }
-    } catch (IOException e) {
-      throw new CfmrException("cannot check " + file + ": " + ErrorMessages.of(e), e);
-    }
-  }
-
   static void write(Path file, String text, boolean overwrite, Configuration conf) {
     Path parent = file.getParent() == null ? new Path(".") : file.getParent();
-    try (OutputFolder out = OutputFolder.create(parent, List.of(file.getName()), overwrite, conf)) {
+    try (OutputFolder out = OutputFolder.forFiles(parent, List.of(file.getName()), overwrite, conf)) {
       try (OutputStream stream = out.fileSystem().create(out.staged(file.getName()))) {
         stream.write(text.getBytes(StandardCharsets.UTF_8));
       }

@@ -1,6 +1,7 @@
 package org.cfmr.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.ResultFolder;
+import org.cfmr.core.testing.Manifests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -101,10 +109,105 @@ class CommandsTest {
     for (String name : List.of(PipelineFiles.TRAIN, PipelineFiles.ITEM_NEIGHBOURS)) {
       Files.copy(TestFolders.latestSmall().resolve(name), folder.resolve(name));
     }
+    Manifests.write(folder);
     assertEquals(0, new CommandLine(new RecommendCommand()).execute("--folder", folder.toString(),
         "--mode", "item", "--top-n", "3", "--users", "5,1"));
     List<String> lines = Files.readAllLines(folder.resolve(PipelineFiles.ITEM_BASED_RECOMMENDATIONS));
     assertEquals(6, lines.size());
     assertTrue(lines.get(0).startsWith("1,") && lines.get(5).startsWith("5,"), lines.toString());
+    ResultFolder.open(hadoop(folder), new Configuration())
+        .file(PipelineFiles.ITEM_BASED_RECOMMENDATIONS);
+  }
+
+  /** Runs {@code command} as bin/cfmr would: the exit code, the error line in {@code error}. */
+  private static int run(Object command, StringBuilder error, String... args) {
+    CommandLine cli = new CommandLine(command);
+    cli.setExecutionExceptionHandler((e, line, parsed) -> {
+      error.append(e.getMessage());
+      return e instanceof CfmrException ? 1 : 99;
+    });
+    return cli.execute(args);
+  }
+
+  /** A copy of the test folder (a split, its neighbour files and its manifest; no .crc files). */
+  private Path copyOfResult(String name) throws Exception {
+    Path folder = dir.resolve(name);
+    Files.createDirectories(folder);
+    try (Stream<Path> files = Files.list(TestFolders.latestSmall())) {
+      for (Path file : files.filter(f -> !f.toString().endsWith(".crc")).toList()) {
+        Files.copy(file, folder.resolve(file.getFileName()));
+      }
+    }
+    return folder;
+  }
+
+  private static Map<String, Long> sizes(Path folder) throws Exception {
+    try (Stream<Path> files = Files.list(folder)) {
+      Map<String, Long> sizes = new TreeMap<>();
+      for (Path file : files.toList()) {
+        sizes.put(file.getFileName().toString(), Files.size(file));
+      }
+      return sizes;
+    }
+  }
+
+  @Test
+  void anOptionThatNamesAFileNeverDeletesAFolderEvenWithOverwrite() throws Exception {
+    Path folder = copyOfResult("result");
+    Map<String, Long> before = sizes(folder);
+    String target = folder.toString();
+    List<List<String>> commands = List.of(
+        List.of("evaluate", "--folder", target, "--mode", "user", "--json", target),
+        List.of("recommend", "--folder", target, "--top-n", "1", "--users", "1", "--output",
+            target),
+        List.of("sweep", "--folder", target, "--similarity", "cosine", "--shrink", "0",
+            "--min-common", "5", "--k", "5", "--mode", "user", "--csv", target));
+    for (List<String> command : commands) {
+      Object instance = switch (command.get(0)) {
+        case "evaluate" -> new EvaluateCommand();
+        case "recommend" -> new RecommendCommand();
+        default -> new SweepCommand();
+      };
+      List<String> args = new java.util.ArrayList<>(command.subList(1, command.size()));
+      args.add("--overwrite");
+      StringBuilder error = new StringBuilder();
+      assertEquals(1, run(instance, error, args.toArray(String[]::new)), command.toString());
+      assertTrue(error.toString().endsWith(
+          "is a folder; an output file never replaces a folder"), error.toString());
+      assertFalse(error.toString().contains("\n"), error.toString());
+      assertEquals(before, sizes(folder), command + " leaves the folder as it was");
+    }
+    ResultFolder.open(hadoop(folder), new Configuration());
+  }
+
+  @Test
+  void readersRefuseAFolderWhoseFilesDoNotMatchItsManifestButReadLooseFiles() throws Exception {
+    Path folder = copyOfResult("tampered");
+    Path tampered = folder.resolve(PipelineFiles.TEST);
+    String text = Files.readString(tampered);
+    int lastDigit = text.indexOf('\n') - 1;
+    char changed = text.charAt(lastDigit) == '9' ? '8' : '9';
+    Files.writeString(tampered, text.substring(0, lastDigit) + changed
+        + text.substring(lastDigit + 1)); // a timestamp edited: same size, another checksum
+    for (Object command : List.of(new EvaluateCommand(), new RecommendCommand(),
+        new SweepCommand())) {
+      StringBuilder error = new StringBuilder();
+      String[] args = command instanceof SweepCommand
+          ? new String[] {"--folder", folder.toString(), "--k", "5", "--shrink", "0",
+              "--min-common", "5", "--similarity", "cosine", "--mode", "user"}
+          : new String[] {"--folder", folder.toString(), "--mode", "user"};
+      assertEquals(1, run(command, error, args), command.getClass().getSimpleName());
+      assertTrue(error.toString().startsWith(tampered + ": checksum "), error.toString());
+      assertTrue(error.toString().endsWith(" (changed after it was written)"), error.toString());
+    }
+    assertEquals(0, new CommandLine(new EvaluateCommand()).execute("--mode", "user",
+        "--train", folder.resolve(PipelineFiles.TRAIN).toString(),
+        "--test", folder.resolve(PipelineFiles.TEST).toString(),
+        "--neighbours", folder.resolve(PipelineFiles.USER_NEIGHBOURS).toString()),
+        "loose files given one by one are read");
+  }
+
+  private static org.apache.hadoop.fs.Path hadoop(Path path) {
+    return new org.apache.hadoop.fs.Path(path.toUri());
   }
 }

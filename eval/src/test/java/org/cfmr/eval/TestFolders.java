@@ -10,6 +10,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.StableHash;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.testing.Manifests;
 import org.cfmr.core.testing.SharedData;
 import org.cfmr.mapreduce.memory.MemoryNeighbours;
 
@@ -29,6 +30,7 @@ final class TestFolders {
         Path folder = Files.createTempDirectory("cfmr-eval-small");
         split(SharedData.bundled("ratings.csv"), folder);
         neighbours(folder, SimilaritySettings.defaults());
+        Manifests.write(folder);
         latestSmall = folder;
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -20,6 +20,7 @@ import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.JobReport;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.runtime.ResultStage;
 import org.cfmr.mapreduce.chain.ChainSettings;
 import org.cfmr.mapreduce.chain.NeighbourChain;
 import org.cfmr.mapreduce.memory.MemoryNeighbours;
@@ -115,22 +116,42 @@ public final class NeighbourFiles {
 
   /** Computes and writes the neighbour files of {@code request}; see {@link Request}. */
   public static Result compute(Request request, Configuration conf) {
-    Engine engine = request.allPhases() ? request.engine().resolve(request.train(), conf)
-        : Engine.MAPREDUCE;
-    if (engine == Engine.MEMORY && !request.allPhases()) {
-      throw new UsageException("--start-phase, --end-phase and --resume need --engine mapreduce");
-    }
-    List<String> names = request.mode().singles().stream().map(Mode::neighbourFile).toList();
-    try (OutputFolder out = OutputFolder.create(request.output(), names, request.overwrite(), conf)) {
-      Result result = engine == Engine.MEMORY ? memory(request, out, conf) : chain(request, out, conf);
+    try (OutputFolder out = OutputFolder.forResult(request.output(), fileNames(request),
+        request.overwrite(), manifestStage(request, conf), conf)) {
+      Result result = writeStaged(request, out, conf);
       if (result.written()) {
         out.commit();
-        if (engine == Engine.MAPREDUCE) {
+        if (result.engine() == Engine.MAPREDUCE) {
           removeWork(request, conf);
         }
       }
       return result;
     }
+  }
+
+  /**
+   * Computes the neighbour files of {@code request} into the staging folder of {@code out},
+   * uncommitted (for a caller that commits them with more files; it then calls
+   * {@link #removeWork} after the commit when the chain ran).
+   */
+  public static Result writeStaged(Request request, OutputFolder out, Configuration conf) {
+    Engine engine = request.allPhases() ? request.engine().resolve(request.train(), conf)
+        : Engine.MAPREDUCE;
+    if (engine == Engine.MEMORY && !request.allPhases()) {
+      throw new UsageException("--start-phase, --end-phase and --resume need --engine mapreduce");
+    }
+    return engine == Engine.MEMORY ? memory(request, out, conf) : chain(request, out, conf);
+  }
+
+  /** The files {@code request} writes. */
+  public static List<String> fileNames(Request request) {
+    return request.mode().singles().stream().map(Mode::neighbourFile).toList();
+  }
+
+  /** The neighbour stage's record in the result's manifest: the train file and the settings. */
+  public static ResultStage manifestStage(Request request, Configuration conf) {
+    return ResultStage.of("neighbours").input("train", request.train(), conf)
+        .setting("similarity", request.settings().describe());
   }
 
   /** {@link #compute(Request, Configuration)} with the common options; phases all, default work folder. */
@@ -194,7 +215,8 @@ public final class NeighbourFiles {
         .mapToLong(JobReport::reduceOutputRecords).findFirst().orElse(-1);
   }
 
-  private static void removeWork(Request request, Configuration conf) {
+  /** Removes the chain's intermediates of {@code request} (after its files are committed). */
+  public static void removeWork(Request request, Configuration conf) {
     try {
       Path work = request.workOf(request.mode().singles().get(0)).getParent();
       for (Mode single : request.mode().singles()) {

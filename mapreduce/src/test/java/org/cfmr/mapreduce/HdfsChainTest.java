@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.ResultManifest;
 import org.cfmr.core.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class HdfsChainTest {
       }
       List<String> memory = Files.readAllLines(temp.resolve("memory").resolve(PipelineFiles.USER_NEIGHBOURS));
       assertEquals(memory, new String(fromHdfs, StandardCharsets.UTF_8).lines().toList());
-      assertEquals(List.of(PipelineFiles.USER_NEIGHBOURS),
+      assertEquals(List.of(ResultManifest.NAME, PipelineFiles.USER_NEIGHBOURS),
           List.of(fs.listStatus(output)).stream().map(s -> s.getPath().getName()).toList(),
           "only the file: no staging or work folder left");
     } finally {

@@ -3,21 +3,21 @@ package org.cfmr.sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.runtime.BundledData;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.ResultFolder;
 
 /**
- * Step one of a load, before any connection: finds the files of a pipeline output folder (and the
- * {@code movies.csv} / {@code links.csv} of its dataset), validates every line, and writes what it
+ * Step one of a load, before any connection: opens a pipeline output folder as a checked
+ * {@link ResultFolder} (refused when its files do not match its manifest), finds its files (and
+ * the {@code movies.csv} / {@code links.csv} of its dataset), validates every line, and writes what it
  * validated as one local {@code LOAD DATA} file per table. The split files are required; the
  * neighbour and recommendation files are loaded when present and listed as missing otherwise.
  */
@@ -61,48 +61,38 @@ final class PreparedLoad {
   static PreparedLoad prepare(LoadSettings settings, java.nio.file.Path work, Configuration conf) {
     PreparedLoad load = new PreparedLoad();
     Path input = settings.input();
-    requireFolder(input, conf);
-    Path dataset = load.readRun(new Path(input, PipelineFiles.RUN), conf);
+    ResultFolder result = ResultFolder.open(input, conf);
+    Path dataset = load.readRun(result, conf);
     Path movies = settings.movies() != null ? settings.movies() : datasetFile(dataset, "movies.csv");
     Path links = settings.links() != null ? settings.links() : datasetFile(dataset, "links.csv");
     load.copy("movies", work, conf, List.of(movies), MoviesSource::copyMovies);
     load.copy("links", work, conf, List.of(links), MoviesSource::copyLinks);
     RatingsSource ratings = new RatingsSource();
-    load.copy("ratings_train", work, conf, List.of(new Path(input, PipelineFiles.TRAIN)),
+    load.copy("ratings_train", work, conf, List.of(result.file(PipelineFiles.TRAIN)),
         ratings::copy);
-    load.copy("ratings_test", work, conf, List.of(new Path(input, PipelineFiles.TEST)),
+    load.copy("ratings_test", work, conf, List.of(result.file(PipelineFiles.TEST)),
         ratings::copy);
     load.checkNoDuplicateRating(ratings, conf);
     load.copy("user_neighbors", work, conf,
-        load.present(input, conf, PipelineFiles.USER_NEIGHBOURS), NeighboursSource::copy);
+        load.present(result, PipelineFiles.USER_NEIGHBOURS), NeighboursSource::copy);
     load.copy("item_neighbors", work, conf,
-        load.present(input, conf, PipelineFiles.ITEM_NEIGHBOURS), NeighboursSource::copy);
+        load.present(result, PipelineFiles.ITEM_NEIGHBOURS), NeighboursSource::copy);
     List<Path> recommendations = new ArrayList<>();
-    recommendations.addAll(load.present(input, conf, PipelineFiles.USER_BASED_RECOMMENDATIONS));
-    recommendations.addAll(load.present(input, conf, PipelineFiles.ITEM_BASED_RECOMMENDATIONS));
+    recommendations.addAll(load.present(result, PipelineFiles.USER_BASED_RECOMMENDATIONS));
+    recommendations.addAll(load.present(result, PipelineFiles.ITEM_BASED_RECOMMENDATIONS));
     load.copy("user_item_predictions", work, conf, recommendations, (in, out) ->
         PredictionsSource.copy(in, out,
             in.path().getName().equals(PipelineFiles.USER_BASED_RECOMMENDATIONS) ? "user" : "item"));
     return load;
   }
 
-  private static void requireFolder(Path input, Configuration conf) {
-    try {
-      FileSystem fs = input.getFileSystem(conf);
-      if (!fs.exists(input) || !fs.getFileStatus(input).isDirectory()) {
-        throw new CfmrException(input + ": no such folder (expected a pipeline output folder)");
-      }
-    } catch (IOException e) {
-      throw new CfmrException("cannot read " + input + ": " + e.getMessage(), e);
-    }
-  }
-
   /** Reads {@code run.json} when present; returns the dataset folder it names, or null. */
-  private Path readRun(Path run, Configuration conf) {
-    if (!exists(run, conf)) {
+  private Path readRun(ResultFolder result, Configuration conf) {
+    if (!result.has(PipelineFiles.RUN)) {
       missing.add(PipelineFiles.RUN);
       return null;
     }
+    Path run = result.file(PipelineFiles.RUN);
     try (InputFile in = InputFile.open(run, conf)) {
       StringBuilder text = new StringBuilder();
       for (String line = in.nextLine(); line != null; line = in.nextLine()) {
@@ -133,22 +123,13 @@ final class PreparedLoad {
     return new Path(BundledData.file(name).toUri());
   }
 
-  /** {@code name} in {@code folder} as a one-element list, or an empty list noted as missing. */
-  private List<Path> present(Path folder, Configuration conf, String name) {
-    Path path = new Path(folder, name);
-    if (exists(path, conf)) {
-      return List.of(path);
+  /** {@code name} of the result as a one-element list, or an empty list noted as missing. */
+  private List<Path> present(ResultFolder result, String name) {
+    if (result.has(name)) {
+      return List.of(result.file(name));
     }
     missing.add(name);
     return List.of();
-  }
-
-  private static boolean exists(Path path, Configuration conf) {
-    try {
-      return path.getFileSystem(conf).exists(path);
-    } catch (IOException e) {
-      throw new CfmrException("cannot read " + path + ": " + e.getMessage(), e);
-    }
   }
 
   /** Copies {@code sources} (all into one table) with {@code copier}, noting each file. */

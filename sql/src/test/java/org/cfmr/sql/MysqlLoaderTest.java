@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.testing.Manifests;
 import org.cfmr.core.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -208,6 +209,7 @@ class MysqlLoaderTest {
     List<String> test = Files.readAllLines(broken.resolve(PipelineFiles.TEST));
     test.set(6, "12,34,4.5");
     Files.write(broken.resolve(PipelineFiles.TEST), test);
+    Manifests.write(broken); // the manifest agrees: the line itself is checked
 
     CfmrException error = assertThrows(CfmrException.class, () -> new MysqlLoader(
         new LoadSettings(db.url, db.user, "not even the right password", hadoop(broken), null, null),
@@ -223,6 +225,7 @@ class MysqlLoaderTest {
     copyFolder(run, broken);
     String firstTrain = Files.readAllLines(broken.resolve(PipelineFiles.TRAIN)).get(0);
     Files.writeString(broken.resolve(PipelineFiles.TEST), firstTrain + "\n", java.nio.file.StandardOpenOption.APPEND);
+    Manifests.write(broken);
     long testLines = lines(broken.resolve(PipelineFiles.TEST));
     String[] fields = firstTrain.split(",");
 
@@ -238,7 +241,35 @@ class MysqlLoaderTest {
     copyFolder(run, broken);
     Files.delete(broken.resolve(PipelineFiles.TEST));
     CfmrException error = assertThrows(CfmrException.class, () -> load(broken));
-    assertEquals(hadoop(broken.resolve(PipelineFiles.TEST)) + ": no such file", error.getMessage());
+    assertEquals(hadoop(broken.resolve(PipelineFiles.TEST))
+        + ": missing, though _cfmr-manifest.json lists it", error.getMessage());
+    Manifests.write(broken);
+    error = assertThrows(CfmrException.class, () -> load(broken));
+    assertEquals(hadoop(broken.resolve(PipelineFiles.TEST)) + ": not part of this cfmr result"
+        + " (_cfmr-manifest.json does not list it)", error.getMessage());
+  }
+
+  @Test
+  void aFolderWhoseFilesDoNotMatchItsManifestIsRefusedBeforeTouchingTheDatabase()
+      throws Exception {
+    load(run);
+    Map<String, List<String>> before = dump();
+    Path mixed = temp.resolve("mixed");
+    copyFolder(run, mixed);
+    Files.copy(runWithoutNeighbours.resolve(PipelineFiles.USER_BASED_RECOMMENDATIONS),
+        mixed.resolve(PipelineFiles.ITEM_BASED_RECOMMENDATIONS),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING); // another run's file
+    CfmrException error = assertThrows(CfmrException.class, () -> load(mixed));
+    assertTrue(error.getMessage().startsWith(
+        hadoop(mixed.resolve(PipelineFiles.ITEM_BASED_RECOMMENDATIONS)) + ": "), error.getMessage());
+    assertTrue(error.getMessage().contains("_cfmr-manifest.json says"), error.getMessage());
+
+    Files.delete(mixed.resolve("_cfmr-manifest.json"));
+    error = assertThrows(CfmrException.class, () -> load(mixed));
+    assertEquals(hadoop(mixed.resolve("_cfmr-manifest.json")) + ": missing, so " + hadoop(mixed)
+        + " is not a complete cfmr result (run the command that writes it again)",
+        error.getMessage());
+    assertEquals(before, dump());
   }
 
   /** The queries the web dashboard runs, with results computed from the files. */

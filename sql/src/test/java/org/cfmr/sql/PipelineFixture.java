@@ -12,6 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.StableHash;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.testing.Manifests;
 import org.cfmr.core.testing.SharedData;
 import org.cfmr.mapreduce.memory.MemoryNeighbours;
 
@@ -52,6 +53,7 @@ final class PipelineFixture {
         + "\"input\": \"data/ml-latest-small/ratings.csv\", \"dataset\": null, "
         + "\"split\": {\"seed\": 42, \"train_fraction\": 0.8, \"train\": " + train.size()
         + ", \"test\": " + test.size() + "}}"));
+    Manifests.write(folder);
     return folder;
   }
 

@@ -5,55 +5,96 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.IOUtils;
 
 /**
- * How every command writes its result files into an output folder (any Hadoop file system) so
- * that a failed or killed run never leaves a half-written file that looks complete: the files are
- * written under a hidden staging folder ({@code _cfmr-staging-<random>}, ignored by Hadoop's input
- * formats) and each is renamed into place only by {@link #commit()}. An existing result is
- * replaced only when the user asked for it ({@code --overwrite}).
+ * How every command writes its files into an output folder (any Hadoop file system), so that a
+ * failed or killed run leaves the old complete result or the new complete one, never a mix or a
+ * half-written file:
+ *
+ * <ul>
+ *   <li>The files are written under a hidden staging folder ({@code _cfmr-staging-<random>},
+ *       ignored by Hadoop's input formats) and moved into place only by {@link #commit()}, all
+ *       together: many renames are made one unit by a {@link CommitJournal journal}, so a kill
+ *       during the commit is finished by whoever opens the folder next.
+ *   <li>A result (what {@link #forResult} opens: a split, neighbour files, recommendations, a
+ *       pipeline's folder) gets a {@link ResultManifest manifest}, written last, that readers
+ *       ({@link ResultFolder}) check the files against. A file written into a folder that has a
+ *       manifest ({@link #forFiles}, e.g. {@code evaluate --json}) is entered in it too.
+ *   <li>An existing file is replaced only when the user asked for it ({@code --overwrite}), and a
+ *       folder never: an option that names a file does not delete a folder of that name.
+ *   <li>Opening a folder finishes the commit a kill interrupted there and removes the staging
+ *       folders of runs that are no longer running.
+ * </ul>
  *
  * <pre>{@code
- * try (OutputFolder out = OutputFolder.create(dir, List.of("a.txt"), overwrite, conf)) {
+ * try (OutputFolder out = OutputFolder.forResult(dir, List.of("a.txt"), overwrite, stage, conf)) {
  *   write(out.staged("a.txt"));
  *   out.commit();
  * } // not committed: the staging folder is removed, the old a.txt (if any) is untouched
  * }</pre>
  */
 public final class OutputFolder implements AutoCloseable {
-  private static final String STAGING_PREFIX = "_cfmr-staging-";
+  /**
+   * For kill tests: halt the JVM (as {@code kill -9} would) right after this step of a commit
+   * (1: manifest staged, 2: marker written, 3: old manifest deleted, then one per file moved).
+   */
+  public static final String HALT_AFTER_COMMIT_STEP = "cfmr.test.halt-after-commit-step";
 
   private final FileSystem fs;
   private final Path folder;
   private final Path staging;
   private final List<String> names;
+  private final ResultStage stage;
   private final boolean folderIsNew;
+  private final CommitJournal.Steps steps;
   private boolean committed;
 
   private OutputFolder(FileSystem fs, Path folder, Path staging, List<String> names,
-      boolean folderIsNew) {
+      ResultStage stage, boolean folderIsNew, CommitJournal.Steps steps) {
     this.fs = fs;
     this.folder = folder;
     this.staging = staging;
     this.names = names;
+    this.stage = stage;
     this.folderIsNew = folderIsNew;
+    this.steps = steps;
   }
 
   /**
-   * Opens {@code folder} (created when missing) for writing the files {@code names}.
+   * Opens {@code folder} (created when missing) for writing the result files {@code names} of
+   * {@code stage}, recorded in the folder's manifest.
    *
-   * @throws CfmrException when one of them exists and {@code overwrite} is false
+   * @throws CfmrException when one of them is a folder, or exists and {@code overwrite} is false
    */
-  public static OutputFolder create(Path folder, List<String> names, boolean overwrite,
+  public static OutputFolder forResult(Path folder, List<String> names, boolean overwrite,
+      ResultStage stage, Configuration conf) {
+    return open(folder, names, overwrite, stage, conf);
+  }
+
+  /**
+   * Opens {@code folder} (created when missing) for writing the plain files {@code names} (a
+   * report, a generated dataset): a manifest is kept only when the folder has one.
+   *
+   * @throws CfmrException when one of them is a folder, or exists and {@code overwrite} is false
+   */
+  public static OutputFolder forFiles(Path folder, List<String> names, boolean overwrite,
       Configuration conf) {
+    return open(folder, names, overwrite, null, conf);
+  }
+
+  private static OutputFolder open(Path folder, List<String> names, boolean overwrite,
+      ResultStage stage, Configuration conf) {
     try {
       FileSystem fs = folder.getFileSystem(conf);
       Path qualified = fs.makeQualified(folder);
@@ -61,22 +102,54 @@ public final class OutputFolder implements AutoCloseable {
       if (!folderIsNew && !fs.getFileStatus(qualified).isDirectory()) {
         throw new CfmrException("output " + folder + " is a file, not a folder");
       }
-      if (!overwrite) {
-        for (String name : names) {
-          if (fs.exists(new Path(qualified, name))) {
-            throw new CfmrException(new Path(folder, name)
-                + " exists; pass --overwrite to replace it");
-          }
-        }
+      CommitJournal.recover(fs, qualified);
+      for (String name : names) {
+        refuseToReplace(fs, new Path(qualified, name), new Path(folder, name), overwrite);
       }
-      Path staging = new Path(qualified, STAGING_PREFIX + UUID.randomUUID());
-      if (!fs.mkdirs(staging)) {
-        throw new IOException("cannot create " + staging);
-      }
-      return new OutputFolder(fs, qualified, staging, List.copyOf(names), folderIsNew);
+      Path staging = CommitJournal.createStaging(fs, qualified, UUID.randomUUID().toString());
+      return new OutputFolder(fs, qualified, staging, List.copyOf(names), stage, folderIsNew,
+          haltAfter(conf.getInt(HALT_AFTER_COMMIT_STEP, 0)));
     } catch (IOException e) {
       throw new CfmrException("cannot write to " + folder + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Refuses {@code file} as an output before any work is done: a folder always, an existing file
+   * unless {@code overwrite}, so that a user does not wait for a result that will not be written.
+   */
+  public static void requireReplaceable(Path file, boolean overwrite, Configuration conf) {
+    try {
+      FileSystem fs = file.getFileSystem(conf);
+      refuseToReplace(fs, fs.makeQualified(file), file, overwrite);
+    } catch (IOException e) {
+      throw new CfmrException("cannot check " + file + ": " + ErrorMessages.of(e), e);
+    }
+  }
+
+  private static void refuseToReplace(FileSystem fs, Path target, Path shown, boolean overwrite)
+      throws IOException {
+    if (!fs.exists(target)) {
+      return;
+    }
+    if (fs.getFileStatus(target).isDirectory()) {
+      throw new CfmrException(shown + " is a folder; an output file never replaces a folder");
+    }
+    if (!overwrite) {
+      throw new CfmrException(shown + " exists; pass --overwrite to replace it");
+    }
+  }
+
+  private static CommitJournal.Steps haltAfter(int step) {
+    if (step <= 0) {
+      return CommitJournal.Steps.NONE;
+    }
+    return (number, name) -> {
+      if (number == step) {
+        System.err.println("cfmr: halting after commit step " + number + " (" + name + ")");
+        Runtime.getRuntime().halt(137);
+      }
+    };
   }
 
   /** Where to write the file {@code name} (or a job's output folder of that name) before commit. */
@@ -113,26 +186,27 @@ public final class OutputFolder implements AutoCloseable {
     }
   }
 
-  /** Moves every staged file into place, replacing what was there, and removes the staging folder. */
+  /**
+   * Moves every staged file into place, replacing what was there, with the folder's manifest
+   * updated, and removes the staging folder.
+   */
   public void commit() {
     try {
-      List<String> missing = new ArrayList<>();
-      for (String name : names) {
-        if (!fs.exists(staged(name))) {
-          missing.add(name);
+      requireAllStaged();
+      ResultManifest manifest = ResultManifest.read(fs, folder);
+      if (stage == null && manifest == null) {
+        for (String name : names) {
+          move(staged(name), target(name));
         }
-      }
-      if (!missing.isEmpty()) {
-        throw new IllegalStateException("nothing was written for " + missing);
-      }
-      for (String name : names) {
-        Path target = target(name);
-        if (fs.exists(target) && !fs.delete(target, true)) {
-          throw new IOException("cannot replace " + target);
+      } else {
+        Map<String, ResultManifest.Entry> entries = new LinkedHashMap<>();
+        for (String name : names) {
+          entries.put(name, ResultManifest.describe(fs, staged(name),
+              stage == null ? null : stage.name()));
         }
-        if (!fs.rename(staged(name), target)) {
-          throw new IOException("cannot move " + staged(name) + " to " + target);
-        }
+        ResultManifest updated = (manifest == null ? ResultManifest.empty() : manifest)
+            .with(entries, stage);
+        CommitJournal.commit(fs, folder, staging, updated, steps);
       }
       committed = true;
       fs.delete(staging, true);
@@ -141,10 +215,39 @@ public final class OutputFolder implements AutoCloseable {
     }
   }
 
-  /** Removes the staging folder, and the folder itself when it was made for a run that failed. */
+  private void requireAllStaged() throws IOException {
+    List<String> missing = new ArrayList<>();
+    for (String name : names) {
+      if (!fs.exists(staged(name))) {
+        missing.add(name);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("nothing was written for " + missing);
+    }
+  }
+
+  private void move(Path from, Path to) throws IOException {
+    if (fs.exists(to) && !fs.delete(to, false)) {
+      throw new IOException("cannot replace " + to);
+    }
+    if (!fs.rename(from, to)) {
+      throw new IOException("cannot move " + from + " to " + to);
+    }
+  }
+
+  /**
+   * Removes the staging folder, and the folder itself when it was made for a run that failed. A
+   * commit that failed after its marker was written is finished instead (or, failing that, left
+   * to whoever opens the folder next).
+   */
   @Override
   public void close() {
     try {
+      if (!committed && CommitJournal.pending(fs, folder)) {
+        CommitJournal.recover(fs, folder);
+        return;
+      }
       fs.delete(staging, true);
       if (!committed && folderIsNew && fs.listStatus(folder).length == 0) {
         fs.delete(folder, false);

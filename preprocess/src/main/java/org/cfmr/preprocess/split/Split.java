@@ -31,6 +31,7 @@ import org.cfmr.core.runtime.JobReport;
 import org.cfmr.core.runtime.JobRunner;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.ResultStage;
 
 /**
  * The train/test split as one MapReduce job (a total order sort): {@link SplitMapper} parses
@@ -42,6 +43,7 @@ import org.cfmr.core.runtime.PipelineFiles;
  */
 public final class Split {
   private static final String JOB_FOLDER = "_split-job";
+  private static final List<String> FILES = List.of(PipelineFiles.TRAIN, PipelineFiles.TEST);
 
   private Split() {}
 
@@ -55,32 +57,63 @@ public final class Split {
   public static SplitResult run(SplitSettings settings) {
     Configuration conf = HadoopRuntime.configuration();
     RatingsInput input = RatingsInput.locate(settings.input(), conf);
-    try (OutputFolder out = OutputFolder.create(settings.output(),
-        List.of(PipelineFiles.TRAIN, PipelineFiles.TEST), settings.overwrite(), conf)) {
-      Path jobOutput = out.staged(JOB_FOLDER);
-      JobReport report = runJob(input, settings, jobOutput, conf);
-      long skipped = report.custom().get(counterName(SplitCounter.MALFORMED_LINES))
-          + report.custom().get(counterName(SplitCounter.DUPLICATE_LINES));
-      String firstSkipped = null;
-      if (skipped > 0) {
-        BadLine first = firstBadLine(out.fileSystem(), jobOutput);
-        if (skipped > settings.maxErrors()) {
-          String beyond = settings.maxErrors() == 0 ? "" : String.format(Locale.ROOT,
-              " (%,d bad lines, more than --max-errors %d)", skipped, settings.maxErrors());
-          throw located(input, first, conf, beyond);
-        }
-        firstSkipped = located(input, first, conf, "").getMessage();
-      }
-      long train = report.custom().get(counterName(SplitCounter.TRAIN));
-      long test = report.custom().get(counterName(SplitCounter.TEST));
-      if (train + test == 0) {
-        throw new CfmrException(input.file() + ": no ratings");
-      }
-      assemble(out, new Path(jobOutput, SplitReducer.TRAIN), PipelineFiles.TRAIN);
-      assemble(out, new Path(jobOutput, SplitReducer.TEST), PipelineFiles.TEST);
+    try (OutputFolder out = OutputFolder.forResult(settings.output(), FILES, settings.overwrite(),
+        manifestStage(settings, input, conf), conf)) {
+      SplitResult staged = writeStaged(settings, input, out, conf);
       out.commit();
-      return new SplitResult(input, train, test, skipped, firstSkipped,
-          out.target(PipelineFiles.TRAIN), out.target(PipelineFiles.TEST), settings.seed(), report);
+      return new SplitResult(input, staged.train(), staged.test(), staged.skippedLines(),
+          staged.firstSkipped(), out.target(PipelineFiles.TRAIN), out.target(PipelineFiles.TEST),
+          settings.seed(), staged.job());
+    }
+  }
+
+  /** The split's record in the result's manifest: its input and settings. */
+  public static ResultStage manifestStage(SplitSettings settings, RatingsInput input,
+      Configuration conf) {
+    return ResultStage.of("split").input("ratings", input.file(), conf)
+        .setting("seed", settings.seed()).setting("train_fraction", settings.trainFraction())
+        .setting("max_errors", settings.maxErrors());
+  }
+
+  /**
+   * Splits {@code input} into the staged {@code ratings_train.csv} and {@code ratings_test.csv}
+   * of {@code out}, uncommitted (for a caller that commits them with more files); the result
+   * names the staged files.
+   */
+  public static SplitResult writeStaged(SplitSettings settings, RatingsInput input,
+      OutputFolder out, Configuration conf) {
+    Path jobOutput = out.staged(JOB_FOLDER);
+    JobReport report = runJob(input, settings, jobOutput, conf);
+    long skipped = report.custom().get(counterName(SplitCounter.MALFORMED_LINES))
+        + report.custom().get(counterName(SplitCounter.DUPLICATE_LINES));
+    String firstSkipped = null;
+    if (skipped > 0) {
+      BadLine first = firstBadLine(out.fileSystem(), jobOutput);
+      if (skipped > settings.maxErrors()) {
+        String beyond = settings.maxErrors() == 0 ? "" : String.format(Locale.ROOT,
+            " (%,d bad lines, more than --max-errors %d)", skipped, settings.maxErrors());
+        throw located(input, first, conf, beyond);
+      }
+      firstSkipped = located(input, first, conf, "").getMessage();
+    }
+    long train = report.custom().get(counterName(SplitCounter.TRAIN));
+    long test = report.custom().get(counterName(SplitCounter.TEST));
+    if (train + test == 0) {
+      throw new CfmrException(input.file() + ": no ratings");
+    }
+    assemble(out, new Path(jobOutput, SplitReducer.TRAIN), PipelineFiles.TRAIN);
+    assemble(out, new Path(jobOutput, SplitReducer.TEST), PipelineFiles.TEST);
+    deleteJobOutput(out.fileSystem(), jobOutput);
+    return new SplitResult(input, train, test, skipped, firstSkipped,
+        out.staged(PipelineFiles.TRAIN), out.staged(PipelineFiles.TEST), settings.seed(), report);
+  }
+
+  /** The job's part files are assembled; they go now rather than take room until the commit. */
+  private static void deleteJobOutput(FileSystem fs, Path jobOutput) {
+    try {
+      fs.delete(jobOutput, true);
+    } catch (IOException e) {
+      throw new CfmrException("cannot remove " + jobOutput + ": " + e.getMessage(), e);
     }
   }
 

@@ -74,7 +74,7 @@ public final class SynthCommand implements Callable<Integer> {
     SyntheticRatings ratings = new SyntheticRatings(scale, seed);
     Path parent = output.getParent() == null ? new Path(".") : output.getParent();
     try (OutputFolder folder =
-        OutputFolder.create(parent, List.of(output.getName()), overwrite, conf)) {
+        OutputFolder.forFiles(parent, List.of(output.getName()), overwrite, conf)) {
       try (OutputStream out = new BufferedOutputStream(
           folder.fileSystem().create(folder.staged(output.getName()), true), 1 << 20)) {
         ratings.write(out, threads > 0 ? threads : Runtime.getRuntime().availableProcessors());

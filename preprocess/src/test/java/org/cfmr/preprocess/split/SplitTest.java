@@ -198,7 +198,7 @@ class SplitTest {
         hadoop(dir.resolve("out")), 0.8, 42, 0, 1, true)));
     assertArrayEquals(before, Files.readAllBytes(local(replaced.trainFile())));
     try (Stream<Path> files = Files.list(dir.resolve("out"))) {
-      assertEquals(List.of("ratings_test.csv", "ratings_train.csv"), files
+      assertEquals(List.of("_cfmr-manifest.json", "ratings_test.csv", "ratings_train.csv"), files
           .map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc")).sorted().toList());
     }
   }
