@@ -14,6 +14,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
 import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.baseline.Baseline;
+import org.cfmr.core.baseline.BaselineFit;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.Predictor;
@@ -26,6 +28,8 @@ import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.eval.Evaluation;
 import org.cfmr.eval.EvaluationResult;
 import org.cfmr.eval.EvaluationSettings;
+import org.cfmr.eval.ModelEvaluation;
+import org.cfmr.eval.ModelResult;
 import org.cfmr.eval.RecommendCommand;
 import org.cfmr.eval.Recommendations;
 import org.cfmr.eval.ResultsTable;
@@ -83,21 +87,25 @@ final class Pipeline {
 
     TrainData train = TrainData.of(TrainRatings.read(split.trainFile(), conf));
     TestRatings test = TestRatings.read(split.testFile(), train, conf);
+    EvaluationSettings evaluation = EvaluationSettings.defaults(Mode.USER)
+        .withThreads(settings.threads());
+    Baseline baseline = BaselineFit.fit(train, evaluation.baseline(), settings.threads());
+    List<ModelResult> models = ModelEvaluation.both(train, test, baseline,
+        evaluation.baseline(), evaluation.clip());
     List<EvaluationResult> results = new ArrayList<>();
     for (Mode mode : MODES) {
       NeighbourLists lists = NeighbourLists.read(neighbourFile(mode), conf);
-      results.add(Evaluation.run(train, test, lists,
-          EvaluationSettings.defaults(mode).withThreads(settings.threads())));
+      results.add(Evaluation.run(train, test, lists, evaluation.withMode(mode), baseline));
       recommend(train, lists, mode);
     }
-    writeRecords(split, neighbours.engine(), results);
+    writeRecords(split, neighbours.engine(), results, models);
 
     if (settings.database() != null) {
       out.print(MysqlLoader.load(new LoadSettings(settings.database().jdbcUrl(),
           settings.database().user(), password, settings.output(), null, null)).toText());
     }
     out.println();
-    out.print(ResultsTable.text(List.of("user", "item"), "mode", results));
+    out.print(ResultsTable.text(List.of("user", "item"), "mode", models, results));
     out.printf(Locale.ROOT, "%nfiles in %s (%.1fs): %s%n", settings.output(),
         (System.nanoTime() - start) / 1e9, String.join(", ", PipelineFiles.TRAIN,
             PipelineFiles.TEST, PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS,
@@ -119,10 +127,11 @@ final class Pipeline {
   }
 
   /** {@code metrics.json} and {@code run.json}, committed together. */
-  private void writeRecords(SplitResult split, Engine engine, List<EvaluationResult> results) {
+  private void writeRecords(SplitResult split, Engine engine, List<EvaluationResult> results,
+      List<ModelResult> models) {
     try (OutputFolder folder = OutputFolder.create(settings.output(),
         List.of(PipelineFiles.METRICS, PipelineFiles.RUN), settings.overwrite(), conf)) {
-      write(folder, PipelineFiles.METRICS, Evaluation.toJsonText(results));
+      write(folder, PipelineFiles.METRICS, Evaluation.toJsonText(results, models));
       write(folder, PipelineFiles.RUN, runJson(split, engine));
       folder.commit();
     }

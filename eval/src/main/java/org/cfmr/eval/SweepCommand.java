@@ -12,7 +12,9 @@ import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.baseline.BaselineFit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,6 +61,8 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Prediction modes (default: ${DEFAULT-VALUE}).")
   List<String> modes;
 
+  @Mixin PredictionOptions prediction;
+
   @Option(names = "--item-formula", paramLabel = "centred|weighted", defaultValue = "centred",
       description = "Item-based formula (default: ${DEFAULT-VALUE}).")
   String itemFormula;
@@ -85,21 +89,23 @@ public final class SweepCommand implements Callable<Integer> {
         shrinks, minCommons, ks, maxPivotRatings,
         modes.stream().map(Mode::parse).distinct().toList());
     checkGrid(grid);
-    EvaluationSettings evaluation = new EvaluationSettings(Mode.USER,
+    EvaluationSettings evaluation = prediction.apply(new EvaluationSettings(Mode.USER,
         ItemFormula.parse(itemFormula), 1, true, topN, EvaluationSettings.DEFAULT_RELEVANT_FROM,
-        threads);
+        threads));
     Path trainFile = file(train, PipelineFiles.TRAIN, "--train");
     TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
     TestRatings testRatings = TestRatings.read(file(test, PipelineFiles.TEST, "--test"),
         trainData, conf);
+    List<ModelResult> models = ModelEvaluation.both(trainData, testRatings,
+        BaselineFit.fit(trainData, evaluation.baseline(), threads), evaluation.baseline(), true);
     List<Sweep.Row> rows = Sweep.run(trainFile, trainData, testRatings, grid, evaluation, conf);
     List<String> labels = rows.stream().map(Sweep.Row::label).toList();
     List<EvaluationResult> results = rows.stream().map(Sweep.Row::result).toList();
-    System.out.print(ResultsTable.text(labels, "neighbours", results));
+    System.out.print(ResultsTable.text(labels, "neighbours", models, results));
     if (csv != null) {
       TextFile.write(new Path(csv), ResultsTable.csv(
           rows.stream().map(Sweep.Row::csvFields).toList(), "similarity,shrink,min_common,k,max_pivot_ratings",
-          results), overwrite, conf);
+          models, results), overwrite, conf);
     }
     return 0;
   }
