@@ -87,8 +87,9 @@ public final class EvaluateCommand implements Callable<Integer> {
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--json", paramLabel = "FILE",
-      description = "Also write the figures as JSON: one object for one mode, or one object "
-          + "per mode ({\"user\": {...}, \"item\": {...}}).")
+      description = "Also write the figures as JSON: one object for one mode (or one --model), "
+          + "or one object per mode and model ({\"global_mean\": {...}, \"baseline\": {...}, "
+          + "\"user\": {...}, \"item\": {...}}).")
   String json;
 
   @Option(names = "--overwrite", description = "Replace an existing --json file.")
