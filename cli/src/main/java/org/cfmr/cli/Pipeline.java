@@ -15,6 +15,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
 import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.baseline.Baseline;
+import org.cfmr.core.baseline.BaselineFit;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.Predictor;
@@ -30,6 +32,8 @@ import org.cfmr.core.runtime.ResultStage;
 import org.cfmr.eval.Evaluation;
 import org.cfmr.eval.EvaluationResult;
 import org.cfmr.eval.EvaluationSettings;
+import org.cfmr.eval.ModelEvaluation;
+import org.cfmr.eval.ModelResult;
 import org.cfmr.eval.RecommendCommand;
 import org.cfmr.eval.Recommendations;
 import org.cfmr.eval.ResultsTable;
@@ -80,6 +84,7 @@ final class Pipeline {
     out.println("cfmr pipeline: " + settings.input() + " → " + settings.output());
     RatingsInput input = RatingsInput.locate(settings.split().input(), conf);
     List<EvaluationResult> results;
+    List<ModelResult> models;
     NeighbourFiles.Request neighboursRequest;
     NeighbourFiles.Result neighbours;
     try (OutputFolder folder = OutputFolder.forResult(settings.output(), FILES,
@@ -99,14 +104,18 @@ final class Pipeline {
 
       TrainData train = TrainData.of(TrainRatings.read(split.trainFile(), conf));
       TestRatings test = TestRatings.read(split.testFile(), train, conf);
+      EvaluationSettings evaluation = EvaluationSettings.defaults(Mode.USER)
+          .withThreads(settings.threads());
+      Baseline baseline = BaselineFit.fit(train, evaluation.baseline(), settings.threads());
+      models = ModelEvaluation.both(train, test, baseline, evaluation.baseline(),
+          evaluation.clip());
       results = new ArrayList<>();
       for (Mode mode : MODES) {
         NeighbourLists lists = NeighbourLists.read(folder.staged(mode.neighbourFile()), conf);
-        results.add(Evaluation.run(train, test, lists,
-            EvaluationSettings.defaults(mode).withThreads(settings.threads())));
+        results.add(Evaluation.run(train, test, lists, evaluation.withMode(mode), baseline));
         recommend(train, lists, mode, folder);
       }
-      write(folder, PipelineFiles.METRICS, Evaluation.toJsonText(results));
+      write(folder, PipelineFiles.METRICS, Evaluation.toJsonText(results, models));
       write(folder, PipelineFiles.RUN, runJson(split, neighbours.engine()));
       folder.commit();
     }
@@ -119,7 +128,7 @@ final class Pipeline {
           settings.database().user(), password, settings.output(), null, null)).toText());
     }
     out.println();
-    out.print(ResultsTable.text(List.of("user", "item"), "mode", results));
+    out.print(ResultsTable.text(List.of("user", "item"), "mode", models, results));
     out.printf(Locale.ROOT, "%nfiles in %s (%.1fs): %s%n", settings.output(),
         (System.nanoTime() - start) / 1e9, String.join(", ", FILES));
   }

@@ -120,7 +120,7 @@ class PipelineTest {
   void metricsAndRunRecordsDescribeTheRunAndMatchThePrintedTable() throws IOException {
     ObjectMapper json = new ObjectMapper();
     JsonNode metrics = json.readTree(output.resolve(PipelineFiles.METRICS).toFile());
-    for (String mode : List.of("user", "item")) {
+    for (String mode : List.of("user", "item", "global_mean", "baseline")) {
       JsonNode m = metrics.get(mode);
       assertEquals(Files.readAllLines(output.resolve(PipelineFiles.TEST)).size(),
           m.get("total").asLong());

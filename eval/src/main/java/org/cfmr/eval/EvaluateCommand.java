@@ -15,13 +15,18 @@ import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.UsageException;
 import org.cfmr.core.runtime.ResultFolder;
+import org.cfmr.core.baseline.Baseline;
+import org.cfmr.core.baseline.BaselineFit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code cfmr evaluate}: RMSE, MAE and coverage over the covered test ratings, the same over all
- * test ratings with the fallback {@code mu_u} (else {@code mu}), and precision/recall/nDCG@N, for
- * user-based and/or item-based predictions. Default: both modes of a pipeline output folder.
+ * test ratings with the uncovered ones predicted by the fallback (default the baseline
+ * {@code b_ui}), and precision/recall/nDCG@N, for user-based and/or item-based predictions,
+ * after the global mean's and the baseline's figures. Default: both modes of a pipeline output
+ * folder; {@code --model baseline} (or {@code global-mean}) evaluates that model alone.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"RMSE, MAE, coverage and top-N metrics of kNN predictions on the test split.",
@@ -47,6 +52,14 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "user, item or user,item (default: user,item with --folder; "
           + "one of them is required with --neighbours).")
   List<String> modes;
+
+  @Option(names = "--model", paramLabel = "knn|baseline|global-mean", defaultValue = "knn",
+      description = "knn: the neighbours' predictions (--mode), after the global mean and the "
+          + "baseline; baseline or global-mean: that model alone, without neighbours "
+          + "(default: ${DEFAULT-VALUE}).")
+  String model;
+
+  @Mixin PredictionOptions prediction;
 
   @Option(names = "--item-formula", paramLabel = "centred|weighted", defaultValue = "centred",
       description = "Item-based formula: mean-centred, or the seed's plain weighted average "
@@ -76,8 +89,9 @@ public final class EvaluateCommand implements Callable<Integer> {
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--json", paramLabel = "FILE",
-      description = "Also write the figures as JSON: one object for one mode, or one object "
-          + "per mode ({\"user\": {...}, \"item\": {...}}).")
+      description = "Also write the figures as JSON: one object for one mode (or one --model), "
+          + "or one object per mode and model ({\"global_mean\": {...}, \"baseline\": {...}, "
+          + "\"user\": {...}, \"item\": {...}}).")
   String json;
 
   @Option(names = "--overwrite", description = "Replace an existing --json file.")
@@ -94,9 +108,10 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Configuration conf = HadoopRuntime.configuration();
-    List<Mode> chosen = chosenModes();
-    EvaluationSettings settings = new EvaluationSettings(chosen.get(0),
-        ItemFormula.parse(itemFormula), minNeighbours, !noClip, topN, relevantFrom, threads);
+    boolean knn = chosenModel();
+    List<Mode> chosen = knn ? chosenModes() : List.of();
+    EvaluationSettings settings = prediction.apply(new EvaluationSettings(Mode.USER,
+        ItemFormula.parse(itemFormula), minNeighbours, !noClip, topN, relevantFrom, threads));
     Path trainFile = file(train, PipelineFiles.TRAIN, "--train", conf);
     Path testFile = file(test, PipelineFiles.TEST, "--test", conf);
     if (json != null) {
@@ -105,20 +120,48 @@ public final class EvaluateCommand implements Callable<Integer> {
     TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
     TestRatings testRatings = TestRatings.read(testFile, trainData, conf);
     SplitsMatch.check(trainFile, trainData, testFile, testRatings, allowUnknown, System.err);
+    Baseline baseline = BaselineFit.fit(trainData, settings.baseline(), threads);
+    List<ModelResult> models = new ArrayList<>();
+    if (knn || model.equals("global-mean")) {
+      models.add(ModelEvaluation.globalMean(trainData, testRatings));
+    }
+    if (knn || model.equals("baseline")) {
+      models.add(ModelEvaluation.baseline(trainData, testRatings, baseline, settings.baseline(),
+          !noClip));
+    }
+    models.forEach(m -> System.out.print(m.report()));
     List<EvaluationResult> results = new ArrayList<>();
     for (Mode mode : chosen) {
       Path neighbourFile = neighbours != null ? new Path(neighbours)
           : file(null, mode == Mode.USER ? PipelineFiles.USER_NEIGHBOURS
               : PipelineFiles.ITEM_NEIGHBOURS, "--neighbours", conf);
       EvaluationResult result = Evaluation.run(trainData, testRatings,
-          NeighbourLists.read(neighbourFile, conf), settings.withMode(mode));
+          NeighbourLists.read(neighbourFile, conf), settings.withMode(mode), baseline);
       System.out.print(result.report());
       results.add(result);
     }
     if (json != null) {
-      TextFile.write(new Path(json), Evaluation.toJsonText(results), overwrite, conf);
+      TextFile.write(new Path(json), Evaluation.toJsonText(results, knn && results.size() == 1 ? List.of() : models),
+          overwrite, conf);
     }
     return 0;
+  }
+
+  /** Whether the neighbours' predictions are evaluated (else one model alone). */
+  private boolean chosenModel() {
+    switch (model) {
+      case "knn":
+        return true;
+      case "baseline", "global-mean":
+        if (modes != null || neighbours != null) {
+          throw new UsageException("--model " + model + " uses no neighbours: leave out --mode "
+              + "and --neighbours");
+        }
+        return false;
+      default:
+        throw new UsageException(
+            "unknown model '" + model + "' (expected knn, baseline or global-mean)");
+    }
   }
 
   private List<Mode> chosenModes() {

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.cfmr.core.baseline.Baseline;
+import org.cfmr.core.baseline.BaselineFit;
+import org.cfmr.core.predict.Clipping;
+import org.cfmr.core.predict.IndexedNeighbours;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.Predictor;
 import org.cfmr.core.predict.TrainData;
@@ -27,17 +31,30 @@ public final class Evaluation {
     return run(trainData, testRatings, NeighbourLists.read(neighbours, conf), settings);
   }
 
-  /** Evaluates splits and neighbours already in memory. */
+  /** Evaluates splits and neighbours already in memory, fitting the baseline when it is needed. */
   public static EvaluationResult run(TrainData train, TestRatings test, NeighbourLists neighbours,
       EvaluationSettings settings) {
-    Predictor predictor = Recommendations.predictor(train, neighbours, settings.mode(),
-        settings.itemFormula(), settings.minNeighbours(), settings.clip());
+    Baseline baseline = settings.needsBaseline()
+        ? BaselineFit.fit(train, settings.baseline(), settings.threads()) : null;
+    return run(train, test, neighbours, settings, baseline);
+  }
+
+  /** Evaluates with a baseline fitted with {@code settings.baseline()} (null when not needed). */
+  public static EvaluationResult run(TrainData train, TestRatings test, NeighbourLists neighbours,
+      EvaluationSettings settings, Baseline baseline) {
+    Clipping clipping = Clipping.of(train, settings.clip());
+    Predictor predictor = Predictor.of(settings.mode(), train,
+        IndexedNeighbours.of(neighbours, train, settings.mode()), settings.itemFormula(),
+        settings.centring().centre(settings.mode(), train, baseline), settings.damping(),
+        settings.minNeighbours(), clipping);
+    Fallback.Prediction fallback = settings.fallback().of(train, baseline, clipping);
     long start = System.nanoTime();
     UserOutcome[] outcomes = new UserOutcome[test.users()];
     try (Progress progress = new Progress("evaluate " + settings.describe(), test.users())) {
       ByUser.parallel(settings.threads(), test.users(), progress, () -> {
         Predictor.UserScorer scorer = predictor.newScorer();
-        return group -> outcomes[group] = evaluateUser(train, test, group, scorer, settings);
+        return group -> outcomes[group] =
+            evaluateUser(train, test, group, scorer, fallback, settings);
       });
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -61,11 +78,38 @@ public final class Evaluation {
     return byMode;
   }
 
+  /**
+   * {@link #toJson}, and beside the modes' objects (when there are several) the models' objects
+   * ({@code "global_mean"}, {@code "baseline"}; {@link ModelResult#toJson}).
+   */
+  public static ObjectNode toJson(List<EvaluationResult> results, List<ModelResult> models) {
+    ObjectMapper mapper = new ObjectMapper();
+    if (results.isEmpty() && models.size() == 1) {
+      return models.get(0).toJson(mapper);
+    }
+    if (results.size() == 1 && models.isEmpty()) {
+      return toJson(results);
+    }
+    ObjectNode byKey = mapper.createObjectNode();
+    for (ModelResult model : models) {
+      byKey.set(model.key(), model.toJson(mapper));
+    }
+    for (EvaluationResult result : results) {
+      byKey.set(result.settings().mode().cliName(), result.toJson(mapper));
+    }
+    return byKey;
+  }
+
   /** {@link #toJson} pretty-printed, with a final line break. */
   public static String toJsonText(List<EvaluationResult> results) {
+    return toJsonText(results, List.of());
+  }
+
+  /** {@link #toJson(List, List)} pretty-printed, with a final line break. */
+  public static String toJsonText(List<EvaluationResult> results, List<ModelResult> models) {
     try {
       return new ObjectMapper().writerWithDefaultPrettyPrinter()
-          .writeValueAsString(toJson(results)) + "\n";
+          .writeValueAsString(toJson(results, models)) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -76,7 +120,7 @@ public final class Evaluation {
       double recall, double ndcg, long predictions) {}
 
   private static UserOutcome evaluateUser(TrainData train, TestRatings test, int group,
-      Predictor.UserScorer scorer, EvaluationSettings settings) {
+      Predictor.UserScorer scorer, Fallback.Prediction fallback, EvaluationSettings settings) {
     int user = train.userIndex(test.userId(group));
     if (user >= 0) {
       scorer.startUser(user);
@@ -97,7 +141,7 @@ public final class Evaluation {
         covered.add(prediction, rating);
         all.add(prediction, rating);
       } else {
-        all.add(user >= 0 ? train.userMean(user) : train.globalMean(), rating);
+        all.add(fallback.of(user, item), rating);
       }
       if (rating >= settings.relevantFrom()) {
         relevant++;

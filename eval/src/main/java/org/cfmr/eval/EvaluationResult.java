@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * The evaluator's figures for one mode: error metrics over the covered test ratings, the same over
- * all test ratings with the fallback {@code mu_u} (else {@code mu}), the top-N metrics averaged over
+ * all test ratings with the uncovered ones predicted by the {@link Fallback}, the top-N metrics averaged over
  * the test users with a relevant rating, and the scoring speed.
  *
  * @param predictions how many predictions were computed (test ratings plus ranked candidates)
@@ -41,6 +41,9 @@ public record EvaluationResult(
     if (settings.mode() == org.cfmr.core.Mode.ITEM) {
       json.put("item_formula", settings.itemFormula().cliName());
     }
+    json.put("predictor", settings.centring().cliName());
+    json.put("damping", settings.damping());
+    json.put("fallback", settings.fallback().cliName());
     json.put("rmse", rmse);
     json.put("mae", mae);
     json.put("coverage", coverage());
@@ -68,12 +71,12 @@ public record EvaluationResult(
     int n = settings.topN();
     return String.format(Locale.ROOT,
         "%s, covered ratings: RMSE %.4f  MAE %.4f  coverage %.2f%% (%,d of %,d)%n"
-            + "%s, all ratings (fallback mu_u, else mu): RMSE %.4f  MAE %.4f%n"
+            + "%s, all ratings (%s): RMSE %.4f  MAE %.4f%n"
             + "%s, top-%d (test ratings >= %.1f relevant, %,d users): precision@%d %.4f  "
             + "recall@%d %.4f  nDCG@%d %.4f%n"
             + "%s: %,d predictions in %.2fs (%,.0f predictions/s, %d threads)%n",
         settings.describe(), rmse, mae, 100 * coverage(), covered, total,
-        settings.describe(), rmseAll, maeAll,
+        settings.describe(), settings.fallback().describe(), rmseAll, maeAll,
         settings.describe(), n, settings.relevantFrom(), rankedUsers, n, precision, n, recall, n,
         ndcg,
         settings.describe(), predictions, seconds, predictionsPerSecond(), settings.threads());

@@ -1,12 +1,18 @@
 package org.cfmr.eval;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.cfmr.core.Mode;
+import org.cfmr.core.baseline.BaselineSettings;
+import org.cfmr.core.predict.Centring;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.runtime.UsageException;
 
 /**
  * How predictions are made and judged. Defaults: mean-centred item formula, at least 1
- * neighbour, clipped to the train range, top-10 lists with test ratings ≥ 4.0 relevant, all cores.
+ * neighbour, clipped to the train range, top-10 lists with test ratings ≥ 4.0 relevant, all cores;
+ * predictions centred on the means, no damping, the baseline {@code b_ui} (λ_u 15, λ_i 10, 10
+ * epochs) as the fallback of the "all ratings" figures.
  */
 public record EvaluationSettings(
     Mode mode,
@@ -15,7 +21,18 @@ public record EvaluationSettings(
     boolean clip,
     int topN,
     double relevantFrom,
-    int threads) {
+    int threads,
+    Centring centring,
+    double damping,
+    Fallback fallback,
+    BaselineSettings baseline) {
+
+  /** The default centring, damping, fallback and baseline. */
+  public EvaluationSettings(Mode mode, ItemFormula itemFormula, int minNeighbours, boolean clip,
+      int topN, double relevantFrom, int threads) {
+    this(mode, itemFormula, minNeighbours, clip, topN, relevantFrom, threads, Centring.MEAN, 0,
+        Fallback.BASELINE, BaselineSettings.DEFAULTS);
+  }
 
   public static final int DEFAULT_TOP_N = 10;
   public static final double DEFAULT_RELEVANT_FROM = 4.0;
@@ -33,6 +50,13 @@ public record EvaluationSettings(
     if (!Double.isFinite(relevantFrom)) {
       throw new UsageException("--relevant-from must be a rating, not " + relevantFrom);
     }
+    if (!(damping >= 0) || Double.isInfinite(damping)) {
+      throw new UsageException("--damping must be a number >= 0, not " + damping);
+    }
+    if (centring == Centring.BASELINE && itemFormula == ItemFormula.WEIGHTED) {
+      throw new UsageException(
+          "--predictor knn-baseline centres on b_ui: it needs --item-formula centred");
+    }
   }
 
   public static EvaluationSettings defaults(Mode mode) {
@@ -42,29 +66,62 @@ public record EvaluationSettings(
 
   public EvaluationSettings withMode(Mode newMode) {
     return new EvaluationSettings(newMode, itemFormula, minNeighbours, clip, topN, relevantFrom,
-        threads);
+        threads, centring, damping, fallback, baseline);
   }
 
   public EvaluationSettings withItemFormula(ItemFormula formula) {
-    return new EvaluationSettings(mode, formula, minNeighbours, clip, topN, relevantFrom, threads);
+    return new EvaluationSettings(mode, formula, minNeighbours, clip, topN, relevantFrom, threads,
+        centring, damping, fallback, baseline);
   }
 
   public EvaluationSettings withThreads(int count) {
     return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, topN, relevantFrom,
-        count);
+        count, centring, damping, fallback, baseline);
   }
 
   public EvaluationSettings withMinNeighbours(int min) {
-    return new EvaluationSettings(mode, itemFormula, min, clip, topN, relevantFrom, threads);
+    return new EvaluationSettings(mode, itemFormula, min, clip, topN, relevantFrom, threads,
+        centring, damping, fallback, baseline);
   }
 
   public EvaluationSettings withClip(boolean on) {
     return new EvaluationSettings(mode, itemFormula, minNeighbours, on, topN, relevantFrom,
-        threads);
+        threads, centring, damping, fallback, baseline);
   }
 
-  /** e.g. {@code user-based} or {@code item-based (centred)}. */
+  /** kNN on residuals from {@code newCentring}'s centre, with the damping {@code λ_p}. */
+  public EvaluationSettings withCentring(Centring newCentring, double newDamping) {
+    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, topN, relevantFrom,
+        threads, newCentring, newDamping, fallback, baseline);
+  }
+
+  public EvaluationSettings withFallback(Fallback newFallback) {
+    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, topN, relevantFrom,
+        threads, centring, damping, newFallback, baseline);
+  }
+
+  public EvaluationSettings withBaseline(BaselineSettings newBaseline) {
+    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, topN, relevantFrom,
+        threads, centring, damping, fallback, newBaseline);
+  }
+
+  /** Whether the predictions or their fallback need the fitted baseline. */
+  public boolean needsBaseline() {
+    return centring == Centring.BASELINE || fallback == Fallback.BASELINE;
+  }
+
+  /** e.g. {@code user-based}, {@code item-based (centred)} or {@code user-based (knn-baseline λp=5)}. */
   public String describe() {
-    return mode == Mode.USER ? mode.title() : mode.title() + " (" + itemFormula + ")";
+    List<String> parts = new ArrayList<>();
+    if (centring == Centring.BASELINE) {
+      parts.add(centring.cliName());
+    } else if (mode == Mode.ITEM) {
+      parts.add(itemFormula.cliName());
+    }
+    if (damping != 0) {
+      parts.add("λp=" + (damping == Math.rint(damping) ? Long.toString((long) damping)
+          : Double.toString(damping)));
+    }
+    return parts.isEmpty() ? mode.title() : mode.title() + " (" + String.join(" ", parts) + ")";
   }
 }

@@ -12,6 +12,8 @@ import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
 import org.cfmr.core.Similarity;
 import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.baseline.Baseline;
+import org.cfmr.core.baseline.BaselineFit;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.mapreduce.memory.MemoryNeighbours;
@@ -69,6 +71,8 @@ public final class Sweep {
     int maxK = grid.ks().stream().max(Comparator.naturalOrder()).orElseThrow();
     List<Integer> ks = grid.ks().stream().sorted().distinct().toList();
     List<Row> rows = new ArrayList<>();
+    Baseline baseline = evaluation.needsBaseline()
+        ? BaselineFit.fit(train, evaluation.baseline(), evaluation.threads()) : null;
     try {
       for (Similarity measure : grid.measures()) {
         for (double shrink : grid.shrinks()) {
@@ -78,7 +82,7 @@ public final class Sweep {
                   .withShrink(shrink).withMinCommon(minCommon).withMaxPivotRatings(cap)
                   .withK(maxK);
               rows.addAll(evaluateEachK(trainFile, train, test, settings, ks, grid.modes(),
-                  evaluation, temporary, conf));
+                  evaluation, baseline, temporary, conf));
             }
           }
         }
@@ -92,7 +96,8 @@ public final class Sweep {
   /** Neighbours at {@code settings} (the largest K) for each mode, evaluated at each K. */
   private static List<Row> evaluateEachK(Path trainFile, TrainData train, TestRatings test,
       SimilaritySettings settings, List<Integer> ks, List<Mode> modes,
-      EvaluationSettings evaluation, java.nio.file.Path temporary, Configuration conf) {
+      EvaluationSettings evaluation, Baseline baseline, java.nio.file.Path temporary,
+      Configuration conf) {
     List<NeighbourLists> lists = new ArrayList<>();
     for (Mode mode : modes) {
       Path file = new Path(temporary.resolve(mode.cliName() + ".txt").toUri());
@@ -104,7 +109,7 @@ public final class Sweep {
     for (int k : ks) {
       for (int m = 0; m < modes.size(); m++) {
         EvaluationResult result = Evaluation.run(train, test, lists.get(m).truncate(k),
-            evaluation.withMode(modes.get(m)));
+            evaluation.withMode(modes.get(m)), baseline);
         rows.add(new Row(settings.withK(k), result));
       }
     }

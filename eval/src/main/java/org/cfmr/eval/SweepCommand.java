@@ -14,7 +14,9 @@ import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.UsageException;
 import org.cfmr.core.runtime.ResultFolder;
+import org.cfmr.core.baseline.BaselineFit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -62,6 +64,8 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Prediction modes (default: ${DEFAULT-VALUE}).")
   List<String> modes;
 
+  @Mixin PredictionOptions prediction;
+
   @Option(names = "--item-formula", paramLabel = "centred|weighted", defaultValue = "centred",
       description = "Item-based formula (default: ${DEFAULT-VALUE}).")
   String itemFormula;
@@ -91,9 +95,9 @@ public final class SweepCommand implements Callable<Integer> {
         shrinks, minCommons, ks, maxPivotRatings,
         modes.stream().map(Mode::parse).distinct().toList());
     checkGrid(grid);
-    EvaluationSettings evaluation = new EvaluationSettings(Mode.USER,
+    EvaluationSettings evaluation = prediction.apply(new EvaluationSettings(Mode.USER,
         ItemFormula.parse(itemFormula), 1, true, topN, EvaluationSettings.DEFAULT_RELEVANT_FROM,
-        threads);
+        threads));
     Path trainFile = file(train, PipelineFiles.TRAIN, "--train", conf);
     if (csv != null) {
       OutputFolder.requireReplaceable(new Path(csv), overwrite, conf);
@@ -101,14 +105,16 @@ public final class SweepCommand implements Callable<Integer> {
     TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
     TestRatings testRatings = TestRatings.read(file(test, PipelineFiles.TEST, "--test", conf),
         trainData, conf);
+    List<ModelResult> models = ModelEvaluation.both(trainData, testRatings,
+        BaselineFit.fit(trainData, evaluation.baseline(), threads), evaluation.baseline(), true);
     List<Sweep.Row> rows = Sweep.run(trainFile, trainData, testRatings, grid, evaluation, conf);
     List<String> labels = rows.stream().map(Sweep.Row::label).toList();
     List<EvaluationResult> results = rows.stream().map(Sweep.Row::result).toList();
-    System.out.print(ResultsTable.text(labels, "neighbours", results));
+    System.out.print(ResultsTable.text(labels, "neighbours", models, results));
     if (csv != null) {
       TextFile.write(new Path(csv), ResultsTable.csv(
           rows.stream().map(Sweep.Row::csvFields).toList(), "similarity,shrink,min_common,k,max_pivot_ratings",
-          results), overwrite, conf);
+          models, results), overwrite, conf);
     }
     return 0;
   }

@@ -9,11 +9,17 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.Mode;
+import org.cfmr.core.baseline.Baseline;
+import org.cfmr.core.baseline.BaselineFit;
+import org.cfmr.core.baseline.BaselineSettings;
+import org.cfmr.core.baseline.FixedPointStars;
+import org.cfmr.core.predict.Centring;
 import org.cfmr.core.predict.Clipping;
 import org.cfmr.core.predict.IndexedNeighbours;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.Predictor;
+import org.cfmr.core.predict.RatingCentre;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,7 +105,8 @@ class HandComputedCasesTest {
   @Test
   void userBasedMetricsWithFallbacks() {
     EvaluationResult result = Evaluation.run(hadoop("train.csv"), hadoop("test.csv"),
-        hadoop("user.txt"), EvaluationSettings.defaults(Mode.USER).withThreads(1),
+        hadoop("user.txt"),
+        EvaluationSettings.defaults(Mode.USER).withThreads(1).withFallback(Fallback.USER_MEAN),
         new Configuration());
     // Covered: (u1,40) 26/9 vs 3, (u2,30) 3 vs 4, (u5,50) 5 vs 5, (u6,40) 1 vs 2.
     double[] errors = {-1.0 / 9, -1, 0, -1};
@@ -120,6 +127,83 @@ class HandComputedCasesTest {
     assertEquals((0.1 + 0.1 + 0) / 3, result.precision(), EPS);
     assertEquals(2.0 / 3, result.recall(), EPS);
     assertEquals(2.0 / 3, result.ndcg(), EPS);
+  }
+
+  /**
+   * knn-baseline with λ_p = 2 over the baseline b (λ_u 15, λ_i 10, 10 epochs): u1's item 40,
+   * user-based: V = {u2 (0.5, r = 1), u3 (−0.25, r = 2)}; item-based: J = {10 (−0.5, r = 5)}.
+   * Uncovered ratings fall back to b_ui: (u9, 10) a user without train ratings, μ + b_10;
+   * (u1, 99) an item without train ratings, μ + b_u1.
+   */
+  @Test
+  void knnBaselineAndItsFallback() {
+    Baseline b = BaselineFit.fit(train, BaselineSettings.DEFAULTS, 1);
+    int u1 = train.userIndex(1);
+    int i40 = train.itemIndex(40);
+    double userBased = b.predict(u1, i40) + (0.5 * (1 - b.predict(train.userIndex(2), i40))
+        - 0.25 * (2 - b.predict(train.userIndex(3), i40))) / (0.75 + 2);
+    double itemBased = b.predict(u1, i40)
+        + -0.5 * (5 - b.predict(u1, train.itemIndex(10))) / (0.5 + 2);
+    assertEquals(userBased, predict(residualScorer(Mode.USER, "user.txt", b), 1, 40), EPS);
+    assertEquals(itemBased, predict(residualScorer(Mode.ITEM, "item.txt", b), 1, 40), EPS);
+    assertEquals(b.globalMean() + FixedPointStars.stars(b.itemBiasFixed(train.itemIndex(10))),
+        b.predict(-1, train.itemIndex(10)), EPS);
+
+    EvaluationResult result = Evaluation.run(hadoop("train.csv"), hadoop("test.csv"),
+        hadoop("user.txt"), EvaluationSettings.defaults(Mode.USER).withThreads(1)
+            .withCentring(Centring.BASELINE, 2), new Configuration());
+    double[] errors = {userBased - 3,
+        b.predict(u1, train.itemIndex(99)) - 3, b.predict(-1, train.itemIndex(10)) - 4};
+    assertTrue(train.itemIndex(99) < 0);
+    assertEquals(7, result.total());
+    assertEquals(4, result.covered());
+    double[] covered = coveredUserBasedErrors(b);
+    double[] all = java.util.Arrays.copyOf(covered, 7);
+    all[4] = Math.max(1, Math.min(5, b.predict(train.userIndex(3), train.itemIndex(50)))) - 2;
+    all[5] = errors[2];
+    all[6] = errors[1];
+    assertEquals(errors[0], covered[0], EPS);
+    assertEquals(rmse(covered), result.rmse(), EPS);
+    assertEquals(rmse(all), result.rmseAll(), EPS);
+    assertEquals(mae(all), result.maeAll(), EPS);
+  }
+
+  /** The user-based knn-baseline errors (λ_p = 2) of the four covered test ratings, by the formula. */
+  private double[] coveredUserBasedErrors(Baseline b) {
+    int[][] cases = {{1, 40, 3}, {2, 30, 4}, {5, 50, 5}, {6, 40, 2}};
+    double[][][] neighbours = {
+        {{2, 0.5}, {3, -0.25}}, {{1, 0.5}}, {{2, 0.9}}, {{2, 0.7}}};
+    double[] errors = new double[cases.length];
+    for (int c = 0; c < cases.length; c++) {
+      int u = train.userIndex(cases[c][0]);
+      int i = train.itemIndex(cases[c][1]);
+      double top = 0;
+      double bottom = 0;
+      for (double[] n : neighbours[c]) {
+        int v = train.userIndex((int) n[0]);
+        if (train.rated(v, i)) {
+          top += n[1] * (rating(v, i) - b.predict(v, i));
+          bottom += Math.abs(n[1]);
+        }
+      }
+      errors[c] = Math.max(1, Math.min(5, b.predict(u, i) + top / (bottom + 2))) - cases[c][2];
+    }
+    return errors;
+  }
+
+  private double rating(int user, int item) {
+    for (int at = train.userStart(user); at < train.userStart(user + 1); at++) {
+      if (train.itemAt(at) == item) {
+        return train.ratingAt(at);
+      }
+    }
+    throw new IllegalArgumentException("not rated");
+  }
+
+  private Predictor.UserScorer residualScorer(Mode mode, String file, Baseline baseline) {
+    NeighbourLists lists = NeighbourLists.read(hadoop(file), new Configuration());
+    return Predictor.of(mode, train, IndexedNeighbours.of(lists, train, mode),
+        ItemFormula.CENTRED, RatingCentre.baseline(baseline), 2, 1, Clipping.NONE).newScorer();
   }
 
   private Predictor.UserScorer scorer(Mode mode, String file, ItemFormula formula, boolean clip) {

@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.Mode;
+import org.cfmr.core.predict.Centring;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.testing.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -49,11 +51,41 @@ class OracleAgreementTest {
           ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS);
     }
     EvaluationSettings settings =
-        EvaluationSettings.defaults(mode).withItemFormula(formula).withThreads(2);
+        EvaluationSettings.defaults(mode).withItemFormula(formula).withThreads(2)
+            .withFallback(Fallback.USER_MEAN);
     EvaluationResult result = Evaluation.run(TestFolders.hadoop(train), TestFolders.hadoop(test),
         TestFolders.hadoop(neighbours), settings, new Configuration());
     OracleEvaluator oracle = new OracleEvaluator(train, test, neighbours);
     oracle.evaluate(mode == Mode.USER, formula == ItemFormula.CENTRED, 1, true, 10, 4.0);
+    ObjectNode json = result.toJson(new ObjectMapper());
+    for (Map.Entry<String, Double> figure : oracle.figures.entrySet()) {
+      assertEquals(figure.getValue(), json.get(figure.getKey()).asDouble(), 1e-9,
+          figure.getKey());
+    }
+  }
+
+  /**
+   * kNN on the residuals of the baseline (damped, λ_p = 1) with the baseline fallback, against
+   * the oracle's plain-double baseline and predictor: every figure to 1e-9.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void knnBaselineEqualsOracle(Mode mode) throws Exception {
+    Path folder = TestFolders.latestSmall();
+    Path train = folder.resolve(PipelineFiles.TRAIN);
+    Path test = folder.resolve(PipelineFiles.TEST);
+    Path neighbours = folder.resolve(mode == Mode.USER
+        ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS);
+    EvaluationSettings settings = EvaluationSettings.defaults(mode).withThreads(2)
+        .withCentring(Centring.BASELINE, 1);
+    EvaluationResult result = Evaluation.run(TestFolders.hadoop(train), TestFolders.hadoop(test),
+        TestFolders.hadoop(neighbours), settings, new Configuration());
+    OracleEvaluator oracle = new OracleEvaluator(train, test, neighbours);
+    oracle.fitBaseline(15, 10, 10);
+    oracle.residuals = true;
+    oracle.damping = 1;
+    oracle.baselineFallback = true;
+    oracle.evaluate(mode == Mode.USER, true, 1, true, 10, 4.0);
     ObjectNode json = result.toJson(new ObjectMapper());
     for (Map.Entry<String, Double> figure : oracle.figures.entrySet()) {
       assertEquals(figure.getValue(), json.get(figure.getKey()).asDouble(), 1e-9,

@@ -26,6 +26,16 @@ final class OracleEvaluator {
   double min = Double.MAX_VALUE;
   double max = -Double.MAX_VALUE;
 
+  /** The plain baseline biases, once {@link #fitBaseline} ran (else empty: b = 0). */
+  final Map<Integer, Double> userBias = new HashMap<>();
+  final Map<Integer, Double> itemBias = new HashMap<>();
+  /** kNN on baseline residuals: centre {@code b_ui} instead of the means. */
+  boolean residuals;
+  /** {@code λ_p}, added to {@code Σ|sim|}. */
+  double damping;
+  /** Uncovered ratings predicted by {@code b_ui} (clipped), else by {@code mu_u}, else {@code mu}. */
+  boolean baselineFallback;
+
   /** The figures, by the JSON key names. */
   final Map<String, Double> figures = new TreeMap<>();
 
@@ -63,6 +73,40 @@ final class OracleEvaluator {
     }
   }
 
+  /**
+   * Surprise's {@code baseline_als} in plain doubles: biases start at 0; each epoch every
+   * {@code b_i = Σ (r − μ − b_u) / (λ_i + n_i)}, then every {@code b_u = Σ (r − μ − b_i) / (λ_u + n_u)}.
+   */
+  void fitBaseline(double regUser, double regItem, int epochs) {
+    trainByUser.keySet().forEach(u -> userBias.put(u, 0.0));
+    trainByItem.keySet().forEach(i -> itemBias.put(i, 0.0));
+    for (int epoch = 0; epoch < epochs; epoch++) {
+      trainByItem.forEach((i, ratings) -> {
+        double sum = 0;
+        for (Map.Entry<Integer, Double> r : ratings.entrySet()) {
+          sum += r.getValue() - globalMean - userBias.get(r.getKey());
+        }
+        itemBias.put(i, sum / (regItem + ratings.size()));
+      });
+      trainByUser.forEach((u, ratings) -> {
+        double sum = 0;
+        for (Map.Entry<Integer, Double> r : ratings.entrySet()) {
+          sum += r.getValue() - globalMean - itemBias.get(r.getKey());
+        }
+        userBias.put(u, sum / (regUser + ratings.size()));
+      });
+    }
+  }
+
+  /** {@code b_ui = μ + b_u + b_i}, a missing bias counting 0. */
+  double baseline(int u, int i) {
+    return globalMean + userBias.getOrDefault(u, 0.0) + itemBias.getOrDefault(i, 0.0);
+  }
+
+  private double clipped(boolean clip, double p) {
+    return clip ? Math.min(max, Math.max(min, p)) : p;
+  }
+
   private static double mean(Map<Integer, Double> ratings) {
     double sum = 0;
     for (double r : ratings.values()) {
@@ -85,7 +129,8 @@ final class OracleEvaluator {
       double sim = n[1];
       Double r = userBased ? trainByUser.get(other).get(i) : trainByUser.get(u).get(other);
       if (r != null) {
-        double mean = userBased ? userMean.get(other) : itemMean.get(other);
+        double mean = residuals ? (userBased ? baseline(other, i) : baseline(u, other))
+            : userBased ? userMean.get(other) : itemMean.get(other);
         top += sim * (centred ? r - mean : r);
         bottom += Math.abs(sim);
         used++;
@@ -94,8 +139,9 @@ final class OracleEvaluator {
     if (used < minNeighbours || bottom == 0) {
       return null;
     }
-    double base = userBased ? userMean.get(u) : centred ? itemMean.get(i) : 0;
-    double p = base + top / bottom;
+    double base = residuals ? baseline(u, i)
+        : userBased ? userMean.get(u) : centred ? itemMean.get(i) : 0;
+    double p = base + top / (bottom + damping);
     return clip ? Math.min(max, Math.max(min, p)) : p;
   }
 
@@ -109,7 +155,8 @@ final class OracleEvaluator {
       int v = (int) n[0];
       for (Map.Entry<Integer, Double> r : trainByUser.get(v).entrySet()) {
         double[] s = sums.computeIfAbsent(r.getKey(), k -> new double[3]);
-        s[0] += n[1] * (r.getValue() - userMean.get(v));
+        s[0] += n[1] * (r.getValue()
+            - (residuals ? baseline(v, r.getKey()) : userMean.get(v)));
         s[1] += Math.abs(n[1]);
         s[2]++;
       }
@@ -117,7 +164,7 @@ final class OracleEvaluator {
     Map<Integer, Double> scores = new HashMap<>();
     sums.forEach((i, s) -> {
       if (s[2] >= minNeighbours && s[1] != 0) {
-        double p = userMean.get(u) + s[0] / s[1];
+        double p = (residuals ? baseline(u, i) : userMean.get(u)) + s[0] / (s[1] + damping);
         scores.put(i, clip ? Math.min(max, Math.max(min, p)) : p);
       }
     });
@@ -174,7 +221,8 @@ final class OracleEvaluator {
           sq += (p - r) * (p - r);
           abs += Math.abs(p - r);
         }
-        double q = p != null ? p : userMean.getOrDefault(u, globalMean);
+        double q = p != null ? p : baselineFallback ? clipped(clip, baseline(u, rating.getKey()))
+            : userMean.getOrDefault(u, globalMean);
         sqAll += (q - r) * (q - r);
         absAll += Math.abs(q - r);
       }

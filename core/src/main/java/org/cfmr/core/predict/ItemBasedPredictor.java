@@ -6,26 +6,32 @@ import org.cfmr.core.runtime.UsageException;
 
 /**
  * Item-based prediction over {@code J = {j ∈ N_K(i) : u rated j}}, covered when
- * {@code |J| ≥ minNeighbours} (default 1) and {@code Σ|sim| > 0}, then clipped. Mean-centred
- * (default): {@code pred(u,i) = mu_i + Σ_{j∈J} sim(i,j)·(r_uj − mu_j) / Σ_{j∈J} |sim(i,j)|}; the
- * seed's weighted average: {@code Σ_{j∈J} sim(i,j)·r_uj / Σ_{j∈J} |sim(i,j)|}. Similarities are
- * the neighbour file's (6 decimals).
+ * {@code |J| ≥ minNeighbours} (default 1) and {@code Σ|sim| > 0}, then clipped. Centred on
+ * {@code c(u,i)} ({@link RatingCentre}; default):
+ * {@code pred(u,i) = c(u,i) + Σ_{j∈J} sim(i,j)·(r_uj − c(u,j)) / (Σ_{j∈J} |sim(i,j)| + λ_p)},
+ * mean-centred {@code c(u,i) = mu_i}, knn-baseline {@code c(u,i) = b_ui}; the seed's weighted
+ * average: {@code Σ_{j∈J} sim(i,j)·r_uj / (Σ_{j∈J} |sim(i,j)| + λ_p)}. The damping {@code λ_p}
+ * defaults to 0. Similarities are the neighbour file's (6 decimals).
  */
 public final class ItemBasedPredictor implements Predictor {
   private final TrainData train;
   private final IndexedNeighbours neighbours;
   private final ItemFormula formula;
+  private final RatingCentre centre;
+  private final double damping;
   private final int minNeighbours;
   private final Clipping clipping;
 
   public ItemBasedPredictor(TrainData train, IndexedNeighbours neighbours, ItemFormula formula,
-      int minNeighbours, Clipping clipping) {
+      RatingCentre centre, double damping, int minNeighbours, Clipping clipping) {
     if (minNeighbours < 1) {
       throw new UsageException("--min-neighbours must be >= 1, not " + minNeighbours);
     }
     this.train = train;
     this.neighbours = neighbours;
     this.formula = formula;
+    this.centre = centre;
+    this.damping = damping;
     this.minNeighbours = minNeighbours;
     this.clipping = clipping;
   }
@@ -74,7 +80,7 @@ public final class ItemBasedPredictor implements Predictor {
         double r = rating[j];
         if (r == r) {
           double sim = neighbours.similarityAt(p);
-          weighted += formula.term(sim, r, train.itemMean(j));
+          weighted += formula.term(sim, r, centre.of(user, j));
           absWeights += Math.abs(sim);
           count++;
         }
@@ -82,7 +88,8 @@ public final class ItemBasedPredictor implements Predictor {
       if (count < minNeighbours || absWeights == 0) {
         return Double.NaN;
       }
-      return clipping.apply(formula.combine(train.itemMean(item), weighted, absWeights));
+      return clipping.apply(formula.combine(centre.of(user, item), weighted,
+          absWeights + damping));
     }
 
     /** The items having one of the user's items among their neighbours (the reverse lists). */

@@ -2,9 +2,9 @@ package org.cfmr.core.predict;
 
 import java.util.Locale;
 
-/** The item-based prediction formula: mean-centred (the default) or the seed's plain weighted average. */
+/** The item-based prediction formula: centred on {@code c(u,i)} (the default) or the seed's plain weighted average. */
 public enum ItemFormula {
-  /** {@code mu_i + Σ sim(i,j)·(r_uj − mu_j) / Σ |sim(i,j)|}; the default. */
+  /** {@code c(u,i) + Σ sim(i,j)·(r_uj − c(u,j)) / Σ |sim(i,j)|}; the default ({@link Centring}). */
   CENTRED("centred"),
   /** {@code Σ sim(i,j)·r_uj / Σ |sim(i,j)|}: the seed's formula. */
   WEIGHTED("weighted");
@@ -15,17 +15,18 @@ public enum ItemFormula {
     this.cliName = cliName;
   }
 
-  /** One rated neighbour's term of the numerator: {@code sim·(r_uj − mu_j)}, or {@code sim·r_uj}. */
-  public double term(double similarity, double rating, double neighbourMean) {
-    return similarity * (this == CENTRED ? rating - neighbourMean : rating);
+  /** One rated neighbour's term of the numerator: {@code sim·(r_uj − c(u,j))}, or {@code sim·r_uj}. */
+  public double term(double similarity, double rating, double neighbourCentre) {
+    return similarity * (this == CENTRED ? rating - neighbourCentre : rating);
   }
 
   /**
-   * The prediction before clipping from the summed {@link #term terms} and {@code Σ|sim|}:
-   * {@code mu_i + terms / Σ|sim|}, or {@code terms / Σ|sim|}.
+   * The prediction before clipping from the summed {@link #term terms} and the denominator
+   * ({@code Σ|sim|}, plus any damping): {@code c(u,i) + terms / denominator}, or
+   * {@code terms / denominator}.
    */
-  public double combine(double itemMean, double terms, double absSimilarities) {
-    return (this == CENTRED ? itemMean : 0) + terms / absSimilarities;
+  public double combine(double centre, double terms, double denominator) {
+    return (this == CENTRED ? centre : 0) + terms / denominator;
   }
 
   public String cliName() {

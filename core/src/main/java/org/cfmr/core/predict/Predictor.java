@@ -11,12 +11,24 @@ public interface Predictor {
   /** A scorer for one thread (not thread-safe; reuse it for user after user). */
   UserScorer newScorer();
 
-  /** The predictor of {@code mode}; {@code formula} matters for item-based only. */
+  /** The mean-centred predictor of {@code mode}; {@code formula} matters for item-based only. */
   static Predictor of(Mode mode, TrainData train, IndexedNeighbours neighbours,
       ItemFormula formula, int minNeighbours, Clipping clipping) {
+    RatingCentre means = Centring.MEAN.centre(mode, train, null);
+    return of(mode, train, neighbours, formula, means, 0, minNeighbours, clipping);
+  }
+
+  /**
+   * The predictor of {@code mode} centred on {@code centre}, with the damping {@code λ_p} added to
+   * the denominator {@code Σ|sim|}; {@code formula} matters for item-based only.
+   */
+  static Predictor of(Mode mode, TrainData train, IndexedNeighbours neighbours,
+      ItemFormula formula, RatingCentre centre, double damping, int minNeighbours,
+      Clipping clipping) {
     return mode == Mode.USER
-        ? new UserBasedPredictor(train, neighbours, minNeighbours, clipping)
-        : new ItemBasedPredictor(train, neighbours, formula, minNeighbours, clipping);
+        ? new UserBasedPredictor(train, neighbours, centre, damping, minNeighbours, clipping)
+        : new ItemBasedPredictor(train, neighbours, formula, centre, damping, minNeighbours,
+            clipping);
   }
 
   /** Predictions for one user at a time (dense train indices). */

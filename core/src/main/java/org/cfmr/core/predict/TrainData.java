@@ -102,6 +102,26 @@ public final class TrainData {
     return rowHalfStars[position] / 2.0;
   }
 
+  /** The half stars of a user's rating at {@code position}. */
+  public int halfStarsAt(int position) {
+    return rowHalfStars[position];
+  }
+
+  /** Item i's ratings are at {@code [itemStart(i), itemStart(i+1))} of {@link #raterAt}/{@link #itemHalfStarsAt}. */
+  public int itemStart(int item) {
+    return matrix.columnStart[item];
+  }
+
+  /** The user (dense index) of an item's rating at {@code position}; users ascend within an item. */
+  public int raterAt(int position) {
+    return matrix.columnRow[position];
+  }
+
+  /** The half stars of an item's rating at {@code position}. */
+  public int itemHalfStarsAt(int position) {
+    return matrix.columnHalfStars[position];
+  }
+
   /** Whether user {@code user} rated item {@code item} (dense indices) in train. */
   public boolean rated(int user, int item) {
     int from = matrix.rowStart[user];

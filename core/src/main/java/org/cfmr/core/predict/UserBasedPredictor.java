@@ -5,24 +5,30 @@ import org.cfmr.core.Mode;
 import org.cfmr.core.runtime.UsageException;
 
 /**
- * User-based, mean-centred prediction (the seed's formula):
- * {@code pred(u,i) = mu_u + Σ_{v∈V} sim(u,v)·(r_vi − mu_v) / Σ_{v∈V} |sim(u,v)|} with
+ * User-based prediction centred on {@code c(u,i)} ({@link RatingCentre}):
+ * {@code pred(u,i) = c(u,i) + Σ_{v∈V} sim(u,v)·(r_vi − c(v,i)) / (Σ_{v∈V} |sim(u,v)| + λ_p)} with
  * {@code V = {v ∈ N_K(u) : v rated i}}, covered when {@code |V| ≥ minNeighbours} (default 1) and
- * {@code Σ|sim| > 0}, then clipped. Similarities are the neighbour file's (6 decimals).
+ * {@code Σ|sim| > 0}, then clipped. Mean-centred (the seed's formula) {@code c(u,i) = mu_u},
+ * knn-baseline {@code c(u,i) = b_ui}; the damping {@code λ_p} defaults to 0. Similarities are the
+ * neighbour file's (6 decimals).
  */
 public final class UserBasedPredictor implements Predictor {
   private final TrainData train;
   private final IndexedNeighbours neighbours;
+  private final RatingCentre centre;
+  private final double damping;
   private final int minNeighbours;
   private final Clipping clipping;
 
-  public UserBasedPredictor(TrainData train, IndexedNeighbours neighbours, int minNeighbours,
-      Clipping clipping) {
+  public UserBasedPredictor(TrainData train, IndexedNeighbours neighbours, RatingCentre centre,
+      double damping, int minNeighbours, Clipping clipping) {
     if (minNeighbours < 1) {
       throw new UsageException("--min-neighbours must be >= 1, not " + minNeighbours);
     }
     this.train = train;
     this.neighbours = neighbours;
+    this.centre = centre;
+    this.damping = damping;
     this.minNeighbours = minNeighbours;
     this.clipping = clipping;
   }
@@ -62,13 +68,12 @@ public final class UserBasedPredictor implements Predictor {
       for (int p = neighbours.start(u); p < neighbours.start(u + 1); p++) {
         int v = neighbours.neighbourAt(p);
         double sim = neighbours.similarityAt(p);
-        double meanV = train.userMean(v);
         for (int at = train.userStart(v); at < train.userStart(v + 1); at++) {
           int item = train.itemAt(at);
           if (count[item]++ == 0) {
             touched[touchedSize++] = item;
           }
-          weighted[item] += sim * (train.ratingAt(at) - meanV);
+          weighted[item] += sim * (train.ratingAt(at) - centre.of(v, item));
           absWeights[item] += Math.abs(sim);
         }
       }
@@ -79,7 +84,8 @@ public final class UserBasedPredictor implements Predictor {
       if (count[item] < minNeighbours || absWeights[item] == 0) {
         return Double.NaN;
       }
-      return clipping.apply(train.userMean(user) + weighted[item] / absWeights[item]);
+      return clipping.apply(centre.of(user, item)
+          + weighted[item] / (absWeights[item] + damping));
     }
 
     @Override
