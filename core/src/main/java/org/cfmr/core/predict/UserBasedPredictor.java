@@ -2,6 +2,7 @@ package org.cfmr.core.predict;
 
 import java.util.Arrays;
 import org.cfmr.core.Mode;
+import org.cfmr.core.SixDecimals;
 
 /**
  * User-based, mean-centred prediction (the seed's formula):
@@ -38,12 +39,15 @@ public final class UserBasedPredictor implements Predictor {
 
   /**
    * Accumulates, in one pass over the neighbours' ratings (best neighbour first), the sums of
-   * every item the neighbours rated: dense per-thread arrays, reset through the touched list.
+   * every item the neighbours rated (a scatter: each neighbour's ratings are read once): dense
+   * per-thread arrays, reset through the touched list. They are both the predictions' sums and
+   * the candidates' evidence.
    */
   private final class Scorer implements UserScorer {
     private final double[] weighted = new double[train.items()];
     private final double[] absWeights = new double[train.items()];
     private final int[] count = new int[train.items()];
+    private final long[] similarityMillionths = new long[train.items()];
     private final int[] touched = new int[train.items()];
     private int touchedSize;
     private int user = -1;
@@ -55,12 +59,14 @@ public final class UserBasedPredictor implements Predictor {
         weighted[item] = 0;
         absWeights[item] = 0;
         count[item] = 0;
+        similarityMillionths[item] = 0;
       }
       touchedSize = 0;
       user = u;
       for (int p = neighbours.start(u); p < neighbours.start(u + 1); p++) {
         int v = neighbours.neighbourAt(p);
         double sim = neighbours.similarityAt(p);
+        long simMillionths = SixDecimals.millionths(sim);
         double meanV = train.userMean(v);
         for (int at = train.userStart(v); at < train.userStart(v + 1); at++) {
           int item = train.itemAt(at);
@@ -69,13 +75,14 @@ public final class UserBasedPredictor implements Predictor {
           }
           weighted[item] += sim * (train.ratingAt(at) - meanV);
           absWeights[item] += Math.abs(sim);
+          similarityMillionths[item] += simMillionths;
         }
       }
     }
 
     @Override
     public double predict(int item) {
-      if (count[item] < minNeighbours || absWeights[item] == 0) {
+      if (!covered(item)) {
         return Double.NaN;
       }
       return clipping.apply(train.userMean(user) + weighted[item] / absWeights[item]);
@@ -93,6 +100,26 @@ public final class UserBasedPredictor implements Predictor {
       int[] result = Arrays.copyOf(items, size);
       Arrays.sort(result);
       return result;
+    }
+
+    @Override
+    public boolean covered(int candidate) {
+      return count[candidate] >= minNeighbours && absWeights[candidate] != 0;
+    }
+
+    @Override
+    public int support(int candidate) {
+      return count[candidate];
+    }
+
+    @Override
+    public double similaritySum(int candidate) {
+      return similarityMillionths[candidate] / 1e6;
+    }
+
+    @Override
+    public double deviationSum(int candidate) {
+      return weighted[candidate];
     }
   }
 }
