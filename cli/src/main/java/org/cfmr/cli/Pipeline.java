@@ -17,15 +17,18 @@ import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.Predictor;
+import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.eval.BaselineResult;
 import org.cfmr.eval.Evaluation;
 import org.cfmr.eval.EvaluationResult;
 import org.cfmr.eval.EvaluationSettings;
+import org.cfmr.eval.PopularityBaseline;
 import org.cfmr.eval.RecommendCommand;
 import org.cfmr.eval.Recommendations;
 import org.cfmr.eval.ResultsTable;
@@ -42,9 +45,9 @@ import org.cfmr.sql.MysqlLoader;
 
 /**
  * The main job, stage after stage into one output folder: the split, the neighbour files of both
- * modes, the evaluation of user- and item-based predictions ({@code metrics.json}), the top-N
- * recommendations of both, {@code run.json} (what was run, for the MySQL loader's {@code runs}
- * table), and optionally the MySQL load. Each stage commits its own files, so a failure leaves
+ * modes, the evaluation of user- and item-based predictions and of the popularity baseline
+ * ({@code metrics.json}), the top-N recommendations of both, {@code run.json} (what was run, for
+ * the MySQL loader's {@code runs} table), and optionally the MySQL load. Each stage commits its own files, so a failure leaves
  * the completed stages' files and nothing half-written.
  */
 final class Pipeline {
@@ -90,14 +93,16 @@ final class Pipeline {
           EvaluationSettings.defaults(mode).withThreads(settings.threads())));
       recommend(train, lists, mode);
     }
-    writeRecords(split, neighbours.engine(), results);
+    BaselineResult popularity = PopularityBaseline.evaluate(train, test,
+        EvaluationSettings.DEFAULT_TOP_N, EvaluationSettings.DEFAULT_RELEVANT_FROM);
+    writeRecords(split, neighbours.engine(), results, popularity);
 
     if (settings.database() != null) {
       out.print(MysqlLoader.load(new LoadSettings(settings.database().jdbcUrl(),
           settings.database().user(), password, settings.output(), null, null)).toText());
     }
     out.println();
-    out.print(ResultsTable.text(List.of("user", "item"), "mode", results));
+    out.print(ResultsTable.text(List.of("user", "item"), "mode", results, popularity));
     out.printf(Locale.ROOT, "%nfiles in %s (%.1fs): %s%n", settings.output(),
         (System.nanoTime() - start) / 1e9, String.join(", ", PipelineFiles.TRAIN,
             PipelineFiles.TEST, PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS,
@@ -113,16 +118,17 @@ final class Pipeline {
     Predictor predictor = Recommendations.predictor(train, lists, mode, ItemFormula.CENTRED, 1, true);
     String name = mode == Mode.USER ? PipelineFiles.USER_BASED_RECOMMENDATIONS
         : PipelineFiles.ITEM_BASED_RECOMMENDATIONS;
-    long lines = RecommendCommand.write(train, predictor, settings.topN(), null,
-        settings.threads(), new Path(settings.output(), name), settings.overwrite(), conf);
+    long lines = RecommendCommand.write(train, predictor, RankingScore.DEFAULT, settings.topN(),
+        null, settings.threads(), new Path(settings.output(), name), settings.overwrite(), conf);
     out.printf(Locale.ROOT, "recommend: %,d %s recommendations → %s%n", lines, mode.title(), name);
   }
 
   /** {@code metrics.json} and {@code run.json}, committed together. */
-  private void writeRecords(SplitResult split, Engine engine, List<EvaluationResult> results) {
+  private void writeRecords(SplitResult split, Engine engine, List<EvaluationResult> results,
+      BaselineResult popularity) {
     try (OutputFolder folder = OutputFolder.create(settings.output(),
         List.of(PipelineFiles.METRICS, PipelineFiles.RUN), settings.overwrite(), conf)) {
-      write(folder, PipelineFiles.METRICS, Evaluation.toJsonText(results));
+      write(folder, PipelineFiles.METRICS, Evaluation.toJsonText(results, popularity));
       write(folder, PipelineFiles.RUN, runJson(split, engine));
       folder.commit();
     }

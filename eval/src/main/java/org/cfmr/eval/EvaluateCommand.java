@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
+import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.CfmrException;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code cfmr evaluate}: RMSE, MAE and coverage over the covered test ratings, the same over all
  * test ratings with the fallback {@code mu_u} (else {@code mu}), and precision/recall/nDCG@N, for
- * user-based and/or item-based predictions. Default: both modes of a pipeline output folder.
+ * user-based and/or item-based predictions (lists ordered by {@code --ranking}), and the
+ * popularity baseline's top-N row with each mode's lift over it. Default: both modes of a
+ * pipeline output folder.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"RMSE, MAE, coverage and top-N metrics of kNN predictions on the test split.",
@@ -60,6 +63,11 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Do not clip predictions to the train rating range.")
   boolean noClip;
 
+  @Option(names = "--ranking", paramLabel = "SCORE", defaultValue = RankingScore.DEFAULT_NAME,
+      description = "What orders the top-N lists: similarity-sum, deviation-sum, "
+          + "damped-prediction or prediction (pred(u,i) itself) (default: ${DEFAULT-VALUE}).")
+  String ranking;
+
   @Option(names = "--top-n", paramLabel = "N", defaultValue = "10",
       description = "N of precision@N, recall@N and nDCG@N (default: ${DEFAULT-VALUE}).")
   int topN;
@@ -86,7 +94,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     Configuration conf = HadoopRuntime.configuration();
     List<Mode> chosen = chosenModes();
     EvaluationSettings settings = new EvaluationSettings(chosen.get(0),
-        ItemFormula.parse(itemFormula), minNeighbours, !noClip, topN, relevantFrom, threads);
+        ItemFormula.parse(itemFormula), minNeighbours, !noClip, RankingScore.parse(ranking), topN,
+        relevantFrom, threads);
     Path trainFile = file(train, PipelineFiles.TRAIN, "--train");
     Path testFile = file(test, PipelineFiles.TEST, "--test");
     TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
@@ -101,8 +110,14 @@ public final class EvaluateCommand implements Callable<Integer> {
       System.out.print(result.report());
       results.add(result);
     }
+    BaselineResult popularity = PopularityBaseline.evaluate(trainData, testRatings, topN,
+        relevantFrom);
+    System.out.print(popularity.report());
+    System.out.println();
+    System.out.print(ResultsTable.text(chosen.stream().map(Mode::cliName).toList(), "mode",
+        results, popularity));
     if (json != null) {
-      TextFile.write(new Path(json), Evaluation.toJsonText(results), overwrite, conf);
+      TextFile.write(new Path(json), Evaluation.toJsonText(results, popularity), overwrite, conf);
     }
     return 0;
   }

@@ -7,13 +7,14 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.Predictor;
+import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.Progress;
 
 /**
- * {@code cfmr evaluate}'s work: predicts every test rating and ranks every test user's candidates,
- * user by user on {@code threads} threads. Each user's sums are kept in the user's slot and added
+ * {@code cfmr evaluate}'s work: predicts every test rating and ranks every test user's candidates
+ * by the settings' {@link RankingScore}, user by user on {@code threads} threads. Each user's sums are kept in the user's slot and added
  * in user order at the end, so the figures are the same for any number of threads.
  */
 public final class Evaluation {
@@ -46,26 +47,34 @@ public final class Evaluation {
 
   /**
    * The JSON of {@code cfmr evaluate --json} and of the pipeline's {@code metrics.json}: for one
-   * result its object ({@link EvaluationResult#toJson}), for several one object per mode,
-   * {@code {"user": {...}, "item": {...}}}.
+   * result its object ({@link EvaluationResult#toJson}) with the baseline's object under its name,
+   * for several one object per mode and the baseline's, {@code {"user": {...}, "item": {...},
+   * "popularity": {...}}}. Each mode's object holds its {@code ndcg_lift_over_popularity}.
    */
-  public static ObjectNode toJson(List<EvaluationResult> results) {
+  public static ObjectNode toJson(List<EvaluationResult> results, BaselineResult baseline) {
     ObjectMapper mapper = new ObjectMapper();
-    if (results.size() == 1) {
-      return results.get(0).toJson(mapper);
-    }
     ObjectNode byMode = mapper.createObjectNode();
     for (EvaluationResult result : results) {
-      byMode.set(result.settings().mode().cliName(), result.toJson(mapper));
+      ObjectNode json = result.toJson(mapper);
+      double lift = baseline.lift(result);
+      if (lift == lift) {
+        json.put("ndcg_lift_over_" + baseline.name(), lift);
+      }
+      if (results.size() == 1) {
+        json.set(baseline.name(), baseline.toJson(mapper));
+        return json;
+      }
+      byMode.set(result.settings().mode().cliName(), json);
     }
+    byMode.set(baseline.name(), baseline.toJson(mapper));
     return byMode;
   }
 
   /** {@link #toJson} pretty-printed, with a final line break. */
-  public static String toJsonText(List<EvaluationResult> results) {
+  public static String toJsonText(List<EvaluationResult> results, BaselineResult baseline) {
     try {
       return new ObjectMapper().writerWithDefaultPrettyPrinter()
-          .writeValueAsString(toJson(results)) + "\n";
+          .writeValueAsString(toJson(results, baseline)) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -106,34 +115,28 @@ public final class Evaluation {
     if (relevant == 0) {
       return new UserOutcome(covered, all, false, 0, 0, 0, predictions);
     }
-    int[] hitRanks = new int[settings.topN()];
-    int hits = 0;
+    int[] list = new int[0];
     if (user >= 0) {
       int[] candidates = scorer.candidates();
       predictions += candidates.length;
-      int[] ranked = rank(scorer, candidates, settings.topN());
-      for (int rank = 0; rank < ranked.length; rank++) {
-        if (isRelevant(test, group, train.itemId(ranked[rank]), settings.relevantFrom())) {
-          hitRanks[hits++] = rank + 1;
-        }
-      }
+      list = itemIds(train, rank(scorer, settings.ranking(), candidates, settings.topN()));
     }
-    int n = settings.topN();
-    return new UserOutcome(covered, all, true, TopNMetrics.precision(hits, n),
-        TopNMetrics.recall(hits, relevant), TopNMetrics.ndcg(hitRanks, hits, relevant, n),
-        predictions);
+    TopNMetrics.UserFigures figures = TopNMetrics.of(test, group, list, settings.topN(),
+        settings.relevantFrom(), relevant);
+    return new UserOutcome(covered, all, true, figures.precision(), figures.recall(),
+        figures.ndcg(), predictions);
   }
 
   /**
-   * The best {@code n} covered candidates (item indices), best first, ties by item id.
-   * Used by the recommender too.
+   * The best {@code n} covered candidates (item indices) by {@code ranking}, best first, ties by
+   * item id. Used by the recommender too.
    */
-  static int[] rank(Predictor.UserScorer scorer, int[] candidates, int n) {
+  static int[] rank(Predictor.UserScorer scorer, RankingScore ranking, int[] candidates, int n) {
     double[] scores = new double[candidates.length];
     int[] scored = new int[candidates.length];
     int size = 0;
     for (int item : candidates) {
-      double score = scorer.predict(item);
+      double score = ranking.score(scorer, item);
       if (score == score) {
         scores[size] = score;
         scored[size++] = item;
@@ -147,9 +150,12 @@ public final class Evaluation {
     return items;
   }
 
-  private static boolean isRelevant(TestRatings test, int group, int itemId, double from) {
-    int at = test.find(group, itemId);
-    return at >= 0 && test.ratingAt(at) >= from;
+  private static int[] itemIds(TrainData train, int[] items) {
+    int[] ids = new int[items.length];
+    for (int k = 0; k < items.length; k++) {
+      ids[k] = train.itemId(items[k]);
+    }
+    return ids;
   }
 
   private static EvaluationResult combine(UserOutcome[] outcomes, long total,

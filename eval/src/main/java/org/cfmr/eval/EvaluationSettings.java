@@ -2,16 +2,19 @@ package org.cfmr.eval;
 
 import org.cfmr.core.Mode;
 import org.cfmr.core.predict.ItemFormula;
+import org.cfmr.core.predict.RankingScore;
 
 /**
- * How predictions are made and judged. Defaults: mean-centred item formula, at least 1
- * neighbour, clipped to the train range, top-10 lists with test ratings ≥ 4.0 relevant, all cores.
+ * How predictions are made, lists ranked and both judged. Defaults: mean-centred item formula, at
+ * least 1 neighbour, clipped to the train range, lists ordered by {@link RankingScore#DEFAULT},
+ * top-10 lists with test ratings ≥ 4.0 relevant, all cores.
  */
 public record EvaluationSettings(
     Mode mode,
     ItemFormula itemFormula,
     int minNeighbours,
     boolean clip,
+    RankingScore ranking,
     int topN,
     double relevantFrom,
     int threads) {
@@ -32,31 +35,38 @@ public record EvaluationSettings(
   }
 
   public static EvaluationSettings defaults(Mode mode) {
-    return new EvaluationSettings(mode, ItemFormula.CENTRED, 1, true, DEFAULT_TOP_N,
-        DEFAULT_RELEVANT_FROM, Runtime.getRuntime().availableProcessors());
+    return new EvaluationSettings(mode, ItemFormula.CENTRED, 1, true, RankingScore.DEFAULT,
+        DEFAULT_TOP_N, DEFAULT_RELEVANT_FROM, Runtime.getRuntime().availableProcessors());
   }
 
   public EvaluationSettings withMode(Mode newMode) {
-    return new EvaluationSettings(newMode, itemFormula, minNeighbours, clip, topN, relevantFrom,
-        threads);
+    return new EvaluationSettings(newMode, itemFormula, minNeighbours, clip, ranking, topN,
+        relevantFrom, threads);
   }
 
   public EvaluationSettings withItemFormula(ItemFormula formula) {
-    return new EvaluationSettings(mode, formula, minNeighbours, clip, topN, relevantFrom, threads);
+    return new EvaluationSettings(mode, formula, minNeighbours, clip, ranking, topN,
+        relevantFrom, threads);
   }
 
   public EvaluationSettings withThreads(int count) {
-    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, topN, relevantFrom,
-        count);
+    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, ranking, topN,
+        relevantFrom, count);
   }
 
   public EvaluationSettings withMinNeighbours(int min) {
-    return new EvaluationSettings(mode, itemFormula, min, clip, topN, relevantFrom, threads);
+    return new EvaluationSettings(mode, itemFormula, min, clip, ranking, topN, relevantFrom,
+        threads);
   }
 
   public EvaluationSettings withClip(boolean on) {
-    return new EvaluationSettings(mode, itemFormula, minNeighbours, on, topN, relevantFrom,
-        threads);
+    return new EvaluationSettings(mode, itemFormula, minNeighbours, on, ranking, topN,
+        relevantFrom, threads);
+  }
+
+  public EvaluationSettings withRanking(RankingScore score) {
+    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, score, topN,
+        relevantFrom, threads);
   }
 
   /** e.g. {@code user-based} or {@code item-based (centred)}. */

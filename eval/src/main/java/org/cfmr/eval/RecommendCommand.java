@@ -11,6 +11,7 @@ import org.cfmr.core.Mode;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.Predictor;
+import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.CfmrException;
@@ -21,9 +22,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cfmr recommend}: each user's top-N (default 100) movies by {@code pred(u,i)}, from
- * user-based neighbours (default) or item-based ones ({@code --mode item}), as header-less
- * {@code userId,movieId,prediction} CSV.
+ * {@code cfmr recommend}: each user's top-N (default 100) movies by a ranking score
+ * ({@code --ranking}, default {@link RankingScore#DEFAULT}), from user-based neighbours (default)
+ * or item-based ones ({@code --mode item}), as header-less {@code userId,movieId,prediction} CSV.
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Top-N recommendations per user from a neighbour file, as "
@@ -52,6 +53,11 @@ public final class RecommendCommand implements Callable<Integer> {
   @Option(names = "--item-formula", paramLabel = "centred|weighted", defaultValue = "centred",
       description = "Item-based formula (default: ${DEFAULT-VALUE}).")
   String itemFormula;
+
+  @Option(names = "--ranking", paramLabel = "SCORE", defaultValue = RankingScore.DEFAULT_NAME,
+      description = "What orders each list: similarity-sum, deviation-sum, damped-prediction or "
+          + "prediction (pred(u,i) itself) (default: ${DEFAULT-VALUE}).")
+  String ranking;
 
   @Option(names = "--top-n", paramLabel = "N", defaultValue = "100",
       description = "Recommendations per user (default: ${DEFAULT-VALUE}).")
@@ -102,22 +108,22 @@ public final class RecommendCommand implements Callable<Integer> {
         ? PipelineFiles.USER_BASED_RECOMMENDATIONS : PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
         "--output");
     long start = System.nanoTime();
-    long lines = write(trainData, predictor, all ? 0 : topN, users, threads, target, overwrite,
-        conf);
+    long lines = write(trainData, predictor, RankingScore.parse(ranking), all ? 0 : topN, users,
+        threads, target, overwrite, conf);
     System.err.printf(Locale.ROOT, "recommend %s: %,d recommendations written to %s in %.1fs%n",
         chosen.title(), lines, target, (System.nanoTime() - start) / 1e9);
     return 0;
   }
 
   /** Writes the recommendations to {@code target} through a staged write; returns the line count. */
-  public static long write(TrainData train, Predictor predictor, int topN, int[] userIds,
-      int threads, Path target, boolean overwrite, Configuration conf) {
+  public static long write(TrainData train, Predictor predictor, RankingScore ranking, int topN,
+      int[] userIds, int threads, Path target, boolean overwrite, Configuration conf) {
     Path parent = target.getParent() == null ? new Path(".") : target.getParent();
     try (OutputFolder out = OutputFolder.create(parent, List.of(target.getName()), overwrite,
         conf)) {
       long lines;
       try (OutputStream stream = out.fileSystem().create(out.staged(target.getName()))) {
-        lines = Recommendations.write(train, predictor, topN, userIds, threads, stream);
+        lines = Recommendations.write(train, predictor, ranking, topN, userIds, threads, stream);
       }
       out.commit();
       return lines;

@@ -13,6 +13,7 @@ import org.cfmr.core.predict.Clipping;
 import org.cfmr.core.predict.IndexedNeighbours;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
+import org.cfmr.core.predict.PredictionScore;
 import org.cfmr.core.predict.Predictor;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
@@ -99,8 +100,8 @@ class HandComputedCasesTest {
   @Test
   void userBasedMetricsWithFallbacks() {
     EvaluationResult result = Evaluation.run(hadoop("train.csv"), hadoop("test.csv"),
-        hadoop("user.txt"), EvaluationSettings.defaults(Mode.USER).withThreads(1),
-        new Configuration());
+        hadoop("user.txt"), EvaluationSettings.defaults(Mode.USER).withThreads(1)
+            .withRanking(new PredictionScore()), new Configuration());
     // Covered: (u1,40) 26/9 vs 3, (u2,30) 3 vs 4, (u5,50) 5 vs 5, (u6,40) 1 vs 2.
     double[] errors = {-1.0 / 9, -1, 0, -1};
     // Not covered, with the fallback: (u3,50) mu_u3 = 8/3 vs 2; (u9,10) a user without train
