@@ -20,6 +20,7 @@ import org.cfmr.core.baseline.BaselineFit;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.Predictor;
+import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.RatingsInput;
 import org.cfmr.core.ratings.TrainRatings;
@@ -34,6 +35,8 @@ import org.cfmr.eval.EvaluationResult;
 import org.cfmr.eval.EvaluationSettings;
 import org.cfmr.eval.ModelEvaluation;
 import org.cfmr.eval.ModelResult;
+import org.cfmr.eval.PopularityBaseline;
+import org.cfmr.eval.PopularityResult;
 import org.cfmr.eval.RecommendCommand;
 import org.cfmr.eval.Recommendations;
 import org.cfmr.eval.ResultsTable;
@@ -50,11 +53,12 @@ import org.cfmr.sql.MysqlLoader;
 
 /**
  * The main job, stage after stage into one output folder: the split, the neighbour files of both
- * modes, the evaluation of user- and item-based predictions ({@code metrics.json}), the top-N
- * recommendations of both, {@code run.json} (what was run, for the MySQL loader's {@code runs}
- * table), and optionally the MySQL load. Every file is staged first and all of them are
- * committed together at the end, as one result with one manifest ({@link OutputFolder}): after
- * a failure or a kill the folder holds the previous complete result or this one, never a mix.
+ * modes, the evaluation of user- and item-based predictions beside the global mean, the
+ * baseline and the popularity list ({@code metrics.json}), the top-N recommendations of both,
+ * {@code run.json} (what was run, for the MySQL loader's {@code runs} table), and optionally the
+ * MySQL load. Every file is staged first and all of them are committed together at the end, as
+ * one result with one manifest ({@link OutputFolder}): after a failure or a kill the folder holds
+ * the previous complete result or this one, never a mix.
  */
 final class Pipeline {
   private static final Mode[] MODES = {Mode.USER, Mode.ITEM};
@@ -85,6 +89,7 @@ final class Pipeline {
     RatingsInput input = RatingsInput.locate(settings.split().input(), conf);
     List<EvaluationResult> results;
     List<ModelResult> models;
+    PopularityResult popularity;
     NeighbourFiles.Request neighboursRequest;
     NeighbourFiles.Result neighbours;
     try (OutputFolder folder = OutputFolder.forResult(settings.output(), FILES,
@@ -115,7 +120,9 @@ final class Pipeline {
         results.add(Evaluation.run(train, test, lists, evaluation.withMode(mode), baseline));
         recommend(train, lists, mode, folder);
       }
-      write(folder, PipelineFiles.METRICS, Evaluation.toJsonText(results, models));
+      popularity = PopularityBaseline.evaluate(train, test, EvaluationSettings.DEFAULT_TOP_N,
+          EvaluationSettings.DEFAULT_RELEVANT_FROM);
+      write(folder, PipelineFiles.METRICS, Evaluation.toJsonText(results, models, popularity));
       write(folder, PipelineFiles.RUN, runJson(split, neighbours.engine()));
       folder.commit();
     }
@@ -128,7 +135,7 @@ final class Pipeline {
           settings.database().user(), password, settings.output(), null, null)).toText());
     }
     out.println();
-    out.print(ResultsTable.text(List.of("user", "item"), "mode", models, results));
+    out.print(ResultsTable.text(List.of("user", "item"), "mode", models, results, popularity));
     out.printf(Locale.ROOT, "%nfiles in %s (%.1fs): %s%n", settings.output(),
         (System.nanoTime() - start) / 1e9, String.join(", ", FILES));
   }
@@ -148,7 +155,8 @@ final class Pipeline {
     Predictor predictor = Recommendations.predictor(train, lists, mode, ItemFormula.CENTRED, 1, true);
     String name = mode == Mode.USER ? PipelineFiles.USER_BASED_RECOMMENDATIONS
         : PipelineFiles.ITEM_BASED_RECOMMENDATIONS;
-    long lines = RecommendCommand.writeStaged(train, predictor, settings.topN(), null,
+    long lines = RecommendCommand.writeStaged(train, predictor, RankingScore.DEFAULT,
+        settings.topN(), null,
         settings.threads(), folder, name);
     out.printf(Locale.ROOT, "recommend: %,d %s recommendations → %s%n", lines, mode.title(), name);
   }

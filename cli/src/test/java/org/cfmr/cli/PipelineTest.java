@@ -127,7 +127,13 @@ class PipelineTest {
       assertTrue(m.get("rmse").asDouble() > 0.6 && m.get("rmse").asDouble() < 1.2, mode);
       assertTrue(printed.contains(String.format(java.util.Locale.ROOT, "%.4f",
           m.get("rmse").asDouble())), "printed table shows the " + mode + " RMSE");
+      assertEquals("similarity-sum", m.get("ranking").asText(), mode);
+      assertEquals(m.get("ndcg_at_n").asDouble() / metrics.at("/popularity/ndcg_at_n").asDouble(),
+          m.get("ndcg_lift_over_popularity").asDouble(), 1e-12, mode);
     }
+    assertTrue(printed.contains(String.format(java.util.Locale.ROOT, "%.4f",
+        metrics.at("/popularity/ndcg_at_n").asDouble())), "printed table shows popularity");
+    assertTrue(printed.lines().anyMatch(line -> line.startsWith("popularity ")), printed);
     JsonNode run = json.readTree(output.resolve(PipelineFiles.RUN).toFile());
     assertEquals("pearson", run.at("/neighbours/similarity").asText());
     assertEquals(100.0, run.at("/neighbours/shrink").asDouble());

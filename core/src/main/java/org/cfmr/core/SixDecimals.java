@@ -13,6 +13,14 @@ public final class SixDecimals {
 
   private SixDecimals() {}
 
+  /**
+   * A value printed with six decimals (a neighbour file's similarity, read back as a double) in
+   * millionths: exact, so sums of such values in {@code long} do not depend on their order.
+   */
+  public static long millionths(double value) {
+    return Math.round(value * SCALE);
+  }
+
   public static String format(double value) {
     StringBuilder out = new StringBuilder(12);
     append(out, value);

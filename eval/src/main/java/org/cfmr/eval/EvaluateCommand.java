@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
+import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.HadoopRuntime;
@@ -24,9 +25,11 @@ import picocli.CommandLine.Option;
 /**
  * {@code cfmr evaluate}: RMSE, MAE and coverage over the covered test ratings, the same over all
  * test ratings with the uncovered ones predicted by the fallback (default the baseline
- * {@code b_ui}), and precision/recall/nDCG@N, for user-based and/or item-based predictions,
- * after the global mean's and the baseline's figures. Default: both modes of a pipeline output
- * folder; {@code --model baseline} (or {@code global-mean}) evaluates that model alone.
+ * {@code b_ui}), and precision/recall/nDCG@N, for user-based and/or item-based predictions
+ * (lists ordered by {@code --ranking}), after the global mean's and the baseline's figures and
+ * before the popularity list's top-N row with each mode's lift over it. Default: both modes of a
+ * pipeline output folder; {@code --model baseline} (or {@code global-mean}) evaluates that model
+ * alone.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"RMSE, MAE, coverage and top-N metrics of kNN predictions on the test split.",
@@ -75,6 +78,11 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Do not clip predictions to the train rating range.")
   boolean noClip;
 
+  @Option(names = "--ranking", paramLabel = "SCORE", defaultValue = RankingScore.DEFAULT_NAME,
+      description = "What orders the top-N lists: similarity-sum, deviation-sum, "
+          + "damped-prediction or prediction (pred(u,i) itself) (default: ${DEFAULT-VALUE}).")
+  String ranking;
+
   @Option(names = "--top-n", paramLabel = "N", defaultValue = "10",
       description = "N of precision@N, recall@N and nDCG@N (default: ${DEFAULT-VALUE}).")
   int topN;
@@ -111,7 +119,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     boolean knn = chosenModel();
     List<Mode> chosen = knn ? chosenModes() : List.of();
     EvaluationSettings settings = prediction.apply(new EvaluationSettings(Mode.USER,
-        ItemFormula.parse(itemFormula), minNeighbours, !noClip, topN, relevantFrom, threads));
+        ItemFormula.parse(itemFormula), minNeighbours, !noClip, RankingScore.parse(ranking), topN,
+        relevantFrom, threads));
     Path trainFile = file(train, PipelineFiles.TRAIN, "--train", conf);
     Path testFile = file(test, PipelineFiles.TEST, "--test", conf);
     if (json != null) {
@@ -140,9 +149,17 @@ public final class EvaluateCommand implements Callable<Integer> {
       System.out.print(result.report());
       results.add(result);
     }
+    PopularityResult popularity = null;
+    if (knn) {
+      popularity = PopularityBaseline.evaluate(trainData, testRatings, topN, relevantFrom);
+      System.out.print(popularity.report());
+      System.out.println();
+      System.out.print(ResultsTable.text(chosen.stream().map(Mode::cliName).toList(), "mode",
+          models, results, popularity));
+    }
     if (json != null) {
-      TextFile.write(new Path(json), Evaluation.toJsonText(results, knn && results.size() == 1 ? List.of() : models),
-          overwrite, conf);
+      TextFile.write(new Path(json), Evaluation.toJsonText(results,
+          knn && results.size() == 1 ? List.of() : models, popularity), overwrite, conf);
     }
     return 0;
   }

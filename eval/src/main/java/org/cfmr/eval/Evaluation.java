@@ -11,13 +11,14 @@ import org.cfmr.core.predict.Clipping;
 import org.cfmr.core.predict.IndexedNeighbours;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.Predictor;
+import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.Progress;
 
 /**
- * {@code cfmr evaluate}'s work: predicts every test rating and ranks every test user's candidates,
- * user by user on {@code threads} threads. Each user's sums are kept in the user's slot and added
+ * {@code cfmr evaluate}'s work: predicts every test rating and ranks every test user's candidates
+ * by the settings' {@link RankingScore}, user by user on {@code threads} threads. Each user's sums are kept in the user's slot and added
  * in user order at the end, so the figures are the same for any number of threads.
  */
 public final class Evaluation {
@@ -62,54 +63,56 @@ public final class Evaluation {
   }
 
   /**
-   * The JSON of {@code cfmr evaluate --json} and of the pipeline's {@code metrics.json}: for one
-   * result its object ({@link EvaluationResult#toJson}), for several one object per mode,
-   * {@code {"user": {...}, "item": {...}}}.
+   * The figures as JSON. One kNN result alone: its object ({@link EvaluationResult#toJson}), with
+   * its lift over popularity and the popularity object under its name; one model alone: the
+   * model's object ({@link ModelResult#toJson}). Otherwise one object keyed by the models
+   * ({@code "global_mean"}, {@code "baseline"}), the modes ({@code "user"}, {@code "item"}, each
+   * with its lift) and {@code "popularity"}.
+   *
+   * @param popularity the popularity list's figures, or null when no list was ranked
    */
-  public static ObjectNode toJson(List<EvaluationResult> results) {
-    ObjectMapper mapper = new ObjectMapper();
-    if (results.size() == 1) {
-      return results.get(0).toJson(mapper);
-    }
-    ObjectNode byMode = mapper.createObjectNode();
-    for (EvaluationResult result : results) {
-      byMode.set(result.settings().mode().cliName(), result.toJson(mapper));
-    }
-    return byMode;
-  }
-
-  /**
-   * {@link #toJson}, and beside the modes' objects (when there are several) the models' objects
-   * ({@code "global_mean"}, {@code "baseline"}; {@link ModelResult#toJson}).
-   */
-  public static ObjectNode toJson(List<EvaluationResult> results, List<ModelResult> models) {
+  public static ObjectNode toJson(List<EvaluationResult> results, List<ModelResult> models,
+      PopularityResult popularity) {
     ObjectMapper mapper = new ObjectMapper();
     if (results.isEmpty() && models.size() == 1) {
       return models.get(0).toJson(mapper);
     }
     if (results.size() == 1 && models.isEmpty()) {
-      return toJson(results);
+      ObjectNode json = withLift(results.get(0), popularity, mapper);
+      if (popularity != null) {
+        json.set(popularity.name(), popularity.toJson(mapper));
+      }
+      return json;
     }
     ObjectNode byKey = mapper.createObjectNode();
     for (ModelResult model : models) {
       byKey.set(model.key(), model.toJson(mapper));
     }
     for (EvaluationResult result : results) {
-      byKey.set(result.settings().mode().cliName(), result.toJson(mapper));
+      byKey.set(result.settings().mode().cliName(), withLift(result, popularity, mapper));
+    }
+    if (popularity != null) {
+      byKey.set(popularity.name(), popularity.toJson(mapper));
     }
     return byKey;
   }
 
-  /** {@link #toJson} pretty-printed, with a final line break. */
-  public static String toJsonText(List<EvaluationResult> results) {
-    return toJsonText(results, List.of());
+  private static ObjectNode withLift(EvaluationResult result, PopularityResult popularity,
+      ObjectMapper mapper) {
+    ObjectNode json = result.toJson(mapper);
+    double lift = popularity == null ? Double.NaN : popularity.lift(result);
+    if (lift == lift) {
+      json.put("ndcg_lift_over_" + popularity.name(), lift);
+    }
+    return json;
   }
 
-  /** {@link #toJson(List, List)} pretty-printed, with a final line break. */
-  public static String toJsonText(List<EvaluationResult> results, List<ModelResult> models) {
+  /** {@link #toJson} pretty-printed, with a final line break. */
+  public static String toJsonText(List<EvaluationResult> results, List<ModelResult> models,
+      PopularityResult popularity) {
     try {
       return new ObjectMapper().writerWithDefaultPrettyPrinter()
-          .writeValueAsString(toJson(results, models)) + "\n";
+          .writeValueAsString(toJson(results, models, popularity)) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -150,34 +153,28 @@ public final class Evaluation {
     if (relevant == 0) {
       return new UserOutcome(covered, all, false, 0, 0, 0, predictions);
     }
-    int[] hitRanks = new int[settings.topN()];
-    int hits = 0;
+    int[] list = new int[0];
     if (user >= 0) {
       int[] candidates = scorer.candidates();
       predictions += candidates.length;
-      int[] ranked = rank(scorer, candidates, settings.topN());
-      for (int rank = 0; rank < ranked.length; rank++) {
-        if (isRelevant(test, group, train.itemId(ranked[rank]), settings.relevantFrom())) {
-          hitRanks[hits++] = rank + 1;
-        }
-      }
+      list = itemIds(train, rank(scorer, settings.ranking(), candidates, settings.topN()));
     }
-    int n = settings.topN();
-    return new UserOutcome(covered, all, true, TopNMetrics.precision(hits, n),
-        TopNMetrics.recall(hits, relevant), TopNMetrics.ndcg(hitRanks, hits, relevant, n),
-        predictions);
+    TopNMetrics.UserFigures figures = TopNMetrics.of(test, group, list, settings.topN(),
+        settings.relevantFrom(), relevant);
+    return new UserOutcome(covered, all, true, figures.precision(), figures.recall(),
+        figures.ndcg(), predictions);
   }
 
   /**
-   * The best {@code n} covered candidates (item indices), best first, ties by item id.
-   * Used by the recommender too.
+   * The best {@code n} covered candidates (item indices) by {@code ranking}, best first, ties by
+   * item id. Used by the recommender too.
    */
-  static int[] rank(Predictor.UserScorer scorer, int[] candidates, int n) {
+  static int[] rank(Predictor.UserScorer scorer, RankingScore ranking, int[] candidates, int n) {
     double[] scores = new double[candidates.length];
     int[] scored = new int[candidates.length];
     int size = 0;
     for (int item : candidates) {
-      double score = scorer.predict(item);
+      double score = ranking.score(scorer, item);
       if (score == score) {
         scores[size] = score;
         scored[size++] = item;
@@ -191,9 +188,12 @@ public final class Evaluation {
     return items;
   }
 
-  private static boolean isRelevant(TestRatings test, int group, int itemId, double from) {
-    int at = test.find(group, itemId);
-    return at >= 0 && test.ratingAt(at) >= from;
+  private static int[] itemIds(TrainData train, int[] items) {
+    int[] ids = new int[items.length];
+    for (int k = 0; k < items.length; k++) {
+      ids[k] = train.itemId(items[k]);
+    }
+    return ids;
   }
 
   private static EvaluationResult combine(UserOutcome[] outcomes, long total,

@@ -9,7 +9,7 @@ import java.util.Locale;
  * all test ratings with the uncovered ones predicted by the {@link Fallback}, the top-N metrics averaged over
  * the test users with a relevant rating, and the scoring speed.
  *
- * @param predictions how many predictions were computed (test ratings plus ranked candidates)
+ * @param predictions how many test ratings were predicted and candidates scored
  */
 public record EvaluationResult(
     EvaluationSettings settings,
@@ -51,6 +51,7 @@ public record EvaluationResult(
     json.put("total", total);
     json.put("rmse_all", rmseAll);
     json.put("mae_all", maeAll);
+    json.put("ranking", settings.ranking().cliName());
     json.put("top_n", settings.topN());
     json.put("relevant_from", settings.relevantFrom());
     json.put("precision_at_n", precision);
@@ -72,13 +73,13 @@ public record EvaluationResult(
     return String.format(Locale.ROOT,
         "%s, covered ratings: RMSE %.4f  MAE %.4f  coverage %.2f%% (%,d of %,d)%n"
             + "%s, all ratings (%s): RMSE %.4f  MAE %.4f%n"
-            + "%s, top-%d (test ratings >= %.1f relevant, %,d users): precision@%d %.4f  "
+            + "%s, top-%d by %s (test ratings >= %.1f relevant, %,d users): precision@%d %.4f  "
             + "recall@%d %.4f  nDCG@%d %.4f%n"
             + "%s: %,d predictions in %.2fs (%,.0f predictions/s, %d threads)%n",
         settings.describe(), rmse, mae, 100 * coverage(), covered, total,
         settings.describe(), settings.fallback().describe(), rmseAll, maeAll,
-        settings.describe(), n, settings.relevantFrom(), rankedUsers, n, precision, n, recall, n,
-        ndcg,
+        settings.describe(), n, settings.ranking(), settings.relevantFrom(), rankedUsers, n,
+        precision, n, recall, n, ndcg,
         settings.describe(), predictions, seconds, predictionsPerSecond(), settings.threads());
   }
 }

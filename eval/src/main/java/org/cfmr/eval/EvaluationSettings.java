@@ -6,19 +6,22 @@ import org.cfmr.core.Mode;
 import org.cfmr.core.baseline.BaselineSettings;
 import org.cfmr.core.predict.Centring;
 import org.cfmr.core.predict.ItemFormula;
+import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.runtime.UsageException;
 
 /**
- * How predictions are made and judged. Defaults: mean-centred item formula, at least 1
- * neighbour, clipped to the train range, top-10 lists with test ratings ≥ 4.0 relevant, all cores;
- * predictions centred on the means, no damping, the baseline {@code b_ui} (λ_u 15, λ_i 10, 10
- * epochs) as the fallback of the "all ratings" figures.
+ * How predictions are made, lists ranked and both judged. Defaults: mean-centred item formula, at
+ * least 1 neighbour, clipped to the train range, lists ordered by {@link RankingScore#DEFAULT},
+ * top-10 lists with test ratings ≥ 4.0 relevant, all cores; predictions centred on the means, no
+ * damping, the baseline {@code b_ui} (λ_u 15, λ_i 10, 10 epochs) as the fallback of the "all
+ * ratings" figures.
  */
 public record EvaluationSettings(
     Mode mode,
     ItemFormula itemFormula,
     int minNeighbours,
     boolean clip,
+    RankingScore ranking,
     int topN,
     double relevantFrom,
     int threads,
@@ -27,15 +30,15 @@ public record EvaluationSettings(
     Fallback fallback,
     BaselineSettings baseline) {
 
-  /** The default centring, damping, fallback and baseline. */
-  public EvaluationSettings(Mode mode, ItemFormula itemFormula, int minNeighbours, boolean clip,
-      int topN, double relevantFrom, int threads) {
-    this(mode, itemFormula, minNeighbours, clip, topN, relevantFrom, threads, Centring.MEAN, 0,
-        Fallback.BASELINE, BaselineSettings.DEFAULTS);
-  }
-
   public static final int DEFAULT_TOP_N = 10;
   public static final double DEFAULT_RELEVANT_FROM = 4.0;
+
+  /** The default centring, damping, fallback and baseline. */
+  public EvaluationSettings(Mode mode, ItemFormula itemFormula, int minNeighbours, boolean clip,
+      RankingScore ranking, int topN, double relevantFrom, int threads) {
+    this(mode, itemFormula, minNeighbours, clip, ranking, topN, relevantFrom, threads,
+        Centring.MEAN, 0, Fallback.BASELINE, BaselineSettings.DEFAULTS);
+  }
 
   public EvaluationSettings {
     if (minNeighbours < 1) {
@@ -60,49 +63,54 @@ public record EvaluationSettings(
   }
 
   public static EvaluationSettings defaults(Mode mode) {
-    return new EvaluationSettings(mode, ItemFormula.CENTRED, 1, true, DEFAULT_TOP_N,
-        DEFAULT_RELEVANT_FROM, Runtime.getRuntime().availableProcessors());
+    return new EvaluationSettings(mode, ItemFormula.CENTRED, 1, true, RankingScore.DEFAULT,
+        DEFAULT_TOP_N, DEFAULT_RELEVANT_FROM, Runtime.getRuntime().availableProcessors());
   }
 
   public EvaluationSettings withMode(Mode newMode) {
-    return new EvaluationSettings(newMode, itemFormula, minNeighbours, clip, topN, relevantFrom,
-        threads, centring, damping, fallback, baseline);
+    return new EvaluationSettings(newMode, itemFormula, minNeighbours, clip, ranking, topN,
+        relevantFrom, threads, centring, damping, fallback, baseline);
   }
 
   public EvaluationSettings withItemFormula(ItemFormula formula) {
-    return new EvaluationSettings(mode, formula, minNeighbours, clip, topN, relevantFrom, threads,
-        centring, damping, fallback, baseline);
+    return new EvaluationSettings(mode, formula, minNeighbours, clip, ranking, topN, relevantFrom,
+        threads, centring, damping, fallback, baseline);
   }
 
   public EvaluationSettings withThreads(int count) {
-    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, topN, relevantFrom,
-        count, centring, damping, fallback, baseline);
+    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, ranking, topN,
+        relevantFrom, count, centring, damping, fallback, baseline);
   }
 
   public EvaluationSettings withMinNeighbours(int min) {
-    return new EvaluationSettings(mode, itemFormula, min, clip, topN, relevantFrom, threads,
-        centring, damping, fallback, baseline);
+    return new EvaluationSettings(mode, itemFormula, min, clip, ranking, topN, relevantFrom,
+        threads, centring, damping, fallback, baseline);
   }
 
   public EvaluationSettings withClip(boolean on) {
-    return new EvaluationSettings(mode, itemFormula, minNeighbours, on, topN, relevantFrom,
-        threads, centring, damping, fallback, baseline);
+    return new EvaluationSettings(mode, itemFormula, minNeighbours, on, ranking, topN,
+        relevantFrom, threads, centring, damping, fallback, baseline);
+  }
+
+  public EvaluationSettings withRanking(RankingScore score) {
+    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, score, topN,
+        relevantFrom, threads, centring, damping, fallback, baseline);
   }
 
   /** kNN on residuals from {@code newCentring}'s centre, with the damping {@code λ_p}. */
   public EvaluationSettings withCentring(Centring newCentring, double newDamping) {
-    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, topN, relevantFrom,
-        threads, newCentring, newDamping, fallback, baseline);
+    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, ranking, topN,
+        relevantFrom, threads, newCentring, newDamping, fallback, baseline);
   }
 
   public EvaluationSettings withFallback(Fallback newFallback) {
-    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, topN, relevantFrom,
-        threads, centring, damping, newFallback, baseline);
+    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, ranking, topN,
+        relevantFrom, threads, centring, damping, newFallback, baseline);
   }
 
   public EvaluationSettings withBaseline(BaselineSettings newBaseline) {
-    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, topN, relevantFrom,
-        threads, centring, damping, fallback, newBaseline);
+    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, ranking, topN,
+        relevantFrom, threads, centring, damping, fallback, newBaseline);
   }
 
   /** Whether the predictions or their fallback need the fitted baseline. */

@@ -12,6 +12,7 @@ import org.cfmr.core.Mode;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.Predictor;
+import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.CfmrException;
@@ -26,9 +27,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cfmr recommend}: each user's top-N (default 100) movies by {@code pred(u,i)}, from
- * user-based neighbours (default) or item-based ones ({@code --mode item}), as header-less
- * {@code userId,movieId,prediction} CSV.
+ * {@code cfmr recommend}: each user's top-N (default 100) movies by a ranking score
+ * ({@code --ranking}, default {@link RankingScore#DEFAULT}), from user-based neighbours (default)
+ * or item-based ones ({@code --mode item}), as header-less {@code userId,movieId,prediction} CSV.
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Top-N recommendations per user from a neighbour file, as "
@@ -57,6 +58,11 @@ public final class RecommendCommand implements Callable<Integer> {
   @Option(names = "--item-formula", paramLabel = "centred|weighted", defaultValue = "centred",
       description = "Item-based formula (default: ${DEFAULT-VALUE}).")
   String itemFormula;
+
+  @Option(names = "--ranking", paramLabel = "SCORE", defaultValue = RankingScore.DEFAULT_NAME,
+      description = "What orders each list: similarity-sum, deviation-sum, damped-prediction or "
+          + "prediction (pred(u,i) itself) (default: ${DEFAULT-VALUE}).")
+  String ranking;
 
   @Option(names = "--top-n", paramLabel = "N", defaultValue = "100",
       description = "Recommendations per user (default: ${DEFAULT-VALUE}).")
@@ -100,6 +106,10 @@ public final class RecommendCommand implements Callable<Integer> {
     if (output == null && folder == null) {
       throw new UsageException("give --output or a pipeline output folder with --folder");
     }
+    RankingScore score = RankingScore.parse(ranking);
+    if (output != null) {
+      OutputFolder.requireReplaceable(new Path(output), overwrite, conf);
+    }
     ResultFolder result = folder == null ? null : ResultFolder.open(new Path(folder), conf);
     Path trainFile = train != null ? new Path(train) : fromFolder(result, PipelineFiles.TRAIN,
         "--train");
@@ -110,25 +120,25 @@ public final class RecommendCommand implements Callable<Integer> {
     Predictor predictor = Recommendations.predictor(trainData,
         NeighbourLists.read(neighbourFile, conf), chosen, ItemFormula.parse(itemFormula),
         minNeighbours, !noClip);
-    if (output != null) {
-      OutputFolder.requireReplaceable(new Path(output), overwrite, conf);
-    }
     long start = System.nanoTime();
     Path target;
     long lines;
     if (output != null) {
       target = new Path(output);
-      lines = write(trainData, predictor, all ? 0 : topN, users, threads, target, overwrite, conf);
+      lines = write(trainData, predictor, score, all ? 0 : topN, users, threads, target,
+          overwrite, conf);
     } else {
       String name = chosen == Mode.USER ? PipelineFiles.USER_BASED_RECOMMENDATIONS
           : PipelineFiles.ITEM_BASED_RECOMMENDATIONS;
       ResultStage stage = ResultStage.of("recommend " + chosen.cliName())
           .input("train", trainFile, conf).input("neighbours", neighbourFile, conf)
           .setting("item_formula", itemFormula).setting("top_n", all ? 0 : topN)
-          .setting("min_neighbours", minNeighbours).setting("clip", !noClip);
+          .setting("min_neighbours", minNeighbours).setting("clip", !noClip)
+          .setting("ranking", score.toString());
       try (OutputFolder out = OutputFolder.forResult(new Path(folder), List.of(name), overwrite,
           stage, conf)) {
-        lines = writeStaged(trainData, predictor, all ? 0 : topN, users, threads, out, name);
+        lines = writeStaged(trainData, predictor, score, all ? 0 : topN, users, threads, out,
+            name);
         out.commit();
         target = out.target(name);
       }
@@ -138,13 +148,14 @@ public final class RecommendCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Writes the recommendations to the file {@code target} (staged); returns the line count. */
-  public static long write(TrainData train, Predictor predictor, int topN, int[] userIds,
-      int threads, Path target, boolean overwrite, Configuration conf) {
+  /** Writes the recommendations to {@code target} through a staged write; returns the line count. */
+  public static long write(TrainData train, Predictor predictor, RankingScore ranking, int topN,
+      int[] userIds, int threads, Path target, boolean overwrite, Configuration conf) {
     Path parent = target.getParent() == null ? new Path(".") : target.getParent();
     try (OutputFolder out = OutputFolder.forFiles(parent, List.of(target.getName()), overwrite,
         conf)) {
-      long lines = writeStaged(train, predictor, topN, userIds, threads, out, target.getName());
+      long lines = writeStaged(train, predictor, ranking, topN, userIds, threads, out,
+          target.getName());
       out.commit();
       return lines;
     }
@@ -154,10 +165,10 @@ public final class RecommendCommand implements Callable<Integer> {
    * Writes the recommendations into the staged file {@code name} of {@code out}, uncommitted;
    * returns the line count.
    */
-  public static long writeStaged(TrainData train, Predictor predictor, int topN, int[] userIds,
-      int threads, OutputFolder out, String name) {
+  public static long writeStaged(TrainData train, Predictor predictor, RankingScore ranking,
+      int topN, int[] userIds, int threads, OutputFolder out, String name) {
     try (OutputStream stream = out.fileSystem().create(out.staged(name))) {
-      return Recommendations.write(train, predictor, topN, userIds, threads, stream);
+      return Recommendations.write(train, predictor, ranking, topN, userIds, threads, stream);
     } catch (IOException | FSError e) {
       throw new CfmrException("cannot write " + out.target(name) + ": " + ErrorMessages.of(e), e);
     }

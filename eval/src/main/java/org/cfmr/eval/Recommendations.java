@@ -11,15 +11,18 @@ import org.cfmr.core.predict.IndexedNeighbours;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.Predictor;
+import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.Progress;
 
 /**
  * {@code cfmr recommend}'s work: each user's top-N (default 100; 0 = every candidate) covered
- * candidates, scored with {@code pred(u,i)}, best first with ties by movie id, written as
- * header-less {@code userId,movieId,prediction} (prediction with 6 decimals, as C's {@code %.6f})
- * sorted by user id then rank. Users are scored in parallel, blocks written in user order.
+ * candidates, ordered by a {@link RankingScore} (best first, ties by movie id) and written as
+ * header-less {@code userId,movieId,prediction} with {@code pred(u,i)} (6 decimals, as C's
+ * {@code %.6f}), sorted by user id then rank. The rank is the line order; the ranking score is
+ * not a column, so the file keeps the format the MySQL loader and the dashboard read. Users are
+ * scored in parallel, blocks written in user order.
  */
 public final class Recommendations {
   public static final int DEFAULT_TOP_N = 100;
@@ -34,8 +37,8 @@ public final class Recommendations {
    * @return the number of lines written
    * @throws CfmrException when a requested user has no train ratings
    */
-  public static long write(TrainData train, Predictor predictor, int topN, int[] userIds,
-      int threads, OutputStream out) {
+  public static long write(TrainData train, Predictor predictor, RankingScore ranking, int topN,
+      int[] userIds, int threads, OutputStream out) {
     int[] users = userIndices(train, userIds);
     int n = topN == 0 ? Integer.MAX_VALUE : topN;
     int block = topN == 0 || topN > 1000 ? 64 : 1024;
@@ -47,7 +50,7 @@ public final class Recommendations {
         String[] texts = new String[Math.min(block, users.length - from)];
         ByUser.parallel(threads, texts.length, progress, () -> {
           Predictor.UserScorer scorer = predictor.newScorer();
-          return k -> texts[k] = userLines(train, scorer, users[offset + k], n);
+          return k -> texts[k] = userLines(train, scorer, ranking, users[offset + k], n);
         });
         for (String text : texts) {
           out.write(text.getBytes(StandardCharsets.UTF_8));
@@ -70,9 +73,10 @@ public final class Recommendations {
         minNeighbours, Clipping.of(train, clip));
   }
 
-  private static String userLines(TrainData train, Predictor.UserScorer scorer, int user, int n) {
+  private static String userLines(TrainData train, Predictor.UserScorer scorer,
+      RankingScore ranking, int user, int n) {
     scorer.startUser(user);
-    int[] best = Evaluation.rank(scorer, scorer.candidates(), n);
+    int[] best = Evaluation.rank(scorer, ranking, scorer.candidates(), n);
     StringBuilder text = new StringBuilder(best.length * 24);
     int userId = train.userId(user);
     for (int item : best) {

@@ -3,22 +3,23 @@ package org.cfmr.eval;
 import java.util.List;
 import java.util.Locale;
 
-/** The evaluator's figures as a fixed-width text table and as CSV, one row per evaluation. */
+/**
+ * The evaluator's figures as a fixed-width text table and as CSV: first the models without
+ * neighbours (the global mean, the baseline: error figures only), then one row per kNN evaluation,
+ * and last the popularity list (top-N figures only), whose nDCG each row's lift is the ratio to.
+ */
 public final class ResultsTable {
+  private static final String NONE = "—";
+
   private ResultsTable() {}
 
-  /** Columns: predictions, RMSE, MAE, coverage, RMSE over all ratings, precision, recall, nDCG. */
-  public static String text(List<String> labels, String labelHeader, List<EvaluationResult> rows) {
-    return text(labels, labelHeader, List.of(), rows);
-  }
-
   /**
-   * The same with the models' rows first (label {@code -}, no top-N figures: {@code -}), so the
-   * kNN rows read against the global mean and the baseline.
+   * Columns: predictions, ranking, RMSE, MAE, coverage, RMSE over all ratings, precision, recall,
+   * nDCG and the lift over popularity.
    */
   public static String text(List<String> labels, String labelHeader, List<ModelResult> models,
-      List<EvaluationResult> rows) {
-    int width = labelHeader.length();
+      List<EvaluationResult> rows, PopularityResult popularity) {
+    int width = Math.max(labelHeader.length(), popularity.name().length());
     for (String label : labels) {
       width = Math.max(width, label.length());
     }
@@ -26,46 +27,47 @@ public final class ResultsTable {
     for (EvaluationResult row : rows) {
       predictionsWidth = Math.max(predictionsWidth, row.settings().describe().length());
     }
-    int n = rows.isEmpty() ? EvaluationSettings.DEFAULT_TOP_N : rows.get(0).settings().topN();
+    int n = popularity.topN();
     StringBuilder out = new StringBuilder();
     String format = "%-" + width + "s  %-" + predictionsWidth
-        + "s  %7s  %7s  %8s  %8s  %7s  %7s  %7s%n";
-    out.append(String.format(Locale.ROOT, format, labelHeader, "predictions", "RMSE", "MAE",
-        "coverage", "RMSE all", "P@" + n, "R@" + n, "nDCG@" + n));
+        + "s  %-17s  %7s  %7s  %8s  %8s  %7s  %7s  %7s  %6s%n";
+    out.append(String.format(Locale.ROOT, format, labelHeader, "predictions", "ranking", "RMSE",
+        "MAE", "coverage", "RMSE all", "P@" + n, "R@" + n, "nDCG@" + n, "lift"));
     for (ModelResult model : models) {
-      out.append(String.format(Locale.ROOT, format, "-", model.description(), four(model.rmse()),
-          four(model.mae()), "100.00%", four(model.rmse()), "-", "-", "-"));
+      out.append(String.format(Locale.ROOT, format, NONE, model.description(), NONE,
+          four(model.rmse()), four(model.mae()), "100.00%", four(model.rmse()), NONE, NONE, NONE,
+          NONE));
     }
     for (int r = 0; r < rows.size(); r++) {
       EvaluationResult row = rows.get(r);
       out.append(String.format(Locale.ROOT, format, labels.get(r), row.settings().describe(),
-          four(row.rmse()), four(row.mae()),
+          row.settings().ranking(), four(row.rmse()), four(row.mae()),
           String.format(Locale.ROOT, "%.2f%%", 100 * row.coverage()), four(row.rmseAll()),
-          four(row.precision()), four(row.recall()), four(row.ndcg())));
+          four(row.precision()), four(row.recall()), four(row.ndcg()),
+          lift(popularity.lift(row))));
     }
+    out.append(String.format(Locale.ROOT, format, popularity.name(), NONE, "train ratings", NONE,
+        NONE, NONE, NONE, four(popularity.precision()), four(popularity.recall()),
+        four(popularity.ndcg()), popularity.ndcg() == 0 ? NONE : lift(1)));
     return out.toString();
   }
 
-  /** The same as CSV with a header; full precision. */
-  public static String csv(List<String> labels, String labelHeader, List<EvaluationResult> rows) {
-    return csv(labels, labelHeader, List.of(), rows);
-  }
-
   /**
-   * The same with the models' rows first: empty label fields, the model's key as the mode
-   * ({@code global_mean}, {@code baseline}), empty top-N fields.
+   * The same as CSV with a header; full precision. The models' rows have empty label fields,
+   * their key as the mode ({@code global_mean}, {@code baseline}) and empty top-N fields; the
+   * popularity row has its name as the mode and empty error fields.
    */
   public static String csv(List<String> labels, String labelHeader, List<ModelResult> models,
-      List<EvaluationResult> rows) {
+      List<EvaluationResult> rows, PopularityResult popularity) {
     StringBuilder out = new StringBuilder(labelHeader).append(
         ",mode,item_formula,rmse,mae,coverage,covered,total,rmse_all,mae_all,top_n,"
-            + "precision_at_n,recall_at_n,ndcg_at_n\n");
+            + "precision_at_n,recall_at_n,ndcg_at_n,ranking,ndcg_lift\n");
     String emptyLabel = ",".repeat(labelHeader.split(",", -1).length - 1);
     for (ModelResult model : models) {
       out.append(emptyLabel).append(',').append(model.key()).append(",,").append(model.rmse())
           .append(',').append(model.mae()).append(",1.0,").append(model.total()).append(',')
           .append(model.total()).append(',').append(model.rmse()).append(',')
-          .append(model.mae()).append(",,,,\n");
+          .append(model.mae()).append(",,,,,,\n");
     }
     for (int r = 0; r < rows.size(); r++) {
       EvaluationResult row = rows.get(r);
@@ -77,12 +79,26 @@ public final class ResultsTable {
           .append(row.total()).append(',').append(row.rmseAll()).append(',')
           .append(row.maeAll()).append(',').append(row.settings().topN()).append(',')
           .append(row.precision()).append(',').append(row.recall()).append(',')
-          .append(row.ndcg()).append('\n');
+          .append(row.ndcg()).append(',').append(row.settings().ranking()).append(',')
+          .append(csvLift(popularity.lift(row))).append('\n');
     }
+    out.append(emptyLabel).append(',')
+        .append(popularity.name()).append(",,,,,,,,,").append(popularity.topN()).append(',')
+        .append(popularity.precision()).append(',').append(popularity.recall()).append(',')
+        .append(popularity.ndcg()).append(',').append(popularity.name()).append(',')
+        .append(csvLift(popularity.ndcg() == 0 ? Double.NaN : 1)).append('\n');
     return out.toString();
   }
 
   private static String four(double value) {
     return String.format(Locale.ROOT, "%.4f", value);
+  }
+
+  private static String lift(double value) {
+    return value == value ? String.format(Locale.ROOT, "%.2f×", value) : NONE;
+  }
+
+  private static String csvLift(double value) {
+    return value == value ? Double.toString(value) : "";
   }
 }

@@ -7,6 +7,7 @@ import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
 import org.cfmr.core.Similarity;
 import org.cfmr.core.predict.ItemFormula;
+import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.HadoopRuntime;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code cfmr sweep}: neighbours (in-memory engine) and evaluation over a grid of similarity,
- * shrinkage, minCommon and K, both modes, as one table (and a CSV) to choose settings from.
+ * shrinkage, minCommon and K, both modes, as one table (and a CSV) to choose settings from, with
+ * the popularity baseline's row and each row's lift over it.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Neighbours and evaluation over a grid of settings, as one table.",
@@ -70,6 +72,11 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Item-based formula (default: ${DEFAULT-VALUE}).")
   String itemFormula;
 
+  @Option(names = "--ranking", paramLabel = "SCORE", defaultValue = RankingScore.DEFAULT_NAME,
+      description = "What orders the top-N lists: similarity-sum, deviation-sum, "
+          + "damped-prediction or prediction (pred(u,i) itself) (default: ${DEFAULT-VALUE}).")
+  String ranking;
+
   @Option(names = "--top-n", paramLabel = "N", defaultValue = "10",
       description = "N of precision/recall/nDCG@N (default: ${DEFAULT-VALUE}).")
   int topN;
@@ -96,8 +103,8 @@ public final class SweepCommand implements Callable<Integer> {
         modes.stream().map(Mode::parse).distinct().toList());
     checkGrid(grid);
     EvaluationSettings evaluation = prediction.apply(new EvaluationSettings(Mode.USER,
-        ItemFormula.parse(itemFormula), 1, true, topN, EvaluationSettings.DEFAULT_RELEVANT_FROM,
-        threads));
+        ItemFormula.parse(itemFormula), 1, true, RankingScore.parse(ranking), topN,
+        EvaluationSettings.DEFAULT_RELEVANT_FROM, threads));
     Path trainFile = file(train, PipelineFiles.TRAIN, "--train", conf);
     if (csv != null) {
       OutputFolder.requireReplaceable(new Path(csv), overwrite, conf);
@@ -110,11 +117,14 @@ public final class SweepCommand implements Callable<Integer> {
     List<Sweep.Row> rows = Sweep.run(trainFile, trainData, testRatings, grid, evaluation, conf);
     List<String> labels = rows.stream().map(Sweep.Row::label).toList();
     List<EvaluationResult> results = rows.stream().map(Sweep.Row::result).toList();
-    System.out.print(ResultsTable.text(labels, "neighbours", models, results));
+    PopularityResult popularity = PopularityBaseline.evaluate(trainData, testRatings, topN,
+        EvaluationSettings.DEFAULT_RELEVANT_FROM);
+    System.out.print(ResultsTable.text(labels, "neighbours", models, results, popularity));
     if (csv != null) {
       TextFile.write(new Path(csv), ResultsTable.csv(
-          rows.stream().map(Sweep.Row::csvFields).toList(), "similarity,shrink,min_common,k,max_pivot_ratings",
-          models, results), overwrite, conf);
+          rows.stream().map(Sweep.Row::csvFields).toList(),
+          "similarity,shrink,min_common,k,max_pivot_ratings", models, results, popularity),
+          overwrite, conf);
     }
     return 0;
   }

@@ -10,6 +10,38 @@ package org.cfmr.eval;
 final class TopNMetrics {
   private TopNMetrics() {}
 
+  /** One user's three figures. */
+  record UserFigures(double precision, double recall, double ndcg) {}
+
+  /** How many of user group {@code group}'s test ratings are relevant. */
+  static int relevant(TestRatings test, int group, double relevantFrom) {
+    int relevant = 0;
+    for (int at = test.start(group); at < test.start(group + 1); at++) {
+      if (test.ratingAt(at) >= relevantFrom) {
+        relevant++;
+      }
+    }
+    return relevant;
+  }
+
+  /**
+   * The figures of the list {@code itemIds} (best first, at most {@code n}) for user group
+   * {@code group}, which has {@code relevant ≥ 1} relevant test ratings.
+   */
+  static UserFigures of(TestRatings test, int group, int[] itemIds, int n, double relevantFrom,
+      int relevant) {
+    int[] hitRanks = new int[n];
+    int hits = 0;
+    for (int rank = 0; rank < itemIds.length; rank++) {
+      int at = test.find(group, itemIds[rank]);
+      if (at >= 0 && test.ratingAt(at) >= relevantFrom) {
+        hitRanks[hits++] = rank + 1;
+      }
+    }
+    return new UserFigures(precision(hits, n), recall(hits, relevant),
+        ndcg(hitRanks, hits, relevant, n));
+  }
+
   static double precision(int hits, int n) {
     return (double) hits / n;
   }

@@ -42,12 +42,21 @@ class CommandsTest {
         assertTrue(both.get(mode).get(key).isNumber(), mode + " " + key);
       }
       assertEquals(mode, both.get(mode).get("mode").asText());
+      assertEquals("similarity-sum", both.get(mode).get("ranking").asText());
+      assertEquals(both.get(mode).get("ndcg_at_n").asDouble()
+          / both.get("popularity").get("ndcg_at_n").asDouble(),
+          both.get(mode).get("ndcg_lift_over_popularity").asDouble(), 1e-12, mode);
     }
+    assertEquals("popularity", both.get("popularity").get("ranking").asText());
+    assertEquals(both.get("user").get("ranked_users"), both.get("popularity").get("ranked_users"));
     Path one = dir.resolve("item.json");
     assertEquals(0, new CommandLine(new EvaluateCommand()).execute("--folder", folder.toString(),
-        "--mode", "item", "--item-formula", "weighted", "--json", one.toString()));
+        "--mode", "item", "--item-formula", "weighted", "--ranking", "prediction", "--json",
+        one.toString()));
     JsonNode item = new ObjectMapper().readTree(one.toFile());
     assertEquals("weighted", item.get("item_formula").asText());
+    assertEquals("prediction", item.get("ranking").asText());
+    assertEquals(both.get("popularity"), item.get("popularity"));
     assertTrue(item.get("rmse").asDouble() > 0.5 && item.get("rmse").asDouble() < 1.5);
   }
 

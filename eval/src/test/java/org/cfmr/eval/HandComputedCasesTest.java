@@ -18,6 +18,7 @@ import org.cfmr.core.predict.Clipping;
 import org.cfmr.core.predict.IndexedNeighbours;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
+import org.cfmr.core.predict.PredictionScore;
 import org.cfmr.core.predict.Predictor;
 import org.cfmr.core.predict.RatingCentre;
 import org.cfmr.core.predict.TrainData;
@@ -105,8 +106,8 @@ class HandComputedCasesTest {
   @Test
   void userBasedMetricsWithFallbacks() {
     EvaluationResult result = Evaluation.run(hadoop("train.csv"), hadoop("test.csv"),
-        hadoop("user.txt"),
-        EvaluationSettings.defaults(Mode.USER).withThreads(1).withFallback(Fallback.USER_MEAN),
+        hadoop("user.txt"), EvaluationSettings.defaults(Mode.USER).withThreads(1)
+            .withFallback(Fallback.USER_MEAN).withRanking(new PredictionScore()),
         new Configuration());
     // Covered: (u1,40) 26/9 vs 3, (u2,30) 3 vs 4, (u5,50) 5 vs 5, (u6,40) 1 vs 2.
     double[] errors = {-1.0 / 9, -1, 0, -1};

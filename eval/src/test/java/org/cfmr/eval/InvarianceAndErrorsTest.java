@@ -13,13 +13,14 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.Mode;
 import org.cfmr.core.predict.ItemFormula;
+import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The same figures for 1 and 3 threads; bad inputs give one clear line naming file and line. */
+/** The same figures for 1 and 3 threads, whatever the ranking; bad inputs give one clear line naming file and line. */
 class InvarianceAndErrorsTest {
   private static final List<String> TIMING = List.of("threads", "seconds",
       "predictions_per_second");
@@ -29,13 +30,15 @@ class InvarianceAndErrorsTest {
   void figuresDoNotDependOnThreadCount() {
     Path folder = TestFolders.latestSmall();
     for (Mode mode : Mode.values()) {
-      ObjectNode one = evaluate(folder, mode, 1);
-      ObjectNode three = evaluate(folder, mode, 3);
-      TIMING.forEach(key -> {
-        one.remove(key);
-        three.remove(key);
-      });
-      assertEquals(one, three, mode + ": 1 thread vs 3 threads");
+      for (RankingScore ranking : RankingScore.ALL) {
+        ObjectNode one = evaluate(folder, mode, ranking, 1);
+        ObjectNode three = evaluate(folder, mode, ranking, 3);
+        TIMING.forEach(key -> {
+          one.remove(key);
+          three.remove(key);
+        });
+        assertEquals(one, three, mode + " " + ranking + ": 1 thread vs 3 threads");
+      }
     }
   }
 
@@ -112,9 +115,9 @@ class InvarianceAndErrorsTest {
         assertThrows(CfmrException.class, () -> run("user.txt", Mode.USER)).getMessage());
   }
 
-  private ObjectNode evaluate(Path folder, Mode mode, int threads) {
+  private ObjectNode evaluate(Path folder, Mode mode, RankingScore ranking, int threads) {
     EvaluationSettings settings = EvaluationSettings.defaults(mode)
-        .withItemFormula(ItemFormula.CENTRED).withThreads(threads);
+        .withItemFormula(ItemFormula.CENTRED).withRanking(ranking).withThreads(threads);
     return Evaluation.run(TestFolders.hadoop(folder.resolve(PipelineFiles.TRAIN)),
         TestFolders.hadoop(folder.resolve(PipelineFiles.TEST)),
         TestFolders.hadoop(folder.resolve(mode == Mode.USER

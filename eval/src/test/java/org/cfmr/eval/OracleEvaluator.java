@@ -1,6 +1,7 @@
 package org.cfmr.eval;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,15 +12,18 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The test oracle: the spec's predictions and metrics written plainly from the files, with maps,
- * pointwise predictions and every unrated train item as a top-N candidate. Shares no code with
- * the evaluator.
+ * The test oracle: the spec's predictions, the ranking scores of the README and the metrics
+ * written plainly from the files, with maps, pointwise predictions, similarities summed as
+ * {@link BigDecimal}s of the file's text, and every unrated train item as a top-N candidate.
+ * Shares no code with the evaluator.
  */
 final class OracleEvaluator {
   final Map<Integer, Map<Integer, Double>> trainByUser = new TreeMap<>();
   final Map<Integer, Map<Integer, Double>> trainByItem = new TreeMap<>();
   final Map<Integer, Map<Integer, Double>> testByUser = new TreeMap<>();
   final Map<Integer, List<double[]>> neighbours = new HashMap<>();
+  /** Each entity's neighbours with their similarities exactly as printed. */
+  final Map<Integer, Map<Integer, BigDecimal>> exactSimilarity = new HashMap<>();
   final Map<Integer, Double> userMean = new HashMap<>();
   final Map<Integer, Double> itemMean = new HashMap<>();
   double globalMean;
@@ -65,11 +69,14 @@ final class OracleEvaluator {
     for (String line : Files.readAllLines(neighbourFile)) {
       String[] idAndList = line.split("\t");
       List<double[]> list = new ArrayList<>();
+      Map<Integer, BigDecimal> exact = new HashMap<>();
       for (String pair : idAndList[1].split(",")) {
         String[] p = pair.split(":");
         list.add(new double[] {Integer.parseInt(p[0]), Double.parseDouble(p[1])});
+        exact.put(Integer.parseInt(p[0]), new BigDecimal(p[1]));
       }
       neighbours.put(Integer.parseInt(idAndList[0]), list);
+      exactSimilarity.put(Integer.parseInt(idAndList[0]), exact);
     }
   }
 
@@ -171,17 +178,138 @@ final class OracleEvaluator {
     return scores;
   }
 
+  /** A candidate's evidence: |J| (resp. |V|), Σ sim exactly, Σ sim·(r − mean). */
+  record Evidence(int n, BigDecimal similaritySum, double deviationSum) {}
+
+  /**
+   * Item-based evidence of (u, i): u's rated items j in ascending id order, those among i's
+   * neighbours adding sim(i,j) and sim(i,j)·(r_uj − mu_j).
+   */
+  Evidence itemBasedEvidence(int u, int i) {
+    TreeMap<Integer, BigDecimal> rated = new TreeMap<>();
+    exactSimilarity.getOrDefault(i, Map.of()).forEach((j, sim) -> {
+      if (trainByUser.get(u).containsKey(j)) {
+        rated.put(j, sim);
+      }
+    });
+    BigDecimal sum = BigDecimal.ZERO;
+    double deviation = 0;
+    for (Map.Entry<Integer, BigDecimal> j : rated.entrySet()) {
+      sum = sum.add(j.getValue());
+      deviation += j.getValue().doubleValue()
+          * (trainByUser.get(u).get(j.getKey()) - itemMean.get(j.getKey()));
+    }
+    return new Evidence(rated.size(), sum, deviation);
+  }
+
+  /**
+   * User-based evidence of every item u's neighbours rated: neighbours in file order, each adding
+   * sim(u,v) and sim(u,v)·(r_vi − mu_v) to the items v rated.
+   */
+  Map<Integer, Evidence> userBasedEvidence(int u) {
+    Map<Integer, Evidence> evidence = new HashMap<>();
+    for (double[] n : neighbours.getOrDefault(u, List.of())) {
+      int v = (int) n[0];
+      BigDecimal sim = exactSimilarity.get(u).get(v);
+      for (Map.Entry<Integer, Double> r : trainByUser.get(v).entrySet()) {
+        Evidence before = evidence.getOrDefault(r.getKey(), new Evidence(0, BigDecimal.ZERO, 0));
+        evidence.put(r.getKey(), new Evidence(before.n() + 1, before.similaritySum().add(sim),
+            before.deviationSum() + n[1] * (r.getValue() - userMean.get(v))));
+      }
+    }
+    return evidence;
+  }
+
+  /** The README's ranking score of a covered candidate with prediction p (not null). */
+  static double rankingScore(String ranking, double p, Evidence e) {
+    return switch (ranking) {
+      case "prediction" -> p;
+      case "similarity-sum" -> e.similaritySum().doubleValue();
+      case "deviation-sum" -> e.deviationSum();
+      case "damped-prediction" -> p * e.n() / (e.n() + 10);
+      default -> throw new IllegalArgumentException(ranking);
+    };
+  }
+
+  /**
+   * The top-N list of the popularity baseline for u: the train items u did not rate, by their
+   * number of train ratings descending, ties by id ascending.
+   */
+  List<Integer> popular(int u, int n) {
+    List<Integer> items = new ArrayList<>();
+    for (int i : trainByItem.keySet()) {
+      if (!trainByUser.getOrDefault(u, Map.of()).containsKey(i)) {
+        items.add(i);
+      }
+    }
+    items.sort((a, b) -> trainByItem.get(a).size() != trainByItem.get(b).size()
+        ? Integer.compare(trainByItem.get(b).size(), trainByItem.get(a).size())
+        : Integer.compare(a, b));
+    return items.subList(0, Math.min(n, items.size()));
+  }
+
+  /** The popularity baseline's precision, recall and nDCG, under the same keys as the modes'. */
+  void evaluatePopularity(int n, double relevantFrom) {
+    double precision = 0;
+    double recall = 0;
+    double ndcg = 0;
+    int rankedUsers = 0;
+    for (Map.Entry<Integer, Map<Integer, Double>> entry : testByUser.entrySet()) {
+      TreeSet<Integer> relevant = relevant(entry.getValue(), relevantFrom);
+      if (!relevant.isEmpty()) {
+        rankedUsers++;
+        double[] figures = listFigures(popular(entry.getKey(), n), relevant, n);
+        precision += figures[0];
+        recall += figures[1];
+        ndcg += figures[2];
+      }
+    }
+    figures.put("precision_at_n", precision / rankedUsers);
+    figures.put("recall_at_n", recall / rankedUsers);
+    figures.put("ndcg_at_n", ndcg / rankedUsers);
+    figures.put("ranked_users", (double) rankedUsers);
+  }
+
+  private static TreeSet<Integer> relevant(Map<Integer, Double> test, double relevantFrom) {
+    TreeSet<Integer> relevant = new TreeSet<>();
+    test.forEach((i, r) -> {
+      if (r >= relevantFrom) {
+        relevant.add(i);
+      }
+    });
+    return relevant;
+  }
+
+  /** {precision, recall, nDCG} of one list. */
+  private static double[] listFigures(List<Integer> list, TreeSet<Integer> relevant, int n) {
+    int hits = 0;
+    double dcg = 0;
+    for (int rank = 1; rank <= Math.min(n, list.size()); rank++) {
+      if (relevant.contains(list.get(rank - 1))) {
+        hits++;
+        dcg += Math.log(2) / Math.log(1 + rank);
+      }
+    }
+    double idcg = 0;
+    for (int rank = 1; rank <= Math.min(n, relevant.size()); rank++) {
+      idcg += Math.log(2) / Math.log(1 + rank);
+    }
+    return new double[] {hits / (double) n, hits / (double) relevant.size(), dcg / idcg};
+  }
+
   /**
    * The spec's recommendations of user u: user-based, the items some neighbour rated and u did
    * not; item-based, every item with a neighbour list that u did not rate; covered ones only,
-   * score descending, ties by item, the first n. Each entry: {item, prediction}.
+   * by the ranking score descending, ties by item, the first n. Each entry: {item, prediction,
+   * score}.
    */
-  List<double[]> recommend(boolean userBased, boolean centred, int u, int n) {
+  List<double[]> recommend(boolean userBased, boolean centred, String ranking, int u, int n) {
     List<double[]> scored = new ArrayList<>();
     if (userBased) {
+      Map<Integer, Evidence> evidence = userBasedEvidence(u);
       userBasedScores(u, 1, true).forEach((i, p) -> {
         if (!trainByUser.get(u).containsKey(i)) {
-          scored.add(new double[] {i, p});
+          scored.add(new double[] {i, p, rankingScore(ranking, p, evidence.get(i))});
         }
       });
     } else {
@@ -189,17 +317,17 @@ final class OracleEvaluator {
         if (!trainByUser.get(u).containsKey(i)) {
           Double p = predict(false, centred, 1, true, u, i);
           if (p != null) {
-            scored.add(new double[] {i, p});
+            scored.add(new double[] {i, p, rankingScore(ranking, p, itemBasedEvidence(u, i))});
           }
         }
       }
     }
-    scored.sort((a, b) -> a[1] != b[1] ? Double.compare(b[1], a[1]) : Double.compare(a[0], b[0]));
+    scored.sort((a, b) -> a[2] != b[2] ? Double.compare(b[2], a[2]) : Double.compare(a[0], b[0]));
     return scored.subList(0, Math.min(n, scored.size()));
   }
 
-  void evaluate(boolean userBased, boolean centred, int minNeighbours, boolean clip, int n,
-      double relevantFrom) {
+  void evaluate(boolean userBased, boolean centred, int minNeighbours, boolean clip,
+      String ranking, int n, double relevantFrom) {
     double sq = 0;
     double abs = 0;
     double sqAll = 0;
@@ -226,46 +354,37 @@ final class OracleEvaluator {
         sqAll += (q - r) * (q - r);
         absAll += Math.abs(q - r);
       }
-      TreeSet<Integer> relevant = new TreeSet<>();
-      entry.getValue().forEach((i, r) -> {
-        if (r >= relevantFrom) {
-          relevant.add(i);
-        }
-      });
+      TreeSet<Integer> relevant = relevant(entry.getValue(), relevantFrom);
       if (relevant.isEmpty()) {
         continue;
       }
       rankedUsers++;
       List<double[]> scored = new ArrayList<>();
-      Map<Integer, Double> userScores = userBased && trainByUser.containsKey(u)
+      boolean known = trainByUser.containsKey(u);
+      Map<Integer, Double> userScores = userBased && known
           ? userBasedScores(u, minNeighbours, clip) : Map.of();
+      Map<Integer, Evidence> userEvidence = userBased && known ? userBasedEvidence(u) : Map.of();
       for (int i : trainByItem.keySet()) {
         // Every unrated train item; items without a neighbour list are skipped (never covered).
         boolean mayCover = userBased || neighbours.containsKey(i);
-        if (mayCover && trainByUser.containsKey(u) && !trainByUser.get(u).containsKey(i)) {
+        if (mayCover && known && !trainByUser.get(u).containsKey(i)) {
           Double p = userBased ? userScores.get(i)
               : predict(userBased, centred, minNeighbours, clip, u, i);
           if (p != null) {
-            scored.add(new double[] {p, i});
+            Evidence e = userBased ? userEvidence.get(i) : itemBasedEvidence(u, i);
+            scored.add(new double[] {rankingScore(ranking, p, e), i});
           }
         }
       }
       scored.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(a[1], b[1]));
-      int hits = 0;
-      double dcg = 0;
-      for (int rank = 1; rank <= Math.min(n, scored.size()); rank++) {
-        if (relevant.contains((int) scored.get(rank - 1)[1])) {
-          hits++;
-          dcg += Math.log(2) / Math.log(1 + rank);
-        }
+      List<Integer> list = new ArrayList<>();
+      for (double[] s : scored) {
+        list.add((int) s[1]);
       }
-      double idcg = 0;
-      for (int rank = 1; rank <= Math.min(n, relevant.size()); rank++) {
-        idcg += Math.log(2) / Math.log(1 + rank);
-      }
-      precision += hits / (double) n;
-      recall += hits / (double) relevant.size();
-      ndcg += dcg / idcg;
+      double[] userFigures = listFigures(list, relevant, n);
+      precision += userFigures[0];
+      recall += userFigures[1];
+      ndcg += userFigures[2];
     }
     figures.put("rmse", Math.sqrt(sq / covered));
     figures.put("mae", abs / covered);

@@ -13,7 +13,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.Mode;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
+import org.cfmr.core.predict.PredictionScore;
 import org.cfmr.core.predict.Predictor;
+import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.CfmrException;
@@ -23,20 +25,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Recommendations on ml-latest-small equal the oracle's (same users, movies and order, predictions
- * to the printed 6 decimals), for both modes; the file is byte-identical for 1 and 3 threads;
- * {@code --users} picks users; the file is written through a staged output.
+ * to the printed 6 decimals), for both modes, ordered by the prediction and by the default
+ * ranking score; the file is byte-identical for 1 and 3 threads; {@code --users} picks users; the
+ * file is written through a staged output.
  */
 class RecommendationsTest {
   @TempDir Path dir;
 
   @Test
   void userAndItemBasedEqualTheOracle() throws Exception {
+    assertEqualsTheOracle(new PredictionScore());
+  }
+
+  @Test
+  void userAndItemBasedByTheDefaultRankingEqualTheOracle() throws Exception {
+    assertEqualsTheOracle(RankingScore.DEFAULT);
+  }
+
+  private static void assertEqualsTheOracle(RankingScore ranking) throws Exception {
     Path folder = TestFolders.latestSmall();
     TrainData train = train(folder);
     for (Mode mode : Mode.values()) {
       Path neighbours = folder.resolve(mode == Mode.USER
           ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS);
-      String actual = recommend(train, neighbours, mode, 100, null, 2);
+      String actual = recommend(train, neighbours, mode, ranking, 100, null, 2);
       OracleEvaluator oracle = new OracleEvaluator(folder.resolve(PipelineFiles.TRAIN),
           folder.resolve(PipelineFiles.TEST), neighbours);
       List<String[]> lines = new ArrayList<>();
@@ -45,7 +57,8 @@ class RecommendationsTest {
       }
       int at = 0;
       for (int u : oracle.trainByUser.keySet()) {
-        for (double[] want : oracle.recommend(mode == Mode.USER, true, u, 100)) {
+        for (double[] want : oracle.recommend(mode == Mode.USER, true, ranking.cliName(), u,
+            100)) {
           String[] got = lines.get(at++);
           String where = mode + " line " + at;
           assertEquals(u, Integer.parseInt(got[0]), where);
@@ -57,6 +70,15 @@ class RecommendationsTest {
       assertEquals(lines.size(), at, mode + ": number of lines");
       assertTrue(at > 50_000, mode + ": " + at + " lines");
     }
+  }
+
+  @Test
+  void userBasedSameBytesForAnyThreadCount() {
+    Path folder = TestFolders.latestSmall();
+    TrainData train = train(folder);
+    Path neighbours = folder.resolve(PipelineFiles.USER_NEIGHBOURS);
+    assertEquals(recommend(train, neighbours, Mode.USER, 0, null, 1),
+        recommend(train, neighbours, Mode.USER, 0, null, 3));
   }
 
   @Test
@@ -87,23 +109,28 @@ class RecommendationsTest {
     Predictor predictor = Recommendations.predictor(train, read(neighbours), Mode.USER,
         ItemFormula.CENTRED, 1, true);
     org.apache.hadoop.fs.Path target = TestFolders.hadoop(dir.resolve("recs.csv"));
-    long lines = RecommendCommand.write(train, predictor, 5, null, 2, target, false,
-        new Configuration());
+    long lines = RecommendCommand.write(train, predictor, RankingScore.DEFAULT, 5, null, 2,
+        target, false, new Configuration());
     assertEquals(recommend(train, neighbours, Mode.USER, 5, null, 1),
         Files.readString(dir.resolve("recs.csv")));
     assertEquals(Files.readAllLines(dir.resolve("recs.csv")).size(), lines);
     assertTrue(lines > 5L * (train.users() - 10), "nearly every user gets 5: " + lines);
     assertTrue(assertThrows(CfmrException.class, () -> RecommendCommand.write(train, predictor,
-        5, null, 2, target, false, new Configuration())).getMessage()
+        RankingScore.DEFAULT, 5, null, 2, target, false, new Configuration())).getMessage()
         .endsWith("recs.csv exists; pass --overwrite to replace it"));
   }
 
   private static String recommend(TrainData train, Path neighbours, Mode mode, int topN,
       int[] users, int threads) {
+    return recommend(train, neighbours, mode, RankingScore.DEFAULT, topN, users, threads);
+  }
+
+  private static String recommend(TrainData train, Path neighbours, Mode mode,
+      RankingScore ranking, int topN, int[] users, int threads) {
     Predictor predictor = Recommendations.predictor(train, read(neighbours), mode,
         ItemFormula.CENTRED, 1, true);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Recommendations.write(train, predictor, topN, users, threads, out);
+    Recommendations.write(train, predictor, ranking, topN, users, threads, out);
     return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 

@@ -64,12 +64,27 @@ class SweepTest {
     assertEquals(figures(Evaluation.run(train, test,
         NeighbourLists.read(TestFolders.hadoop(k10), conf), settings)),
         figures(rows.get(0).result()), "K=10 user");
+    PopularityResult popularity = PopularityBaseline.evaluate(train, test, 10, 4.0);
     String csv = ResultsTable.csv(rows.stream().map(Sweep.Row::csvFields).toList(),
-        "similarity,shrink,min_common,k,max_pivot_ratings", rows.stream().map(Sweep.Row::result).toList());
+        "similarity,shrink,min_common,k,max_pivot_ratings", List.of(),
+        rows.stream().map(Sweep.Row::result).toList(), popularity);
     List<String> lines = csv.lines().toList();
-    assertEquals(5, lines.size());
+    assertEquals(6, lines.size());
     assertTrue(lines.get(1).startsWith("pearson,100,5,10,0,user,,"), lines.get(1));
     assertTrue(lines.get(4).startsWith("pearson,100,5,50,0,item,centred,"), lines.get(4));
+    int columns = lines.get(0).split(",", -1).length;
+    for (String line : lines) {
+      assertEquals(columns, line.split(",", -1).length, line);
+    }
+    assertTrue(lines.get(4).endsWith(",similarity-sum," + rows.get(3).result().ndcg()
+        / popularity.ndcg()), lines.get(4));
+    assertEquals(",,,,,popularity,,,,,,,,,10," + popularity.precision() + ","
+        + popularity.recall() + "," + popularity.ndcg() + ",popularity,1.0", lines.get(5));
+    String table = ResultsTable.text(rows.stream().map(Sweep.Row::label).toList(), "neighbours",
+        List.of(), rows.stream().map(Sweep.Row::result).toList(), popularity);
+    assertTrue(table.lines().toList().get(5).matches("popularity +— +train ratings +— +— +— +— +"
+        + String.format(java.util.Locale.ROOT, "%.4f +%.4f +%.4f", popularity.precision(),
+            popularity.recall(), popularity.ndcg()) + " +1\\.00×"), table);
   }
 
   /**

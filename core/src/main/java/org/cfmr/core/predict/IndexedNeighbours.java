@@ -8,7 +8,8 @@ import org.cfmr.core.runtime.CfmrException;
  * every entity and neighbour must be a user (resp. item) of the train set, and each entity must
  * share at least one rated pivot with its first neighbour (true of every pair the neighbour jobs
  * keep, since minCommon ≥ 1) — which catches a file of the other mode or of another split. Also
- * holds the reverse lists (who has {@code j} among its neighbours) for finding candidates.
+ * holds the reverse lists (who has {@code j} among its neighbours, with the similarity), so that
+ * a user's candidates are scored by scattering from the user's rated items.
  */
 public final class IndexedNeighbours {
   private final int[] start;
@@ -16,6 +17,7 @@ public final class IndexedNeighbours {
   private final double[] similarity;
   private final int[] reverseStart;
   private final int[] reverse;
+  private final double[] reverseSimilarity;
 
   private IndexedNeighbours(int[] start, int[] neighbour, double[] similarity) {
     this.start = start;
@@ -30,10 +32,13 @@ public final class IndexedNeighbours {
       reverseStart[e + 1] += reverseStart[e];
     }
     this.reverse = new int[neighbour.length];
+    this.reverseSimilarity = new double[neighbour.length];
     int[] fill = java.util.Arrays.copyOf(reverseStart, entities);
     for (int e = 0; e < entities; e++) {
       for (int at = start[e]; at < start[e + 1]; at++) {
-        reverse[fill[neighbour[at]]++] = e;
+        int slot = fill[neighbour[at]]++;
+        reverse[slot] = e;
+        reverseSimilarity[slot] = similarity[at];
       }
     }
   }
@@ -83,13 +88,21 @@ public final class IndexedNeighbours {
     return similarity[position];
   }
 
-  /** The entities that have {@code entity} among their neighbours are at {@code [reverseStart(e), reverseStart(e+1))}. */
+  /**
+   * The entities that have {@code entity} among their neighbours are at
+   * {@code [reverseStart(e), reverseStart(e+1))}, ascending: the inverted neighbour index.
+   */
   public int reverseStart(int entity) {
     return reverseStart[entity];
   }
 
   public int reverseAt(int position) {
     return reverse[position];
+  }
+
+  /** {@code sim(reverseAt(p), e)}: the similarity with which the entity at {@code p} lists {@code e}. */
+  public double reverseSimilarityAt(int position) {
+    return reverseSimilarity[position];
   }
 
   private static int indexOf(NeighbourLists lists, int line, int id, TrainData train, Mode mode) {

@@ -3,6 +3,7 @@ package org.cfmr.core.predict;
 import java.util.Arrays;
 import org.cfmr.core.Mode;
 import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.SixDecimals;
 
 /**
  * Item-based prediction over {@code J = {j ∈ N_K(i) : u rated j}}, covered when
@@ -46,12 +47,20 @@ public final class ItemBasedPredictor implements Predictor {
     return new Scorer();
   }
 
-  /** Holds the current user's ratings densely by item (NaN: not rated), per thread. */
+  /**
+   * Holds the current user's ratings densely by item (NaN: not rated) for {@link #predict}, and
+   * the candidates' evidence gathered by scattering through the inverted neighbour index, per
+   * thread; the evidence arrays are reset through the touched list.
+   */
   private final class Scorer implements UserScorer {
     private final double[] rating = new double[train.items()];
-    private final int[] seenBy = new int[train.items()];
+    private final int[] support = new int[train.items()];
+    private final long[] similarityMillionths = new long[train.items()];
+    private final double[] absSimilarity = new double[train.items()];
+    private final double[] deviation = new double[train.items()];
+    private final int[] touched = new int[train.items()];
+    private int touchedSize;
     private int user = -1;
-    private int stamp;
 
     Scorer() {
       Arrays.fill(rating, Double.NaN);
@@ -70,6 +79,7 @@ public final class ItemBasedPredictor implements Predictor {
       }
     }
 
+    /** Walks i's neighbour list as listed (best first): the spec's order of summation. */
     @Override
     public double predict(int item) {
       double weighted = 0;
@@ -92,28 +102,65 @@ public final class ItemBasedPredictor implements Predictor {
           absWeights + damping));
     }
 
-    /** The items having one of the user's items among their neighbours (the reverse lists). */
+    /**
+     * Scatters from the user's rated items j, ascending, through their reverse lists (the items
+     * i having j among their neighbours, ascending): each unrated i gains {@code j ∈ J} with
+     * {@code sim(i,j)}. Work: the user's rated items' reverse list lengths, not candidates × K.
+     */
     @Override
     public int[] candidates() {
-      int[] items = new int[16];
-      int size = 0;
-      stamp++;
+      clearEvidence();
       for (int at = train.userStart(user); at < train.userStart(user + 1); at++) {
         int j = train.itemAt(at);
+        double ratingDeviation = train.ratingAt(at) - train.itemMean(j);
         for (int r = neighbours.reverseStart(j); r < neighbours.reverseStart(j + 1); r++) {
           int item = neighbours.reverseAt(r);
-          if (seenBy[item] != stamp && rating[item] != rating[item]) {
-            seenBy[item] = stamp;
-            if (size == items.length) {
-              items = Arrays.copyOf(items, size * 2);
-            }
-            items[size++] = item;
+          if (rating[item] == rating[item]) {
+            continue;
           }
+          if (support[item]++ == 0) {
+            touched[touchedSize++] = item;
+          }
+          double sim = neighbours.reverseSimilarityAt(r);
+          similarityMillionths[item] += SixDecimals.millionths(sim);
+          absSimilarity[item] += Math.abs(sim);
+          deviation[item] += sim * ratingDeviation;
         }
       }
-      int[] result = Arrays.copyOf(items, size);
+      int[] result = Arrays.copyOf(touched, touchedSize);
       Arrays.sort(result);
       return result;
+    }
+
+    @Override
+    public boolean covered(int candidate) {
+      return support[candidate] >= minNeighbours && absSimilarity[candidate] != 0;
+    }
+
+    @Override
+    public int support(int candidate) {
+      return support[candidate];
+    }
+
+    @Override
+    public double similaritySum(int candidate) {
+      return similarityMillionths[candidate] / 1e6;
+    }
+
+    @Override
+    public double deviationSum(int candidate) {
+      return deviation[candidate];
+    }
+
+    private void clearEvidence() {
+      for (int t = 0; t < touchedSize; t++) {
+        int item = touched[t];
+        support[item] = 0;
+        similarityMillionths[item] = 0;
+        absSimilarity[item] = 0;
+        deviation[item] = 0;
+      }
+      touchedSize = 0;
     }
   }
 }

@@ -2,8 +2,9 @@ package org.cfmr.core.predict;
 
 import org.cfmr.core.Mode;
 /**
- * The spec's predictions {@code pred(u,i)} from train ratings and a neighbour file. Work goes user
- * by user: each thread takes its own {@link UserScorer} from {@link #newScorer()}.
+ * The spec's predictions {@code pred(u,i)} from train ratings and a neighbour file, and the
+ * evidence a {@link RankingScore} orders a user's candidates by. Work goes user by user: each
+ * thread takes its own {@link UserScorer} from {@link #newScorer()}.
  */
 public interface Predictor {
   Mode mode();
@@ -39,7 +40,28 @@ public interface Predictor {
     /** {@code pred(u,i)} for the current user, clipped as configured, or NaN when not covered. */
     double predict(int item);
 
-    /** The items, ascending, that the current user has not rated in train and that may be covered. */
+    /**
+     * The items, ascending, that the current user has not rated in train and that may be covered,
+     * each with its evidence: {@code J} (resp. {@code V}) gathered in one scatter through the
+     * neighbour lists, so that {@link #covered}, {@link #support}, {@link #similaritySum} and
+     * {@link #deviationSum} of a candidate are array reads until the next user.
+     */
     int[] candidates();
+
+    /** Whether {@code pred(u,i)} of a candidate is defined: {@code |J| ≥ minNeighbours}, {@code Σ|sim| > 0}. */
+    boolean covered(int candidate);
+
+    /** {@code |J|} (item-based) or {@code |V|} (user-based) of a candidate. */
+    int support(int candidate);
+
+    /** {@code Σ sim} over {@code J} (resp. {@code V}), summed exactly in millionths. */
+    double similaritySum(int candidate);
+
+    /**
+     * Item-based {@code Σ_{j∈J} sim(i,j)·(r_uj − mu_j)}, user-based
+     * {@code Σ_{v∈V} sim(u,v)·(r_vi − mu_v)}: the centred prediction's numerator, summed in the
+     * order of the user's rated items ascending (resp. the neighbours as listed).
+     */
+    double deviationSum(int candidate);
   }
 }

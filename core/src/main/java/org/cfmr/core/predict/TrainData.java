@@ -122,6 +122,11 @@ public final class TrainData {
     return matrix.columnHalfStars[position];
   }
 
+  /** How many train ratings item {@code item} has (its popularity). */
+  public int itemRatings(int item) {
+    return matrix.columnStart[item + 1] - matrix.columnStart[item];
+  }
+
   /** Whether user {@code user} rated item {@code item} (dense indices) in train. */
   public boolean rated(int user, int item) {
     int from = matrix.rowStart[user];

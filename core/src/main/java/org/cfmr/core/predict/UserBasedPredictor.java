@@ -3,6 +3,7 @@ package org.cfmr.core.predict;
 import java.util.Arrays;
 import org.cfmr.core.Mode;
 import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.SixDecimals;
 
 /**
  * User-based prediction centred on {@code c(u,i)} ({@link RatingCentre}):
@@ -45,12 +46,15 @@ public final class UserBasedPredictor implements Predictor {
 
   /**
    * Accumulates, in one pass over the neighbours' ratings (best neighbour first), the sums of
-   * every item the neighbours rated: dense per-thread arrays, reset through the touched list.
+   * every item the neighbours rated (a scatter: each neighbour's ratings are read once): dense
+   * per-thread arrays, reset through the touched list. They are both the predictions' sums and
+   * the candidates' evidence.
    */
   private final class Scorer implements UserScorer {
     private final double[] weighted = new double[train.items()];
     private final double[] absWeights = new double[train.items()];
     private final int[] count = new int[train.items()];
+    private final long[] similarityMillionths = new long[train.items()];
     private final int[] touched = new int[train.items()];
     private int touchedSize;
     private int user = -1;
@@ -62,12 +66,14 @@ public final class UserBasedPredictor implements Predictor {
         weighted[item] = 0;
         absWeights[item] = 0;
         count[item] = 0;
+        similarityMillionths[item] = 0;
       }
       touchedSize = 0;
       user = u;
       for (int p = neighbours.start(u); p < neighbours.start(u + 1); p++) {
         int v = neighbours.neighbourAt(p);
         double sim = neighbours.similarityAt(p);
+        long simMillionths = SixDecimals.millionths(sim);
         for (int at = train.userStart(v); at < train.userStart(v + 1); at++) {
           int item = train.itemAt(at);
           if (count[item]++ == 0) {
@@ -75,13 +81,14 @@ public final class UserBasedPredictor implements Predictor {
           }
           weighted[item] += sim * (train.ratingAt(at) - centre.of(v, item));
           absWeights[item] += Math.abs(sim);
+          similarityMillionths[item] += simMillionths;
         }
       }
     }
 
     @Override
     public double predict(int item) {
-      if (count[item] < minNeighbours || absWeights[item] == 0) {
+      if (!covered(item)) {
         return Double.NaN;
       }
       return clipping.apply(centre.of(user, item)
@@ -100,6 +107,26 @@ public final class UserBasedPredictor implements Predictor {
       int[] result = Arrays.copyOf(items, size);
       Arrays.sort(result);
       return result;
+    }
+
+    @Override
+    public boolean covered(int candidate) {
+      return count[candidate] >= minNeighbours && absWeights[candidate] != 0;
+    }
+
+    @Override
+    public int support(int candidate) {
+      return count[candidate];
+    }
+
+    @Override
+    public double similaritySum(int candidate) {
+      return similarityMillionths[candidate] / 1e6;
+    }
+
+    @Override
+    public double deviationSum(int candidate) {
+      return weighted[candidate];
     }
   }
 }
