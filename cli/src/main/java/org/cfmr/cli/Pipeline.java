@@ -50,10 +50,14 @@ import org.cfmr.sql.MysqlLoader;
 final class Pipeline {
   private static final Mode[] MODES = {Mode.USER, Mode.ITEM};
 
-  /** Everything the pipeline is asked to do; {@code database}, where to load, may be null. */
+  /**
+   * Everything the pipeline is asked to do; {@code database}, where to load, may be null, and so
+   * may {@code work}, the MapReduce chain's work folder (null: the default one,
+   * {@link NeighbourFiles.Request#work()}).
+   */
   record Settings(Path input, Path output, boolean overwrite, SplitSettings split,
       SimilaritySettings neighbours, Engine engine, int reducers, int threads, int topN,
-      DatabaseOptions database) {}
+      DatabaseOptions database, Path work) {}
 
   private final Settings settings;
   private final PrintStream out;
@@ -73,9 +77,11 @@ final class Pipeline {
     SplitResult split = Split.run(settings.split());
     out.println(split.summary());
 
-    NeighbourFiles.Result neighbours = NeighbourFiles.compute(split.trainFile(),
-        settings.output(), Modes.BOTH, settings.neighbours(), settings.engine(),
-        settings.reducers(), settings.threads(), settings.overwrite(), conf);
+    NeighbourFiles.Result neighbours = NeighbourFiles.compute(
+        NeighbourFiles.Request.of(split.trainFile(), settings.output())
+            .with(Modes.BOTH, settings.neighbours(), settings.engine())
+            .withParallelism(settings.reducers(), settings.threads())
+            .withOverwrite(settings.overwrite()).withWork(settings.work()), conf);
     out.printf(Locale.ROOT, "neighbours: %s, %s engine: %,d users and %,d items with neighbours%n",
         settings.neighbours().describe(), neighbours.engine().cliName(),
         neighbours.entitiesWithNeighbours().get(Mode.USER),

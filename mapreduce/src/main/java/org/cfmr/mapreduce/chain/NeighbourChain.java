@@ -201,11 +201,6 @@ public final class NeighbourChain {
     return last + 1;
   }
 
-  /** Removes the work folder (after the neighbour file is committed). */
-  public void removeWork() throws IOException {
-    work.getFileSystem(base).delete(work, true);
-  }
-
   /**
    * Starting at phase {@code start > 1} needs the earlier phases' complete outputs, made with
    * the same settings (phase 4 also the same scoring settings); the settings of the phases run
