@@ -163,7 +163,8 @@ public final class NeighbourFiles {
           train).withBuffersFrom(conf);
       Path modeWork = new Path(work, single.cliName());
       NeighbourChain chain = new NeighbourChain(conf, settings, modeWork, request.reducers());
-      int start = request.resume() ? chain.firstIncompletePhase() : request.startPhase();
+      int start = request.resume() ? resumePhase(chain, request.train(), modeWork)
+          : request.startPhase();
       if (start <= request.endPhase()) {
         try {
           reports.addAll(chain.run(request.train(), start, request.endPhase()));
@@ -186,6 +187,20 @@ public final class NeighbourFiles {
           + "; the intermediates are in " + work);
     }
     return new Result(Engine.MAPREDUCE, counts, reports, written);
+  }
+
+  /**
+   * Where {@code --resume} starts: the chain's first incomplete phase, which is 1 when the train
+   * file is not the one the kept intermediates were made from (said on stderr).
+   */
+  private static int resumePhase(NeighbourChain chain, Path train, Path modeWork)
+      throws IOException {
+    String change = chain.isComplete(1) ? chain.trainChange(train) : null;
+    if (change != null) {
+      System.err.println("neighbours: " + train + " is not the file the intermediates in "
+          + modeWork + " were made from (" + change + "); --resume starts at phase 1");
+    }
+    return chain.firstIncompletePhase(train);
   }
 
   /** The lines of a mode's file, from its top-k job's report (-1 when that job was not run now). */

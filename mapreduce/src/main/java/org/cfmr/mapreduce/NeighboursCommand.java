@@ -88,7 +88,9 @@ public final class NeighboursCommand implements Callable<Integer> {
   int endPhase;
 
   @Option(names = "--resume",
-      description = "Start each mode's chain at its first job without complete output.")
+      description = "Start each mode's chain at its first job without complete output. When the "
+          + "train file's length, modification time or checksum differs from the file job 1 "
+          + "read, the chain starts again at job 1 (said on stderr); --start-phase refuses then.")
   boolean resume;
 
   @Option(names = "--work", paramLabel = "DIR",

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -226,6 +227,58 @@ class NeighbourFilesTest {
         .withWork(work), conf());
     assertEquals(4, output(PipelineFiles.USER_NEIGHBOURS).size());
     assertFalse(Files.exists(temp.resolve("my-work")), "removed once the file is written");
+  }
+
+  @Test
+  void resumeAfterTheTrainFileGrewStartsAgainAtPhaseOne() throws IOException {
+    java.nio.file.Path train = write("train.csv", TINY);
+    NeighbourFiles.compute(request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 2, false),
+        conf());
+    List<String> grown = new ArrayList<>(TINY);
+    grown.addAll(List.of("7,10,4.0,1", "7,20,2.0,1")); // a third twin of users 1 and 2
+    write("train.csv", grown);
+    assertResumeGivesTheNeighboursOf(train);
+  }
+
+  @Test
+  void resumeAfterTheTrainFileChangedAtTheSameLengthStartsAgainAtPhaseOne() throws IOException {
+    java.nio.file.Path train = write("train.csv", TINY);
+    NeighbourFiles.compute(request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 2, false),
+        conf());
+    FileTime before = Files.getLastModifiedTime(train);
+    List<String> changed = new ArrayList<>(TINY);
+    changed.set(0, "1,10,5.0,1"); // user 1 rates movie 10 5, not 4: same length
+    write("train.csv", changed);
+    Files.setLastModifiedTime(train, FileTime.fromMillis(before.toMillis() + 60_000));
+    assertEquals(TINY.stream().mapToInt(l -> l.length() + 1).sum(), Files.size(train));
+    assertResumeGivesTheNeighboursOf(train);
+  }
+
+  @Test
+  void aLaterStartPhaseRefusesAChangedTrainFile() throws IOException {
+    java.nio.file.Path train = write("train.csv", TINY);
+    NeighbourFiles.compute(request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 2, false),
+        conf());
+    write("train.csv", TINY.subList(0, 8));
+    CfmrException error = assertThrows(CfmrException.class, () -> NeighbourFiles.compute(
+        request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(3, 4, false), conf()));
+    assertTrue(error.getMessage().startsWith("cannot start at phase 3: " + path(train)
+        + " is not the file the intermediates in "), error.getMessage());
+    assertTrue(error.getMessage().contains("length 110 -> 88"), error.getMessage());
+    assertFalse(Files.exists(temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS)));
+  }
+
+  /** {@code --resume} reruns all four jobs and gives the memory engine's file of {@code train}. */
+  private void assertResumeGivesTheNeighboursOf(java.nio.file.Path train) throws IOException {
+    Result resumed = NeighbourFiles.compute(
+        request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 4, true), conf());
+    assertEquals(List.of("job 1/4 user co-ratings", "job 2/4 user pair statistics",
+        "job 3/4 user similarities", "job 4/4 user top-k"),
+        resumed.reports().stream().map(r -> r.name()).toList());
+    NeighbourFiles.compute(Request.of(path(train), path(temp.resolve("memory")))
+        .with(Modes.USER, TINY_SETTINGS, Engine.MEMORY).withParallelism(1, 1), conf());
+    assertEquals(-1, Files.mismatch(temp.resolve("memory").resolve(PipelineFiles.USER_NEIGHBOURS),
+        temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS)));
   }
 
   private java.nio.file.Path workBase() {
