@@ -67,10 +67,14 @@ final class Pipeline {
       PipelineFiles.USER_BASED_RECOMMENDATIONS, PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
       PipelineFiles.METRICS, PipelineFiles.RUN);
 
-  /** Everything the pipeline is asked to do; {@code database}, where to load, may be null. */
+  /**
+   * Everything the pipeline is asked to do; {@code database}, where to load, may be null, and so
+   * may {@code work}, the MapReduce chain's work folder (null: the default one,
+   * {@link NeighbourFiles.Request#work()}).
+   */
   record Settings(Path input, Path output, boolean overwrite, SplitSettings split,
       SimilaritySettings neighbours, Engine engine, int reducers, int threads, int topN,
-      DatabaseOptions database) {}
+      DatabaseOptions database, Path work) {}
 
   private final Settings settings;
   private final PrintStream out;
@@ -99,7 +103,7 @@ final class Pipeline {
 
       neighboursRequest = NeighbourFiles.Request.of(split.trainFile(), settings.output())
           .with(Modes.BOTH, settings.neighbours(), settings.engine())
-          .withParallelism(settings.reducers(), settings.threads());
+          .withParallelism(settings.reducers(), settings.threads()).withWork(settings.work());
       neighbours = NeighbourFiles.writeStaged(neighboursRequest, folder, conf);
       out.printf(Locale.ROOT,
           "neighbours: %s, %s engine: %,d users and %,d items with neighbours%n",

@@ -79,6 +79,11 @@ final class PipelineCommand implements Callable<Integer> {
       description = "Threads of the in-memory stages (default: all cores).")
   Integer threads;
 
+  @Option(names = "--work", paramLabel = "DIR", showDefaultValue = Visibility.NEVER,
+      description = "The MapReduce chain's intermediates, removed once the neighbour files are "
+          + "written (default: on the default file system, as for cfmr neighbours --work).")
+  String work;
+
   @Option(names = "--top-n", defaultValue = "" + Recommendations.DEFAULT_TOP_N,
       description = "Recommendations per user (0: every candidate).")
   int topN;
@@ -95,7 +100,7 @@ final class PipelineCommand implements Callable<Integer> {
         new SplitSettings(inputPath, new Path(output), trainFraction, seed, 0, reducers, overwrite),
         new SimilaritySettings(similarity, shrink, minCommon, minSim, k, maxPivotRatings, seed),
         engine, reducers, threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-        topN, database);
+        topN, database, work != null ? new Path(work) : null);
     new Pipeline(settings, System.out).run();
     return 0;
   }

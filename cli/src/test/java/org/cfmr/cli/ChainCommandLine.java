@@ -53,10 +53,13 @@ final class ChainCommandLine {
     return line("split", "--input", input(), "--output", base + "/split", "--reducers", "2");
   }
 
-  String[] neighbours(String engine) {
-    return line("neighbours", "--train", base + "/split/" + PipelineFiles.TRAIN,
+  /** {@code cfmr neighbours} with {@code engine}, and {@code more} options (e.g. {@code --resume}). */
+  String[] neighbours(String engine, String... more) {
+    List<String> options = new ArrayList<>(List.of("--train", base + "/split/" + PipelineFiles.TRAIN,
         "--output", neighboursFolder(engine), "--engine", engine, "--reducers", "2",
-        "--mode", userModeOnly ? "user" : "both");
+        "--mode", userModeOnly ? "user" : "both"));
+    options.addAll(List.of(more));
+    return line("neighbours", options.toArray(String[]::new));
   }
 
   private String neighboursFolder(String engine) {
@@ -96,10 +99,24 @@ final class ChainCommandLine {
     return names;
   }
 
-  /** The names in the neighbours folder, sorted (see {@link #neighboursFolderExpected()}). */
+  /**
+   * The names in the neighbours folder, sorted (empty when there is no such folder): see
+   * {@link #neighboursFolderExpected()}.
+   */
   List<String> neighboursFolderListing(String engine, Configuration conf) throws IOException {
-    Path folder = new Path(neighboursFolder(engine));
+    return listing(new Path(neighboursFolder(engine)), conf);
+  }
+
+  /** The names in the split folder, sorted: only the train and test files. */
+  List<String> splitFolderListing(Configuration conf) throws IOException {
+    return listing(new Path(base + "/split"), conf);
+  }
+
+  private static List<String> listing(Path folder, Configuration conf) throws IOException {
     FileSystem fs = folder.getFileSystem(conf);
+    if (!fs.exists(folder)) {
+      return List.of();
+    }
     return java.util.Arrays.stream(fs.listStatus(folder)).map(s -> s.getPath().getName())
         .sorted().toList();
   }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
+import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.testing.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code RunJar} with {@code cli/target/lib} as the Hadoop installation, the chain's command line
  * ({@link ChainCommandLine}) with {@code s3a://} paths against a local S3-compatible server
  * (s3proxy, its own process on 127.0.0.1, in-memory storage). Both engines write the same bytes as
- * the same line on {@code file://}. The endpoint comes as {@code -D} generic options, the
+ * the same line on {@code file://}, and the output folders on S3 receive only the result files:
+ * the chain, stopped after phase 2 and resumed, keeps its intermediates on the default file
+ * system (local disk here). The endpoint comes as {@code -D} generic options, the
  * credentials from a {@code -conf} file (SimpleAWSCredentialsProvider); the secret key never
  * appears in what the commands print, even with Hadoop's INFO logging on.
  */
@@ -113,21 +116,43 @@ class S3CommandLineIT {
     List<String> generic = new ArrayList<>(List.of("-conf", credentials.toString()));
     endpoint().forEach((key, value) -> generic.addAll(List.of("-D", key + "=" + value)));
     generic.addAll(List.of("-D", "mapreduce.task.io.sort.mb=16"));
+    Path hadoopTmp = dir.resolve("hadoop-tmp");
+    generic.addAll(List.of("-D", "hadoop.tmp.dir=" + hadoopTmp));
     ChainCommandLine s3 = new ChainCommandLine("s3a://" + BUCKET + "/run", generic);
     Configuration client = s3Client(secrets);
     s3.uploadInput(dir.resolve("local"), client);
 
-    String output = hadoopJar(s3.split()) + hadoopJar(s3.neighbours("mapreduce"))
+    String output = hadoopJar(s3.split())
+        + hadoopJar(s3.neighbours("mapreduce", "--end-phase", "2"));
+    assertEquals(List.of(), s3.neighboursFolderListing("mapreduce", client),
+        "no intermediates on S3");
+    Path work = onlyEntry(hadoopTmp.resolve("cfmr-work"));
+    assertTrue(work.getFileName().toString().startsWith("neighbours-mapreduce-"), work.toString());
+    assertTrue(Files.exists(work.resolve("user/2-pair-statistics/_SUCCESS")),
+        "the intermediates are on the default file system (local disk)");
+    output += hadoopJar(s3.neighbours("mapreduce", "--resume"))
         + hadoopJar(s3.neighbours("memory"));
     for (String engine : List.of("mapreduce", "memory")) {
       HdfsCommandLineTest.assertSameFiles(expected, s3.results(engine, client));
       assertEquals(s3.neighboursFolderExpected(),
-          s3.neighboursFolderListing(engine, client), "no staging or work folder left");
+          s3.neighboursFolderListing(engine, client), "only the results in the output");
     }
+    assertEquals(List.of(PipelineFiles.TEST, PipelineFiles.TRAIN), s3.splitFolderListing(client),
+        "only the split's files in its output");
+    assertFalse(Files.exists(work), "the work folder is removed once the files are written");
     assertTrue(output.contains("s3a://" + BUCKET + "/run/neighbours-mapreduce/"), output);
     assertTrue(output.contains("INFO S3AFileSystem") || output.contains("INFO Job"),
         "Hadoop's INFO logging was on");
     assertFalse(output.contains(SECRET_KEY), "the secret key was printed");
+  }
+
+  /** The one file or folder in {@code folder}. */
+  private static Path onlyEntry(Path folder) throws IOException {
+    try (var entries = Files.list(folder)) {
+      List<Path> all = entries.toList();
+      assertEquals(1, all.size(), all.toString());
+      return all.get(0);
+    }
   }
 
   /** s3a's settings for the local server, given on the command line as -D options. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
 import org.cfmr.core.SimilaritySettings;
@@ -29,14 +30,12 @@ import org.cfmr.mapreduce.memory.MemoryNeighbours;
  * The neighbour files ({@code user_topk_neighbors.txt}, {@code item_topk_neighbors.txt}) of a
  * train split, by the MapReduce chain or the in-memory engine: the stage {@code cfmr neighbours}
  * runs and {@code cfmr pipeline} calls. The files of all requested modes are committed together
- * into the output folder ({@link OutputFolder}); the chain's intermediates live under
- * {@code <output>/_cfmr-work/<mode>} (or {@link Request#work()}) until then, and stay there after
- * a failure so that {@code --resume} or {@code --start-phase} can continue.
+ * into the output folder ({@link OutputFolder}), which receives nothing else; the chain's
+ * intermediates live in a work folder, {@code <work>/<mode>}, off the output folder
+ * ({@link WorkFolder}, or {@link Request#work()}), until then, and stay there after a failure so
+ * that {@code --resume} or {@code --start-phase} can continue.
  */
 public final class NeighbourFiles {
-  /** The default work folder's name inside the output folder (hidden from Hadoop's inputs). */
-  public static final String WORK = "_cfmr-work";
-
   private NeighbourFiles() {}
 
   /**
@@ -47,7 +46,8 @@ public final class NeighbourFiles {
    * @param startPhase first chain phase to run (1–4); ignored with {@code resume}
    * @param endPhase last chain phase to run (1–4); below 4 no file is written
    * @param resume start each mode's chain at its first phase without complete output
-   * @param work the chain's work folder, or null for {@code <output>/_cfmr-work}
+   * @param work the chain's work folder, or null for the default one of {@code output}
+   *     ({@link WorkFolder})
    */
   public record Request(Path train, Path output, Modes mode, SimilaritySettings settings,
       Engine engine, int reducers, int threads, boolean overwrite, int startPhase, int endPhase,
@@ -97,8 +97,9 @@ public final class NeighbourFiles {
       return startPhase == 1 && endPhase == NeighbourChain.PHASES && !resume;
     }
 
-    Path workOf(Mode single) {
-      return new Path(work != null ? work : new Path(output, WORK), single.cliName());
+    /** The work folder in use: {@link #work()}, or the default one of {@link #output()}. */
+    Path workFolder(Configuration conf) throws IOException {
+      return work != null ? work : WorkFolder.of(output, conf);
     }
   }
 
@@ -140,7 +141,14 @@ public final class NeighbourFiles {
     if (engine == Engine.MEMORY && !request.allPhases()) {
       throw new UsageException("--start-phase, --end-phase and --resume need --engine mapreduce");
     }
-    return engine == Engine.MEMORY ? memory(request, out, conf) : chain(request, out, conf);
+    if (engine == Engine.MEMORY) {
+      return memory(request, out, conf);
+    }
+    try {
+      return chain(request, request.workFolder(conf), out, conf);
+    } catch (IOException e) {
+      throw new CfmrException("neighbours failed: " + ErrorMessages.of(e), e);
+    }
   }
 
   /** The files {@code request} writes. */
@@ -170,42 +178,54 @@ public final class NeighbourFiles {
     return new Result(Engine.MEMORY, counts, List.of(), true);
   }
 
-  private static Result chain(Request request, OutputFolder out, Configuration conf) {
+  private static Result chain(Request request, Path work, OutputFolder out, Configuration conf)
+      throws IOException {
     Map<Mode, Long> counts = new LinkedHashMap<>();
     List<JobReport> reports = new ArrayList<>();
     String train = request.train().toString();
-    try {
-      for (Mode single : request.mode().singles()) {
-        ChainSettings settings = ChainSettings.of(request.settings(), single.usersAreEntities(),
-            train).withBuffersFrom(conf);
-        NeighbourChain chain =
-            new NeighbourChain(conf, settings, request.workOf(single), request.reducers());
-        int start = request.resume() ? chain.firstIncompletePhase() : request.startPhase();
-        if (start <= request.endPhase()) {
-          try {
-            reports.addAll(chain.run(request.train(), start, request.endPhase()));
-          } catch (CfmrException e) {
-            if (!chain.isComplete(1)) {
-              throw e;
-            }
-            throw new CfmrException(e.getMessage() + " (the completed jobs' output is kept in "
-                + request.workOf(single) + "; --resume continues from there)", e);
+    for (Mode single : request.mode().singles()) {
+      ChainSettings settings = ChainSettings.of(request.settings(), single.usersAreEntities(),
+          train).withBuffersFrom(conf);
+      Path modeWork = new Path(work, single.cliName());
+      NeighbourChain chain = new NeighbourChain(conf, settings, modeWork, request.reducers());
+      int start = request.resume() ? resumePhase(chain, request.train(), modeWork)
+          : request.startPhase();
+      if (start <= request.endPhase()) {
+        try {
+          reports.addAll(chain.run(request.train(), start, request.endPhase()));
+        } catch (CfmrException e) {
+          if (!chain.isComplete(1)) {
+            throw e;
           }
-        }
-        if (request.endPhase() == NeighbourChain.PHASES) {
-          out.concatenateParts(chain.linesFolder(), single.neighbourFile());
-          counts.put(single, lineCount(reports, single));
+          throw new CfmrException(e.getMessage() + " (the completed jobs' output is kept in "
+              + modeWork + "; --resume continues from there)", e);
         }
       }
-    } catch (IOException e) {
-      throw new CfmrException("neighbours failed: " + e.getMessage(), e);
+      if (request.endPhase() == NeighbourChain.PHASES) {
+        out.concatenateParts(chain.linesFolder(), single.neighbourFile());
+        counts.put(single, lineCount(reports, single));
+      }
     }
     boolean written = request.endPhase() == NeighbourChain.PHASES;
     if (!written) {
       System.err.println("neighbours: stopped after phase " + request.endPhase()
-          + "; the intermediates are in " + request.workOf(request.mode().singles().get(0)).getParent());
+          + "; the intermediates are in " + work);
     }
     return new Result(Engine.MAPREDUCE, counts, reports, written);
+  }
+
+  /**
+   * Where {@code --resume} starts: the chain's first incomplete phase, which is 1 when the train
+   * file is not the one the kept intermediates were made from (said on stderr).
+   */
+  private static int resumePhase(NeighbourChain chain, Path train, Path modeWork)
+      throws IOException {
+    String change = chain.isComplete(1) ? chain.trainChange(train) : null;
+    if (change != null) {
+      System.err.println("neighbours: " + train + " is not the file the intermediates in "
+          + modeWork + " were made from (" + change + "); --resume starts at phase 1");
+    }
+    return chain.firstIncompletePhase(train);
   }
 
   /** The lines of a mode's file, from its top-k job's report (-1 when that job was not run now). */
@@ -218,17 +238,24 @@ public final class NeighbourFiles {
   /** Removes the chain's intermediates of {@code request} (after its files are committed). */
   public static void removeWork(Request request, Configuration conf) {
     try {
-      Path work = request.workOf(request.mode().singles().get(0)).getParent();
-      for (Mode single : request.mode().singles()) {
-        work.getFileSystem(conf).delete(request.workOf(single), true);
+      removeWork(request.workFolder(conf), request.mode(), conf);
+    } catch (IOException e) {
+      throw new CfmrException("cannot remove the work folder: " + ErrorMessages.of(e), e);
+    }
+  }
+
+  /**
+   * Removes the intermediates of {@code modes}, then the work folder once it holds no other
+   * mode's (those of a run stopped early stay for its {@code --resume}).
+   */
+  private static void removeWork(Path work, Modes modes, Configuration conf) {
+    try {
+      FileSystem fs = work.getFileSystem(conf);
+      for (Mode single : modes.singles()) {
+        fs.delete(new Path(work, single.cliName()), true);
       }
-      // Not "is it empty": on S3 a deleted folder can leave directory markers behind, so the
-      // work folder goes once no file is left in it (another run's intermediates are files).
-      // S3A may re-create a deleted folder's parent as a marker; a few passes see it gone.
-      var fs = work.getFileSystem(conf);
-      for (int pass = 0; pass < 5 && fs.exists(work) && !fs.listFiles(work, true).hasNext();
-          pass++) {
-        fs.delete(work, true);
+      if (fs.exists(work) && fs.listStatus(work).length == 0) {
+        fs.delete(work, false);
       }
     } catch (IOException e) {
       throw new CfmrException("cannot remove the work folder: " + e.getMessage(), e);

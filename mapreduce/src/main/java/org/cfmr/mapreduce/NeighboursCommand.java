@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
     description = {"Compute the top-K user-user and item-item neighbour files "
         + "(user_topk_neighbors.txt, item_topk_neighbors.txt) from ratings_train.csv.",
         "The MapReduce chain: 1 co-ratings, 2 pair statistics, 3 similarities, 4 top-k; its "
-            + "intermediates stay in the work folder after a failure (see --resume)."})
+            + "intermediates stay in the work folder after a failure (see --resume). The output "
+            + "folder receives only the neighbour files."})
 public final class NeighboursCommand implements Callable<Integer> {
   @Option(names = "--train", required = true, paramLabel = "FILE",
       description = "The train split: header-less userId,movieId,rating,timestamp (any Hadoop path).")
@@ -87,11 +88,15 @@ public final class NeighboursCommand implements Callable<Integer> {
   int endPhase;
 
   @Option(names = "--resume",
-      description = "Start each mode's chain at its first job without complete output.")
+      description = "Start each mode's chain at its first job without complete output. When the "
+          + "train file's length, modification time or checksum differs from the file job 1 "
+          + "read, the chain starts again at job 1 (said on stderr); --start-phase refuses then.")
   boolean resume;
 
   @Option(names = "--work", paramLabel = "DIR",
-      description = "The chain's intermediates (default: <output>/" + NeighbourFiles.WORK + ").")
+      description = "The chain's intermediates, one sub-folder per mode, removed once the files "
+          + "are written (default: on the default file system, fs.defaultFS, under "
+          + "$${hadoop.tmp.dir}/" + WorkFolder.BASE + "/<output name>-<hash of the output path>).")
   String work;
 
   @Option(names = "--report", paramLabel = "FILE",

@@ -17,7 +17,11 @@ import org.cfmr.core.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The chain on hdfs:// paths (a one-DataNode MiniDFSCluster, jobs in local mode) gives the memory engine's bytes. */
+/**
+ * The chain on hdfs:// paths (a one-DataNode MiniDFSCluster, jobs in local mode) gives the memory
+ * engine's bytes, with its intermediates on another file system than the output (the default
+ * one, local disk here, as with an {@code s3a://} output).
+ */
 class HdfsChainTest {
   @TempDir java.nio.file.Path temp;
 
@@ -30,6 +34,8 @@ class HdfsChainTest {
       Configuration client = new Configuration(dfs.getConfiguration(0));
       client.set("mapreduce.framework.name", "local");
       client.setInt("mapreduce.client.completion.pollinterval", 50);
+      client.set("fs.defaultFS", "file:///");
+      client.set("hadoop.tmp.dir", temp.resolve("hadoop-tmp").toString());
       FileSystem fs = dfs.getFileSystem();
       java.nio.file.Path local = SharedData.golden("ml-100k-u1/ratings_train.csv");
       Path train = fs.makeQualified(new Path("/cfmr/split/ratings_train.csv"));
@@ -50,6 +56,8 @@ class HdfsChainTest {
       assertEquals(List.of(ResultManifest.NAME, PipelineFiles.USER_NEIGHBOURS),
           List.of(fs.listStatus(output)).stream().map(s -> s.getPath().getName()).toList(),
           "only the file: no staging or work folder left");
+      assertEquals(List.of(), List.of(new java.io.File(temp.resolve("hadoop-tmp").toFile(),
+          WorkFolder.BASE).list()), "the work folder on local disk is removed");
     } finally {
       dfs.shutdown();
     }

@@ -10,11 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Similarity;
 import org.cfmr.core.Mode;
@@ -33,7 +36,8 @@ import picocli.CommandLine;
 /**
  * The chain end to end through {@link NeighbourFiles} and {@code cfmr neighbours}: hand-checked
  * tiny cases, determinism (shuffled input, many splits and reducers, tiny buffers), the engines
- * agreeing, errors, resuming.
+ * agreeing, errors, resuming, the work folder. The default work folder is under
+ * {@code hadoop.tmp.dir}, here a temporary folder of each test.
  */
 class NeighbourFilesTest {
   @TempDir java.nio.file.Path temp;
@@ -61,7 +65,9 @@ class NeighbourFilesTest {
     assertEquals(Engine.MAPREDUCE, result.engine());
     assertEquals(4L, result.entitiesWithNeighbours().get(Mode.USER));
     assertEquals(8, result.reports().size());
-    assertFalse(Files.exists(temp.resolve("out").resolve(NeighbourFiles.WORK)), "work removed");
+    assertEquals(List.of(PipelineFiles.ITEM_NEIGHBOURS, PipelineFiles.USER_NEIGHBOURS),
+        listing(temp.resolve("out")), "only the result files in the output folder");
+    assertEquals(List.of(), listing(workBase()), "the work folder is removed");
   }
 
   @Test
@@ -84,7 +90,7 @@ class NeighbourFilesTest {
     oracle.forEach((id, list) -> expected.add(org.cfmr.core.NeighbourFile.formatLine(id, list)));
     assertEquals(expected, withCap);
     NeighbourFiles.compute(request(train, capped.withMaxPivotRatings(0), Modes.USER, 1)
-        .withOverwrite(true), HadoopRuntime.configuration());
+        .withOverwrite(true), conf());
     assertNotEquals(withCap, output(PipelineFiles.USER_NEIGHBOURS), "the cap changed the result");
   }
 
@@ -99,7 +105,7 @@ class NeighbourFilesTest {
     List<String> lines = new ArrayList<>(Files.readAllLines(original));
     Collections.shuffle(lines, new Random(3));
     java.nio.file.Path shuffled = write("shuffled.csv", lines);
-    Configuration conf = HadoopRuntime.configuration();
+    Configuration conf = conf();
     conf.setLong("mapreduce.input.fileinputformat.split.maxsize", 400_000);
     conf.setInt("cfmr.chain.chunk-ratings", 50_000);
     conf.setInt("cfmr.chain.candidate-buffer", 5_000);
@@ -142,7 +148,7 @@ class NeighbourFilesTest {
     assertTrue(error.getMessage().endsWith("exists; pass --overwrite to replace it"), error.getMessage());
     assertEquals(List.of("old"), output(PipelineFiles.USER_NEIGHBOURS));
     NeighbourFiles.compute(request(train, TINY_SETTINGS, Modes.USER, 1).withOverwrite(true),
-        HadoopRuntime.configuration());
+        conf());
     assertEquals(4, output(PipelineFiles.USER_NEIGHBOURS).size());
   }
 
@@ -150,17 +156,17 @@ class NeighbourFilesTest {
   void aRunStoppedAfterPhaseTwoResumesWhereItStopped() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
     Result stopped = NeighbourFiles.compute(
-        request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 2, false), HadoopRuntime.configuration());
+        request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 2, false), conf());
     assertFalse(stopped.written());
     assertFalse(Files.exists(temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS)));
     Result resumed = NeighbourFiles.compute(
-        request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 4, true), HadoopRuntime.configuration());
+        request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 4, true), conf());
     assertEquals(List.of("job 3/4 user similarities", "job 4/4 user top-k"),
         resumed.reports().stream().map(r -> r.name()).toList());
     assertEquals(4, output(PipelineFiles.USER_NEIGHBOURS).size());
     CfmrException error = assertThrows(CfmrException.class, () -> NeighbourFiles.compute(
         request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(3, 4, false).withOverwrite(true),
-        HadoopRuntime.configuration()));
+        conf()));
     assertTrue(error.getMessage().startsWith("cannot start at phase 3"), error.getMessage());
   }
 
@@ -188,8 +194,118 @@ class NeighbourFilesTest {
     assertFalse(Engine.fitsInHeap(800L << 20, 2L << 30));
   }
 
+  @Test
+  void theIntermediatesLiveOffTheOutputFolderWhereAResumedRunFindsThem() throws IOException {
+    java.nio.file.Path train = write("train.csv", TINY);
+    NeighbourFiles.compute(request(train, TINY_SETTINGS, Modes.BOTH, 1).withPhases(1, 2, false),
+        conf());
+    assertFalse(Files.exists(temp.resolve("out")), "nothing in the output folder");
+    List<String> works = listing(workBase());
+    assertEquals(1, works.size(), works.toString());
+    assertTrue(works.get(0).matches("out-[0-9a-f]{16}"), works.toString());
+    java.nio.file.Path work = workBase().resolve(works.get(0));
+    assertEquals(List.of("item", "user"), listing(work));
+    assertTrue(Files.exists(work.resolve("user/2-pair-statistics/_SUCCESS")));
+
+    Result resumed = NeighbourFiles.compute(
+        request(train, TINY_SETTINGS, Modes.BOTH, 1).withPhases(1, 4, true), conf());
+    assertEquals(4, resumed.reports().size(), "jobs 3 and 4 of each mode");
+    assertEquals(List.of(PipelineFiles.ITEM_NEIGHBOURS, PipelineFiles.USER_NEIGHBOURS),
+        listing(temp.resolve("out")));
+    assertEquals(List.of(), listing(workBase()));
+  }
+
+  @Test
+  void anExplicitWorkFolderHoldsTheIntermediatesOfEachMode() throws IOException {
+    java.nio.file.Path train = write("train.csv", TINY);
+    Path work = path(temp.resolve("my-work"));
+    NeighbourFiles.compute(request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 1, false)
+        .withWork(work), conf());
+    assertTrue(Files.exists(temp.resolve("my-work/user/1-co-ratings/_SUCCESS")));
+    assertFalse(Files.exists(workBase()), "the default work folder is not used");
+    NeighbourFiles.compute(request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 4, true)
+        .withWork(work), conf());
+    assertEquals(4, output(PipelineFiles.USER_NEIGHBOURS).size());
+    assertFalse(Files.exists(temp.resolve("my-work")), "removed once the file is written");
+  }
+
+  @Test
+  void resumeAfterTheTrainFileGrewStartsAgainAtPhaseOne() throws IOException {
+    java.nio.file.Path train = write("train.csv", TINY);
+    NeighbourFiles.compute(request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 2, false),
+        conf());
+    List<String> grown = new ArrayList<>(TINY);
+    grown.addAll(List.of("7,10,4.0,1", "7,20,2.0,1")); // a third twin of users 1 and 2
+    write("train.csv", grown);
+    assertResumeGivesTheNeighboursOf(train);
+  }
+
+  @Test
+  void resumeAfterTheTrainFileChangedAtTheSameLengthStartsAgainAtPhaseOne() throws IOException {
+    java.nio.file.Path train = write("train.csv", TINY);
+    NeighbourFiles.compute(request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 2, false),
+        conf());
+    FileTime before = Files.getLastModifiedTime(train);
+    List<String> changed = new ArrayList<>(TINY);
+    changed.set(0, "1,10,5.0,1"); // user 1 rates movie 10 5, not 4: same length
+    write("train.csv", changed);
+    Files.setLastModifiedTime(train, FileTime.fromMillis(before.toMillis() + 60_000));
+    assertEquals(TINY.stream().mapToInt(l -> l.length() + 1).sum(), Files.size(train));
+    assertResumeGivesTheNeighboursOf(train);
+  }
+
+  @Test
+  void aLaterStartPhaseRefusesAChangedTrainFile() throws IOException {
+    java.nio.file.Path train = write("train.csv", TINY);
+    NeighbourFiles.compute(request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 2, false),
+        conf());
+    write("train.csv", TINY.subList(0, 8));
+    CfmrException error = assertThrows(CfmrException.class, () -> NeighbourFiles.compute(
+        request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(3, 4, false), conf()));
+    assertTrue(error.getMessage().startsWith("cannot start at phase 3: " + path(train)
+        + " is not the file the intermediates in "), error.getMessage());
+    assertTrue(error.getMessage().contains("length 110 -> 88"), error.getMessage());
+    assertFalse(Files.exists(temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS)));
+  }
+
+  /** {@code --resume} reruns all four jobs and gives the memory engine's file of {@code train}. */
+  private void assertResumeGivesTheNeighboursOf(java.nio.file.Path train) throws IOException {
+    Result resumed = NeighbourFiles.compute(
+        request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 4, true), conf());
+    assertEquals(List.of("job 1/4 user co-ratings", "job 2/4 user pair statistics",
+        "job 3/4 user similarities", "job 4/4 user top-k"),
+        resumed.reports().stream().map(r -> r.name()).toList());
+    NeighbourFiles.compute(Request.of(path(train), path(temp.resolve("memory")))
+        .with(Modes.USER, TINY_SETTINGS, Engine.MEMORY).withParallelism(1, 1), conf());
+    assertEquals(-1, Files.mismatch(temp.resolve("memory").resolve(PipelineFiles.USER_NEIGHBOURS),
+        temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS)));
+  }
+
+  private java.nio.file.Path workBase() {
+    return temp.resolve("hadoop-tmp").resolve(WorkFolder.BASE);
+  }
+
+  /**
+   * The names in {@code folder} as Hadoop lists them (without the local file system's
+   * {@code .crc} files), sorted; empty when it does not exist.
+   */
+  private static List<String> listing(java.nio.file.Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return List.of();
+    }
+    return Arrays.stream(FileSystem.getLocal(new Configuration()).listStatus(path(folder)))
+        .map(status -> status.getPath().getName()).sorted().toList();
+  }
+
+  /** The configuration of the commands, with {@code hadoop.tmp.dir} in this test's folder. */
+  private Configuration conf() {
+    Configuration conf = HadoopRuntime.configuration();
+    conf.set("hadoop.tmp.dir", temp.resolve("hadoop-tmp").toString());
+    return conf;
+  }
+
   private Result chain(java.nio.file.Path train, SimilaritySettings settings, Modes mode, int reducers) {
-    return NeighbourFiles.compute(request(train, settings, mode, reducers), HadoopRuntime.configuration());
+    return NeighbourFiles.compute(request(train, settings, mode, reducers), conf());
   }
 
   private Request request(java.nio.file.Path train, SimilaritySettings settings, Modes mode, int reducers) {

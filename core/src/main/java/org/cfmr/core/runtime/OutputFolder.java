@@ -167,16 +167,18 @@ public final class OutputFolder implements AutoCloseable {
   }
 
   /**
-   * Concatenates a job's {@code part-*} files in {@code partsFolder}, in name order, into the
-   * staged file {@code name}. With parts of sorted, range-partitioned keys, the result is sorted.
+   * Concatenates a job's {@code part-*} files in {@code partsFolder} (on any file system: a work
+   * folder need not be on the output's), in name order, into the staged file {@code name}. With
+   * parts of sorted, range-partitioned keys, the result is sorted.
    */
   public void concatenateParts(Path partsFolder, String name) {
     try {
-      FileStatus[] parts = fs.listStatus(partsFolder, path -> path.getName().startsWith("part-"));
+      FileSystem partsFs = partsFolder.getFileSystem(fs.getConf());
+      FileStatus[] parts = partsFs.listStatus(partsFolder, path -> path.getName().startsWith("part-"));
       Arrays.sort(parts, (x, y) -> x.getPath().getName().compareTo(y.getPath().getName()));
       try (OutputStream out = fs.create(staged(name), true)) {
         for (FileStatus part : parts) {
-          try (InputStream in = fs.open(part.getPath())) {
+          try (InputStream in = partsFs.open(part.getPath())) {
             IOUtils.copyBytes(in, out, 1 << 16, false);
           }
         }

@@ -36,6 +36,8 @@ import org.cfmr.core.runtime.JobRunner;
  * {@link #prepareJob} call, skippable with a phase range so a failed cluster run resumes from the
  * last completed job. Intermediates are block-compressed SequenceFiles under a work folder, one
  * sub-folder per phase; a phase is complete when its folder has Hadoop's {@code _SUCCESS} marker.
+ * Beside them are the settings they were made with and the {@link TrainFingerprint} of the train
+ * file when phase 1 started, so that a later phase never continues from another input.
  *
  * <ol>
  *   <li>{@code 1-co-ratings}: pivot vectors, and the entity totals in {@code 1-co-ratings/totals}
@@ -54,6 +56,7 @@ public final class NeighbourChain {
   /** The settings phases 1–2 were run with, then those phases 3–4 were run with. */
   private static final String PAIRS_SETTINGS = "pairs-settings.txt";
   private static final String SCORES_SETTINGS = "scores-settings.txt";
+  private static final String TRAIN_FINGERPRINT = "train-fingerprint.txt";
 
   private final Configuration base;
   private final ChainSettings settings;
@@ -83,7 +86,7 @@ public final class NeighbourChain {
    * @throws CfmrException when a phase fails or a resumed phase lacks its input
    */
   public List<JobReport> run(Path train, int start, int end) throws IOException {
-    checkResumable(start);
+    checkResumable(train, start);
     List<JobReport> reports = new ArrayList<>();
     String mode = settings.usersAreEntities() ? "user" : "item";
     if (start <= 1 && end >= 1) {
@@ -178,12 +181,13 @@ public final class NeighbourChain {
   }
 
   /**
-   * The first phase to run to complete the chain ({@code PHASES + 1} when all are done): the
-   * first without complete output, or 1 when phases 1–2 were run with other settings, or at
-   * most 3 when only the scoring settings (shrinkage, thresholds, K) changed.
+   * The first phase to run to complete the chain on {@code train} ({@code PHASES + 1} when all
+   * are done): the first without complete output, or 1 when phases 1–2 were run with other
+   * settings or on another content of {@code train} ({@link #trainChange}), or at most 3 when
+   * only the scoring settings (shrinkage, thresholds, K) changed.
    */
-  public int firstIncompletePhase() throws IOException {
-    if (!recorded(PAIRS_SETTINGS, settings.pairsFingerprint())) {
+  public int firstIncompletePhase(Path train) throws IOException {
+    if (!recorded(PAIRS_SETTINGS, settings.pairsFingerprint()) || trainChange(train) != null) {
       return 1;
     }
     int last = recorded(SCORES_SETTINGS, settings.scoresFingerprint()) ? PHASES : 2;
@@ -195,23 +199,43 @@ public final class NeighbourChain {
     return last + 1;
   }
 
-  /** Removes the work folder (after the neighbour file is committed). */
-  public void removeWork() throws IOException {
-    work.getFileSystem(base).delete(work, true);
+  /**
+   * How {@code train} differs from the file phase 1 read, e.g. {@code "length 10 -> 12"}, or
+   * null when its fingerprint is the one recorded.
+   */
+  public String trainChange(Path train) throws IOException {
+    TrainFingerprint now = TrainFingerprint.of(train, train.getFileSystem(base));
+    String stored = read(TRAIN_FINGERPRINT);
+    TrainFingerprint then = stored == null ? null : TrainFingerprint.parse(stored);
+    if (then == null) {
+      return "no fingerprint of the file phase 1 read is recorded";
+    }
+    String changes = now.changesSince(then);
+    return changes.isEmpty() ? null : changes;
   }
 
   /**
-   * Starting at phase {@code start > 1} needs the earlier phases' complete outputs, made with
-   * the same settings (phase 4 also the same scoring settings); the settings of the phases run
-   * now are recorded.
+   * Starting at phase {@code start > 1} needs the earlier phases' complete outputs, made from
+   * the same train file content with the same settings (phase 4 also the same scoring
+   * settings); the settings of the phases run now, and from phase 1 the train file's
+   * fingerprint, are recorded.
    */
-  private void checkResumable(int start) throws IOException {
+  private void checkResumable(Path train, int start) throws IOException {
     if (start <= 1) {
       record(PAIRS_SETTINGS, settings.pairsFingerprint());
+      record(TRAIN_FINGERPRINT,
+          TrainFingerprint.of(train, train.getFileSystem(base)).toText());
     } else if (!recorded(PAIRS_SETTINGS, settings.pairsFingerprint())) {
       throw new CfmrException("cannot start at phase " + start + ": " + work
           + " holds no intermediates of a run with " + settings.pairsFingerprint()
           + "; start at phase 1");
+    } else {
+      String change = trainChange(train);
+      if (change != null) {
+        throw new CfmrException("cannot start at phase " + start + ": " + train
+            + " is not the file the intermediates in " + work + " were made from (" + change
+            + "); start at phase 1 or use --resume");
+      }
     }
     if (start <= 3) {
       record(SCORES_SETTINGS, settings.scoresFingerprint());
@@ -247,13 +271,18 @@ public final class NeighbourChain {
   }
 
   private boolean recorded(String name, String fingerprint) throws IOException {
+    return fingerprint.equals(read(name));
+  }
+
+  /** The text of the record {@code name} in the work folder, or null when there is none. */
+  private String read(String name) throws IOException {
     Path file = new Path(work, name);
     FileSystem fs = file.getFileSystem(base);
     if (!fs.exists(file)) {
-      return false;
+      return null;
     }
     try (InputStream in = fs.open(file)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).equals(fingerprint);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
