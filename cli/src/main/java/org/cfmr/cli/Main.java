@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.util.GenericOptionsParser;
+import org.cfmr.als.AlsCommand;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.eval.EvaluateCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
         PipelineCommand.class,
         SplitCommand.class,
         NeighboursCommand.class,
+        AlsCommand.class,
         EvaluateCommand.class,
         RecommendCommand.class,
         SweepCommand.class,

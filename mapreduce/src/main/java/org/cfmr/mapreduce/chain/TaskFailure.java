@@ -9,19 +9,19 @@ import org.cfmr.core.runtime.CfmrException;
  * the user would not learn which file and line were wrong. (On a cluster the driver reads them
  * from the task diagnostics instead.)
  */
-final class TaskFailure {
+public final class TaskFailure {
   private static final AtomicReference<String> LAST = new AtomicReference<>();
 
   private TaskFailure() {}
 
   /** Remembers {@code error}'s message and returns the error, to be thrown. */
-  static CfmrException remember(CfmrException error) {
+  public static CfmrException remember(CfmrException error) {
     LAST.compareAndSet(null, error.getMessage());
     return error;
   }
 
   /** The message remembered since the last call, or null. */
-  static String take() {
+  public static String take() {
     return LAST.getAndSet(null);
   }
 }
