@@ -29,9 +29,9 @@ import org.cfmr.core.runtime.PipelineFiles;
  * {@code <output>/_cfmr-work/als} until then. Both engines write the same bytes.
  */
 public final class AlsFiles {
-  public static final String USER_FACTORS = "user_factors.txt";
-  public static final String ITEM_FACTORS = "item_factors.txt";
-  public static final String REPORT = "als.json";
+  public static final String USER_FACTORS = PipelineFiles.USER_FACTORS;
+  public static final String ITEM_FACTORS = PipelineFiles.ITEM_FACTORS;
+  public static final String REPORT = PipelineFiles.ALS_REPORT;
   private static final String WORK = "_cfmr-work";
 
   private AlsFiles() {}
