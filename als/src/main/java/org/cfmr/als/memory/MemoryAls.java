@@ -47,7 +47,7 @@ public final class MemoryAls {
     IterationLog log = new IterationLog(settings.iterations());
     for (int iteration = 1; iteration <= settings.iterations(); iteration++) {
       try (Progress progress = new Progress("als iteration " + iteration + "/"
-          + settings.iterations() + ": rows solved", (long) users.rows() + items.rows())) {
+          + settings.iterations() + ": ratings of the rows solved", 2 * ratings)) {
         solveSide(items, userFactors, itemFactors, settings, threads, progress, false);
         long units = solveSide(users, itemFactors, userFactors, settings, threads, progress, true);
         rmse[iteration - 1] = TrainingError.rmse(units, ratings);
@@ -81,7 +81,7 @@ public final class MemoryAls {
           mine += !withError ? 0 : TrainingError.rowUnits(fixed, rank, side.others, side.halfStars, from, to, out,
               r * rank);
         }
-        progress.advance(last - first);
+        progress.advance(side.start[last] - side.start[first]);
       }
       units.addAndGet(mine);
     });
