@@ -10,6 +10,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.util.GenericOptionsParser;
+import org.cfmr.als.AlsCommand;
 import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.UsageException;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Command;
         PipelineCommand.class,
         SplitCommand.class,
         NeighboursCommand.class,
+        AlsCommand.class,
         EvaluateCommand.class,
         RecommendCommand.class,
         SweepCommand.class,

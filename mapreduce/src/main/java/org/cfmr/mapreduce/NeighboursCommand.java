@@ -8,6 +8,7 @@ import org.cfmr.core.Shrinkage;
 import org.cfmr.core.Similarity;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.runtime.HadoopRuntime;
+import org.cfmr.core.runtime.UsageException;
 import org.cfmr.mapreduce.chain.NeighbourChain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,9 +24,15 @@ import picocli.CommandLine.Option;
             + "intermediates stay in the work folder after a failure (see --resume). The output "
             + "folder receives only the neighbour files."})
 public final class NeighboursCommand implements Callable<Integer> {
-  @Option(names = "--train", required = true, paramLabel = "FILE",
+
+  @Option(names = "--train", paramLabel = "FILE",
       description = "The train split: header-less userId,movieId,rating,timestamp (any Hadoop path).")
   String train;
+
+  @Option(names = "--from-factors", paramLabel = "FILE",
+      description = "Instead of --train: neighbours by the cosine of the factor vectors of cfmr "
+          + "als's item_factors.txt (or user_factors.txt, or another name with --mode); --k applies.")
+  String fromFactors;
 
   @Option(names = "--output", required = true, paramLabel = "DIR",
       description = "The folder to write the neighbour files into.")
@@ -109,6 +116,12 @@ public final class NeighboursCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Configuration conf = HadoopRuntime.configuration();
+    if ((train == null) == (fromFactors == null)) {
+      throw new UsageException("give one of --train and --from-factors");
+    }
+    if (fromFactors != null) {
+      return neighboursFromFactors(conf);
+    }
     SimilaritySettings settings = new SimilaritySettings(similarity, shrink, minCommon, minSim, k,
         maxPivotRatings, seed);
     NeighbourFiles.Request request = NeighbourFiles.Request.of(new Path(train), new Path(output))
@@ -125,6 +138,21 @@ public final class NeighboursCommand implements Callable<Integer> {
         "neighbours: wrote " + new Path(output, single.neighbourFile())
             + (count >= 0 ? " (" + count + " " + single.cliName() + "s with neighbours, "
                 + result.engine().cliName() + " engine)" : "")));
+    return 0;
+  }
+
+  private int neighboursFromFactors(Configuration conf) {
+    Path factors = new Path(fromFactors);
+    Mode single;
+    try {
+      single = FactorNeighbourFiles.side(factors, mode);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    int lines = FactorNeighbourFiles.write(factors, single, new Path(output), k,
+        threads != null ? threads : Runtime.getRuntime().availableProcessors(), overwrite, conf);
+    System.err.println("neighbours: wrote " + new Path(output, single.neighbourFile()) + " ("
+        + lines + " " + single.cliName() + "s with neighbours, from the factors of " + factors + ")");
     return 0;
   }
 

@@ -11,6 +11,11 @@ public final class PipelineFiles {
   /** {@code id<TAB>n1:s1,...}: the neighbour files. */
   public static final String USER_NEIGHBOURS = "user_topk_neighbors.txt";
   public static final String ITEM_NEIGHBOURS = "item_topk_neighbors.txt";
+  /** {@code id<TAB>f1,f2,...}: an ALS fit's factor files ({@code FactorFile}). */
+  public static final String USER_FACTORS = "user_factors.txt";
+  public static final String ITEM_FACTORS = "item_factors.txt";
+  /** An ALS fit's settings, counts and training RMSE per iteration, as JSON. */
+  public static final String ALS_REPORT = "als.json";
   /** Header-less {@code userId,movieId,prediction}, best first per user: recommendations. */
   public static final String USER_BASED_RECOMMENDATIONS = "recommendations_user_based.csv";
   public static final String ITEM_BASED_RECOMMENDATIONS = "recommendations_item_based.csv";
