@@ -26,6 +26,7 @@ import org.cfmr.core.StableHash;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.ResultManifest;
 import org.cfmr.core.testing.SharedData;
 import org.cfmr.mapreduce.NeighbourFiles.Request;
 import org.cfmr.mapreduce.NeighbourFiles.Result;
@@ -65,8 +66,9 @@ class NeighbourFilesTest {
     assertEquals(Engine.MAPREDUCE, result.engine());
     assertEquals(4L, result.entitiesWithNeighbours().get(Mode.USER));
     assertEquals(8, result.reports().size());
-    assertEquals(List.of(PipelineFiles.ITEM_NEIGHBOURS, PipelineFiles.USER_NEIGHBOURS),
-        listing(temp.resolve("out")), "only the result files in the output folder");
+    assertEquals(List.of(ResultManifest.NAME, PipelineFiles.ITEM_NEIGHBOURS,
+        PipelineFiles.USER_NEIGHBOURS), listing(temp.resolve("out")),
+        "only the result files and their manifest in the output folder");
     assertEquals(List.of(), listing(workBase()), "the work folder is removed");
   }
 
@@ -210,8 +212,8 @@ class NeighbourFilesTest {
     Result resumed = NeighbourFiles.compute(
         request(train, TINY_SETTINGS, Modes.BOTH, 1).withPhases(1, 4, true), conf());
     assertEquals(4, resumed.reports().size(), "jobs 3 and 4 of each mode");
-    assertEquals(List.of(PipelineFiles.ITEM_NEIGHBOURS, PipelineFiles.USER_NEIGHBOURS),
-        listing(temp.resolve("out")));
+    assertEquals(List.of(ResultManifest.NAME, PipelineFiles.ITEM_NEIGHBOURS,
+        PipelineFiles.USER_NEIGHBOURS), listing(temp.resolve("out")));
     assertEquals(List.of(), listing(workBase()));
   }
 
