@@ -18,22 +18,23 @@ import org.cfmr.core.SixDecimals;
 import org.cfmr.core.factors.FactorNeighbours;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.OutputFolder;
-import org.cfmr.core.runtime.ResultStage;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.ResultStage;
+import org.cfmr.mapreduce.WorkFolder;
 
 /**
  * The files of an ALS fit, the stage {@code cfmr als} runs: {@value #USER_FACTORS} and
  * {@value #ITEM_FACTORS} ({@code FactorFile}), {@value #REPORT} (the settings, the counts and
  * the training RMSE after each iteration), and with {@link Request#neighbours()} the item
  * neighbours of the factors ({@code item_topk_neighbors.txt}). All are committed together into
- * the output folder ({@link OutputFolder}); the MapReduce engine's intermediates live under
- * {@code <output>/_cfmr-work/als} until then. Both engines write the same bytes.
+ * the output folder ({@link OutputFolder}); the MapReduce engine's intermediates live in the
+ * output's work folder ({@link WorkFolder}, never in the output folder) until then. Both engines
+ * write the same bytes.
  */
 public final class AlsFiles {
   public static final String USER_FACTORS = PipelineFiles.USER_FACTORS;
   public static final String ITEM_FACTORS = PipelineFiles.ITEM_FACTORS;
   public static final String REPORT = PipelineFiles.ALS_REPORT;
-  private static final String WORK = "_cfmr-work";
 
   private AlsFiles() {}
 
@@ -101,24 +102,24 @@ public final class AlsFiles {
       return MemoryAls.fit(request.train(), request.settings(), request.threads(), conf);
     }
     try {
-      return new AlsChain(conf, request.settings(), work(request), request.reducers())
+      return new AlsChain(conf, request.settings(), work(request, conf), request.reducers())
           .run(request.train());
     } catch (IOException e) {
       throw new CfmrException("als failed: " + e.getMessage(), e);
     }
   }
 
-  private static Path work(Request request) {
-    return new Path(new Path(request.output(), WORK), "als");
+  private static Path work(Request request, Configuration conf) throws IOException {
+    return new Path(WorkFolder.of(request.output(), conf), "als");
   }
 
   private static void removeWork(Request request, Configuration conf) {
     try {
-      Path work = work(request);
+      Path work = work(request, conf);
       FileSystem fs = work.getFileSystem(conf);
       fs.delete(work, true);
-      if (fs.exists(work.getParent()) && !fs.listFiles(work.getParent(), true).hasNext()) {
-        fs.delete(work.getParent(), true);
+      if (fs.exists(work.getParent()) && fs.listStatus(work.getParent()).length == 0) {
+        fs.delete(work.getParent(), false);
       }
     } catch (IOException e) {
       throw new CfmrException("cannot remove the work folder: " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package org.cfmr.als;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.ResultManifest;
+import org.cfmr.mapreduce.WorkFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,8 +52,11 @@ class AlsEnginesTest {
           file + ", mapreduce");
     }
     assertArrayEquals(memory.model().trainingRmse(), chain.model().trainingRmse());
-    assertEquals(FILES.stream().sorted().toList(), listing(temp.resolve("mapreduce")),
-        "no staging or work folder left");
+    assertEquals(withManifest(FILES), listing(temp.resolve("mapreduce")),
+        "only the results and their manifest in the output: no staging or work folder");
+    Configuration conf = localJobs(new Configuration());
+    Path work = WorkFolder.of(new Path(temp.resolve("mapreduce").toUri()), conf);
+    assertFalse(work.getFileSystem(conf).exists(work), "the work folder is removed: " + work);
   }
 
   @Test
@@ -75,11 +81,17 @@ class AlsEnginesTest {
               in.readAllBytes(), file);
         }
       }
-      assertEquals(FILES.stream().sorted().toList(), List.of(fs.listStatus(output)).stream()
+      assertEquals(withManifest(FILES), List.of(fs.listStatus(output)).stream()
           .map(s -> s.getPath().getName()).sorted().toList(), "only the files are left");
     } finally {
       dfs.shutdown();
     }
+  }
+
+  /** {@code files} and the result's manifest, sorted: what a result folder holds. */
+  private static List<String> withManifest(List<String> files) {
+    return java.util.stream.Stream.concat(files.stream(), java.util.stream.Stream.of(
+        ResultManifest.NAME)).sorted().toList();
   }
 
   private static List<String> listing(java.nio.file.Path folder) throws IOException {

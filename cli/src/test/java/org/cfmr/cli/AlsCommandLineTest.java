@@ -53,10 +53,6 @@ class AlsCommandLineTest {
     return code;
   }
 
-  private String firstLine() {
-    return err.lines().findFirst().orElse("");
-  }
-
   @Test
   void neighboursFromFactorsAreAlsNeighbours() throws IOException {
     String fit = temp.resolve("fit").toString();
@@ -84,7 +80,7 @@ class AlsCommandLineTest {
       String output = temp.resolve("never").toString();
       assertEquals(2, run("als", "--train", train.toString(), "--output", output, c[0], c[1]),
           err);
-      assertEquals(c[2], firstLine());
+      assertEquals("cfmr: " + c[2] + "\n", err, "one line");
       assertFalse(Files.exists(Path.of(output)), "nothing written for " + c[0]);
     }
   }
@@ -98,8 +94,8 @@ class AlsCommandLineTest {
 
     assertEquals(2, run("neighbours", "--from-factors", fit + "/user_factors.txt", "--mode",
         "item", "--output", output));
-    assertEquals("--from-factors user_factors.txt holds user factors; --mode item needs "
-        + "item_factors.txt", firstLine());
+    assertEquals("cfmr: --from-factors user_factors.txt holds user factors; --mode item needs "
+        + "item_factors.txt\n", err, "one line");
 
     Path report = Path.of(fit, "als.json");
     Files.writeString(report, Files.readString(report).replace("\"rank\" : 3", "\"rank\" : 4"));

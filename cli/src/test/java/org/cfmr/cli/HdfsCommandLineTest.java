@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.ResultManifest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +68,8 @@ class HdfsCommandLineTest {
       assertSameFiles(expected, hdfs.results("mapreduce", client));
       assertEquals(hdfs.neighboursFolderExpected(),
           hdfs.neighboursFolderListing("mapreduce", client), "no staging or work folder left");
-      assertEquals(List.of(PipelineFiles.TEST, PipelineFiles.TRAIN), hdfs.splitFolderListing(client));
+      assertEquals(List.of(ResultManifest.NAME, PipelineFiles.TEST, PipelineFiles.TRAIN),
+          hdfs.splitFolderListing(client));
       assertFalse(fs.exists(work[0].getPath()), "the work folder is removed");
     } finally {
       dfs.shutdown();

@@ -127,6 +127,9 @@ class PipelineTest {
       assertTrue(m.get("rmse").asDouble() > 0.6 && m.get("rmse").asDouble() < 1.2, mode);
       assertTrue(printed.contains(String.format(java.util.Locale.ROOT, "%.4f",
           m.get("rmse").asDouble())), "printed table shows the " + mode + " RMSE");
+    }
+    for (String mode : List.of("user", "item")) {
+      JsonNode m = metrics.get(mode);
       assertEquals("similarity-sum", m.get("ranking").asText(), mode);
       assertEquals(m.get("ndcg_at_n").asDouble() / metrics.at("/popularity/ndcg_at_n").asDouble(),
           m.get("ndcg_lift_over_popularity").asDouble(), 1e-12, mode);

@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.ResultManifest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +54,7 @@ class PipelineWorkFolderTest {
     List<String> results = new ArrayList<>(List.of(PipelineFiles.TRAIN, PipelineFiles.TEST,
         PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS,
         PipelineFiles.USER_BASED_RECOMMENDATIONS, PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
-        PipelineFiles.METRICS, PipelineFiles.RUN));
+        PipelineFiles.METRICS, PipelineFiles.RUN, ResultManifest.NAME));
     results.sort(null);
     assertEquals(results, names(output).stream().filter(n -> !n.endsWith(".crc")).toList());
     assertTrue(Files.size(output.resolve(PipelineFiles.USER_NEIGHBOURS)) > 0);

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.ResultManifest;
 import org.cfmr.core.testing.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,7 +138,8 @@ class S3CommandLineIT {
       assertEquals(s3.neighboursFolderExpected(),
           s3.neighboursFolderListing(engine, client), "only the results in the output");
     }
-    assertEquals(List.of(PipelineFiles.TEST, PipelineFiles.TRAIN), s3.splitFolderListing(client),
+    assertEquals(List.of(ResultManifest.NAME, PipelineFiles.TEST, PipelineFiles.TRAIN),
+        s3.splitFolderListing(client),
         "only the split's files in its output");
     assertFalse(Files.exists(work), "the work folder is removed once the files are written");
     assertTrue(output.contains("s3a://" + BUCKET + "/run/neighbours-mapreduce/"), output);

@@ -10,7 +10,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Where the chain keeps a run's intermediates: never in the output folder, which receives only
+ * Where the chain and the ALS jobs keep a run's intermediates: never in the output folder, which receives only
  * results (on an object store every intermediate object would cost requests, and deleting them
  * leaves directory markers behind). By default on the cluster's default file system
  * ({@code fs.defaultFS}: HDFS on a cluster, local disk in local mode), under
@@ -19,7 +19,7 @@ import org.apache.hadoop.fs.Path;
  * {@code --start-phase} continue a stopped run. Hadoop keeps its own job staging under
  * {@code hadoop.tmp.dir} on the default file system the same way.
  */
-final class WorkFolder {
+public final class WorkFolder {
   /** The folder under {@code hadoop.tmp.dir} that holds every output folder's work folder. */
   static final String BASE = "cfmr-work";
   /** Hex digits of the output path's SHA-256 in the folder's name (64 bits). */
@@ -28,7 +28,7 @@ final class WorkFolder {
   private WorkFolder() {}
 
   /** The default work folder of {@code output}, qualified on the default file system. */
-  static Path of(Path output, Configuration conf) throws IOException {
+  public static Path of(Path output, Configuration conf) throws IOException {
     Path qualified = output.getFileSystem(conf).makeQualified(output);
     String name = qualified.getName().isEmpty() ? "" : qualified.getName() + "-";
     Path base = new Path(conf.get("hadoop.tmp.dir"), BASE);

@@ -5,14 +5,12 @@ import java.util.Arrays;
 import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Reducer;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.cfmr.core.Rating;
-import org.cfmr.core.RatingFormat;
 import org.cfmr.core.ratings.RatingLine;
 import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.mapreduce.SplitRatings;
 
 /**
  * The rows job, run once per side before the iterations: groups the train ratings by user (or
@@ -30,34 +28,18 @@ public final class RatingRowsJob {
     private final IntWritable row = new IntWritable();
     private final LongWritable rating = new LongWritable();
     private boolean usersAreRows;
-    private String file;
-    private boolean splitStartsTheFile;
-    private long lineNumber;
+    private SplitRatings lines;
 
     @Override
     protected void setup(Context context) {
       usersAreRows = context.getConfiguration().getBoolean(ROWS_ARE_USERS, true);
-      InputSplit split = context.getInputSplit();
-      if (split instanceof FileSplit fileSplit) {
-        file = fileSplit.getPath().toString();
-        splitStartsTheFile = fileSplit.getStart() == 0;
-      } else {
-        file = String.valueOf(split);
-      }
+      lines = SplitRatings.of(context.getInputSplit());
     }
 
     @Override
     protected void map(LongWritable offset, Text line, Context context)
         throws IOException, InterruptedException {
-      lineNumber++;
-      Rating parsed;
-      try {
-        parsed = RatingLine.parse(RatingFormat.PLAIN_CSV, line.toString());
-      } catch (IllegalArgumentException e) {
-        throw splitStartsTheFile
-            ? CfmrException.atLine(file, lineNumber, e.getMessage())
-            : new CfmrException(file + " at byte " + offset.get() + ": " + e.getMessage());
-      }
+      Rating parsed = lines.next(offset.get(), line.toString());
       int other = usersAreRows ? parsed.item() : parsed.user();
       row.set(usersAreRows ? parsed.user() : parsed.item());
       rating.set(((long) other << 32) | parsed.halfStars());

@@ -7,16 +7,14 @@ import java.util.Map;
 import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Reducer;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 import org.cfmr.core.EntityTotals;
 import org.cfmr.core.PivotSampler;
 import org.cfmr.core.Rating;
-import org.cfmr.core.RatingFormat;
 import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.mapreduce.SplitRatings;
 import org.cfmr.mapreduce.chain.TaggedId.Tag;
 
 /**
@@ -44,27 +42,18 @@ public final class CoRatings {
     private final TaggedId key = new TaggedId();
     private final TotalsWritable value = new TotalsWritable();
     private boolean usersAreEntities;
-    private String file;
-    private boolean splitStartsTheFile;
-    private long lineNumber;
+    private SplitRatings lines;
 
     @Override
     protected void setup(Context context) {
       usersAreEntities = ChainSettings.readFrom(context.getConfiguration()).usersAreEntities();
-      InputSplit split = context.getInputSplit();
-      if (split instanceof FileSplit fileSplit) {
-        file = fileSplit.getPath().toString();
-        splitStartsTheFile = fileSplit.getStart() == 0;
-      } else {
-        file = String.valueOf(split);
-      }
+      lines = SplitRatings.of(context.getInputSplit());
     }
 
     @Override
     protected void map(LongWritable offset, Text line, Context context)
         throws IOException, InterruptedException {
-      lineNumber++;
-      Rating rating = parse(offset.get(), line.toString());
+      Rating rating = lines.next(offset.get(), line.toString());
       int entity = usersAreEntities ? rating.user() : rating.item();
       int pivot = usersAreEntities ? rating.item() : rating.user();
       context.write(key.set(Tag.PIVOT, pivot), value.set(entity, 1, rating.halfStars()));
@@ -72,17 +61,6 @@ public final class CoRatings {
       totals[0]++;
       totals[1] += rating.halfStars();
       context.getCounter(Counter.RATINGS).increment(1);
-    }
-
-    /** The rating, or an error naming the file and line (the byte offset past the first split). */
-    private Rating parse(long offset, String line) {
-      try {
-        return RatingFormat.PLAIN_CSV.parse(line);
-      } catch (IllegalArgumentException e) {
-        throw splitStartsTheFile
-            ? CfmrException.atLine(file, lineNumber, e.getMessage())
-            : new CfmrException(file + " at byte " + offset + ": " + e.getMessage());
-      }
     }
 
     @Override
