@@ -58,11 +58,14 @@ public final class OutputFolder implements AutoCloseable {
   private final ResultStage stage;
   private final boolean folderIsNew;
   private final CommitJournal.Steps steps;
+  /** The command's configuration: a cached file system's own may be another command's. */
+  private final Configuration conf;
   private boolean committed;
 
   private OutputFolder(FileSystem fs, Path folder, Path staging, List<String> names,
-      ResultStage stage, boolean folderIsNew, CommitJournal.Steps steps) {
+      ResultStage stage, boolean folderIsNew, CommitJournal.Steps steps, Configuration conf) {
     this.fs = fs;
+    this.conf = conf;
     this.folder = folder;
     this.staging = staging;
     this.names = names;
@@ -108,7 +111,7 @@ public final class OutputFolder implements AutoCloseable {
       }
       Path staging = CommitJournal.createStaging(fs, qualified, UUID.randomUUID().toString());
       return new OutputFolder(fs, qualified, staging, List.copyOf(names), stage, folderIsNew,
-          haltAfter(conf.getInt(HALT_AFTER_COMMIT_STEP, 0)));
+          haltAfter(conf.getInt(HALT_AFTER_COMMIT_STEP, 0)), conf);
     } catch (IOException e) {
       throw new CfmrException("cannot write to " + folder + ": " + e.getMessage(), e);
     }
@@ -173,7 +176,7 @@ public final class OutputFolder implements AutoCloseable {
    */
   public void concatenateParts(Path partsFolder, String name) {
     try {
-      FileSystem partsFs = partsFolder.getFileSystem(fs.getConf());
+      FileSystem partsFs = partsFolder.getFileSystem(conf);
       FileStatus[] parts = partsFs.listStatus(partsFolder, path -> path.getName().startsWith("part-"));
       Arrays.sort(parts, (x, y) -> x.getPath().getName().compareTo(y.getPath().getName()));
       try (OutputStream out = fs.create(staged(name), true)) {
