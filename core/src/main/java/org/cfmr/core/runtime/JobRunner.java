@@ -23,6 +23,9 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
  * from {@link LocalTaskFailures} when the job ran in this JVM.
  */
 public final class JobRunner {
+  /** How long a failed local job's cause may take to be logged after the job shows as failed. */
+  private static final long LOCAL_FAILURE_WAIT_MILLIS = 5000;
+
   private JobRunner() {}
 
   /**
@@ -44,7 +47,7 @@ public final class JobRunner {
       }
       if (!job.isSuccessful()) {
         Throwable taskFailure = localFailures == null ? null
-            : localFailures.take(job.getJobID().toString());
+            : localFailures.take(job.getJobID().toString(), LOCAL_FAILURE_WAIT_MILLIS);
         throw new CfmrException(label + " failed: " + (taskFailure == null
             ? firstTaskError(job) : taskError(job, taskFailure)), taskFailure);
       }

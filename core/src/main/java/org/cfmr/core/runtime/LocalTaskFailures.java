@@ -39,9 +39,22 @@ final class LocalTaskFailures extends AppenderSkeleton {
     return installed;
   }
 
-  /** The throwable job {@code jobId} failed with, removed from memory, or null. */
-  Throwable take(String jobId) {
-    return byJob.remove(jobId);
+  /**
+   * The throwable job {@code jobId} failed with, removed from memory, or null when none is logged
+   * within {@code millis}: LocalJobRunner marks a job failed just before it logs why, so a client
+   * that sees the failure may be there first.
+   */
+  synchronized Throwable take(String jobId, long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    Throwable thrown;
+    while ((thrown = byJob.remove(jobId)) == null) {
+      long left = (deadline - System.nanoTime()) / 1_000_000;
+      if (left <= 0) {
+        return null;
+      }
+      wait(left);
+    }
+    return thrown;
   }
 
   @Override
@@ -50,6 +63,7 @@ final class LocalTaskFailures extends AppenderSkeleton {
     if (thrown != null && thrown.getThrowable() != null && event.getMessage() != null
         && event.getLevel().isGreaterOrEqual(Level.WARN)) {
       byJob.put(event.getMessage().toString(), thrown.getThrowable());
+      notifyAll();  // doAppend holds this appender's lock
     }
     if (event.getLevel().isGreaterOrEqual(configured)) {
       Logger.getRootLogger().callAppenders(event);
