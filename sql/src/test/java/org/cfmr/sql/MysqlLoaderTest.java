@@ -47,6 +47,7 @@ class MysqlLoaderTest {
     runWithoutNeighbours = PipelineFixture.create(temp.resolve("run-split-only"), false);
     Files.delete(runWithoutNeighbours.resolve(PipelineFiles.ITEM_BASED_RECOMMENDATIONS));
     Files.delete(runWithoutNeighbours.resolve(PipelineFiles.RUN));
+    Manifests.write(runWithoutNeighbours);  // a complete result that lacks those files
   }
 
   @BeforeEach
