@@ -14,13 +14,11 @@ import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
+import org.cfmr.core.NeighbourRole;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.baseline.Baseline;
 import org.cfmr.core.baseline.BaselineFit;
-import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
-import org.cfmr.core.predict.Predictor;
-import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.RatingsInput;
 import org.cfmr.core.ratings.TrainRatings;
@@ -38,7 +36,7 @@ import org.cfmr.eval.ModelResult;
 import org.cfmr.eval.PopularityBaseline;
 import org.cfmr.eval.PopularityResult;
 import org.cfmr.eval.RecommendCommand;
-import org.cfmr.eval.Recommendations;
+import org.cfmr.eval.Recommender;
 import org.cfmr.eval.ResultsTable;
 import org.cfmr.eval.TestRatings;
 import org.cfmr.mapreduce.Engine;
@@ -66,15 +64,28 @@ final class Pipeline {
       PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS,
       PipelineFiles.USER_BASED_RECOMMENDATIONS, PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
       PipelineFiles.METRICS, PipelineFiles.RUN);
+  private static final List<String> RANKING_FILES = List.of(
+      PipelineFiles.USER_RANKING_NEIGHBOURS, PipelineFiles.ITEM_RANKING_NEIGHBOURS);
 
   /**
-   * Everything the pipeline is asked to do; {@code database}, where to load, may be null, and so
-   * may {@code work}, the MapReduce chain's work folder (null: the default one,
-   * {@link NeighbourFiles.Request#work()}).
+   * Everything the pipeline is asked to do; {@code ranking}, the settings of the ranking
+   * neighbours, is null when the prediction neighbours rank the lists; {@code database}, where
+   * to load, may be null, and so may {@code work}, the MapReduce chain's work folder (null: the
+   * default one, {@link NeighbourFiles.Request#work()}).
    */
   record Settings(Path input, Path output, boolean overwrite, SplitSettings split,
-      SimilaritySettings neighbours, Engine engine, int reducers, int threads, int topN,
-      DatabaseOptions database, Path work) {}
+      SimilaritySettings neighbours, SimilaritySettings ranking, EvaluationSettings predictions,
+      Engine engine, int reducers, int threads, int topN, DatabaseOptions database, Path work) {
+
+    /** The files of the result, the ranking neighbours' when they are computed. */
+    List<String> files() {
+      List<String> files = new ArrayList<>(FILES);
+      if (ranking != null) {
+        files.addAll(4, RANKING_FILES);
+      }
+      return files;
+    }
+  }
 
   private final Settings settings;
   private final PrintStream out;
@@ -94,35 +105,37 @@ final class Pipeline {
     List<EvaluationResult> results;
     List<ModelResult> models;
     PopularityResult popularity;
-    NeighbourFiles.Request neighboursRequest;
+    List<NeighbourFiles.Request> chainRuns = new ArrayList<>();
     NeighbourFiles.Result neighbours;
-    try (OutputFolder folder = OutputFolder.forResult(settings.output(), FILES,
+    try (OutputFolder folder = OutputFolder.forResult(settings.output(), settings.files(),
         settings.overwrite(), manifestStage(input), conf)) {
       SplitResult split = Split.writeStaged(settings.split(), input, folder, conf);
       out.println(split.summary());
 
-      neighboursRequest = NeighbourFiles.Request.of(split.trainFile(), settings.output())
-          .with(Modes.BOTH, settings.neighbours(), settings.engine())
+      NeighbourFiles.Request neighboursRequest = NeighbourFiles.Request.of(split.trainFile(),
+          settings.output()).with(Modes.BOTH, settings.neighbours(), settings.engine())
           .withParallelism(settings.reducers(), settings.threads()).withWork(settings.work());
-      neighbours = NeighbourFiles.writeStaged(neighboursRequest, folder, conf);
-      out.printf(Locale.ROOT,
-          "neighbours: %s, %s engine: %,d users and %,d items with neighbours%n",
-          settings.neighbours().describe(), neighbours.engine().cliName(),
-          neighbours.entitiesWithNeighbours().get(Mode.USER),
-          neighbours.entitiesWithNeighbours().get(Mode.ITEM));
+      neighbours = neighbours("neighbours", neighboursRequest, folder, chainRuns);
+      if (settings.ranking() != null) {
+        neighbours("ranking neighbours", neighboursRequest.forRanking(settings.ranking()),
+            folder, chainRuns);
+      }
 
       TrainData train = TrainData.of(TrainRatings.read(split.trainFile(), conf));
       TestRatings test = TestRatings.read(split.testFile(), train, conf);
-      EvaluationSettings evaluation = EvaluationSettings.defaults(Mode.USER)
-          .withThreads(settings.threads());
+      EvaluationSettings evaluation = settings.predictions();
       Baseline baseline = BaselineFit.fit(train, evaluation.baseline(), settings.threads());
       models = ModelEvaluation.both(train, test, baseline, evaluation.baseline(),
           evaluation.clip());
       results = new ArrayList<>();
       for (Mode mode : MODES) {
         NeighbourLists lists = NeighbourLists.read(folder.staged(mode.neighbourFile()), conf);
-        results.add(Evaluation.run(train, test, lists, evaluation.withMode(mode), baseline));
-        recommend(train, lists, mode, folder);
+        NeighbourLists rankingLists = settings.ranking() == null ? lists : NeighbourLists.read(
+            folder.staged(NeighbourRole.RANKING.fileName(mode)), conf);
+        results.add(Evaluation.run(train, test, lists, rankingLists, evaluation.withMode(mode),
+            baseline));
+        recommend(Recommender.of(train, lists, rankingLists, evaluation.withMode(mode),
+            baseline), folder);
       }
       popularity = PopularityBaseline.evaluate(train, test, EvaluationSettings.DEFAULT_TOP_N,
           EvaluationSettings.DEFAULT_RELEVANT_FROM);
@@ -130,9 +143,7 @@ final class Pipeline {
       write(folder, PipelineFiles.RUN, runJson(split, neighbours.engine()));
       folder.commit();
     }
-    if (neighbours.engine() == Engine.MAPREDUCE) {
-      NeighbourFiles.removeWork(neighboursRequest, conf);
-    }
+    chainRuns.forEach(request -> NeighbourFiles.removeWork(request, conf));
 
     if (settings.database() != null) {
       out.print(MysqlLoader.load(new LoadSettings(settings.database().jdbcUrl(),
@@ -141,7 +152,7 @@ final class Pipeline {
     out.println();
     out.print(ResultsTable.text(List.of("user", "item"), "mode", models, results, popularity));
     out.printf(Locale.ROOT, "%nfiles in %s (%.1fs): %s%n", settings.output(),
-        (System.nanoTime() - start) / 1e9, String.join(", ", FILES));
+        (System.nanoTime() - start) / 1e9, String.join(", ", settings.files()));
   }
 
   /** The pipeline's record in the manifest: its input and every setting the files depend on. */
@@ -151,16 +162,35 @@ final class Pipeline {
         .setting("seed", settings.split().seed())
         .setting("train_fraction", settings.split().trainFraction())
         .setting("similarity", similarity.describe())
+        .setting("ranking_similarity", settings.ranking() == null ? "the prediction neighbours"
+            : settings.ranking().describe())
+        .setting("predictions", settings.predictions().describe())
         .setting("max_pivot_ratings", similarity.maxPivotRatings())
         .setting("top_n", settings.topN());
   }
 
-  private void recommend(TrainData train, NeighbourLists lists, Mode mode, OutputFolder folder) {
-    Predictor predictor = Recommendations.predictor(train, lists, mode, ItemFormula.CENTRED, 1, true);
+  /**
+   * Computes {@code request}'s neighbour files into the staging folder and says so; a chain run
+   * is added to {@code chainRuns}, whose work folders are removed after the commit.
+   */
+  private NeighbourFiles.Result neighbours(String what, NeighbourFiles.Request request,
+      OutputFolder folder, List<NeighbourFiles.Request> chainRuns) {
+    NeighbourFiles.Result result = NeighbourFiles.writeStaged(request, folder, conf);
+    if (result.engine() == Engine.MAPREDUCE) {
+      chainRuns.add(request);
+    }
+    out.printf(Locale.ROOT, "%s: %s, %s engine: %,d users and %,d items with neighbours%n",
+        what, request.settings().describe(), result.engine().cliName(),
+        result.entitiesWithNeighbours().get(Mode.USER),
+        result.entitiesWithNeighbours().get(Mode.ITEM));
+    return result;
+  }
+
+  private void recommend(Recommender recommender, OutputFolder folder) {
+    Mode mode = recommender.mode();
     String name = mode == Mode.USER ? PipelineFiles.USER_BASED_RECOMMENDATIONS
         : PipelineFiles.ITEM_BASED_RECOMMENDATIONS;
-    long lines = RecommendCommand.writeStaged(train, predictor, RankingScore.DEFAULT,
-        settings.topN(), null,
+    long lines = RecommendCommand.writeStaged(recommender, settings.topN(), null,
         settings.threads(), folder, name);
     out.printf(Locale.ROOT, "recommend: %,d %s recommendations → %s%n", lines, mode.title(), name);
   }
@@ -196,6 +226,11 @@ final class Pipeline {
     neighbours.put("k", similarity.k());
     neighbours.put("max_pivot_ratings", similarity.maxPivotRatings());
     neighbours.put("engine", engine.cliName());
+    if (settings.ranking() != null) {
+      neighbours.put("ranking_similarity", settings.ranking().measure().cliName());
+      neighbours.put("ranking_shrink", settings.ranking().shrink());
+      neighbours.put("ranking_min_common", settings.ranking().minCommon());
+    }
     run.putObject("recommendations").put("n", settings.topN());
     try {
       return json.writeValueAsString(run) + "\n";

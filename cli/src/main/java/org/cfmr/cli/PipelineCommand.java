@@ -2,10 +2,13 @@ package org.cfmr.cli;
 
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
+import org.cfmr.core.Mode;
 import org.cfmr.core.Similarity;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.runtime.BundledData;
 import org.cfmr.core.runtime.UsageException;
+import org.cfmr.eval.EvaluationSettings;
+import org.cfmr.eval.PredictionOptions;
 import org.cfmr.eval.Recommendations;
 import org.cfmr.mapreduce.Engine;
 import org.cfmr.mapreduce.NeighboursCommand;
@@ -14,6 +17,7 @@ import org.cfmr.sql.DatabaseOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cfmr pipeline}: the main job, every stage in one command (see {@link Pipeline}). */
@@ -88,6 +92,16 @@ final class PipelineCommand implements Callable<Integer> {
       description = "Recommendations per user (0: every candidate).")
   int topN;
 
+  @Option(names = "--ranking-neighbours", paramLabel = "cooccurrence|prediction",
+      defaultValue = "cooccurrence",
+      description = "What orders the recommendations and the top-N metrics: neighbours by "
+          + "co-occurrence cosine (λ 0, minCommon 1, the same K; a second neighbour run, written "
+          + "as *_ranking_neighbors.txt), or the prediction neighbours themselves "
+          + "(default: ${DEFAULT-VALUE}).")
+  String rankingNeighbours;
+
+  @Mixin PredictionOptions prediction;
+
   /** Where to also load the results; null when neither option is given. */
   @ArgGroup(exclusive = false, multiplicity = "0..1")
   DatabaseOptions database;
@@ -96,13 +110,28 @@ final class PipelineCommand implements Callable<Integer> {
   public Integer call() {
     refuseWhatWouldFailHalfWay();
     Path inputPath = new Path(input != null ? input : BundledData.folder().toString());
+    int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    SimilaritySettings neighbours = new SimilaritySettings(similarity, shrink, minCommon, minSim,
+        k, maxPivotRatings, seed);
     Pipeline.Settings settings = new Pipeline.Settings(inputPath, new Path(output), overwrite,
         new SplitSettings(inputPath, new Path(output), trainFraction, seed, 0, reducers, overwrite),
-        new SimilaritySettings(similarity, shrink, minCommon, minSim, k, maxPivotRatings, seed),
-        engine, reducers, threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-        topN, database, work != null ? new Path(work) : null);
+        neighbours, ranking(neighbours), prediction.apply(EvaluationSettings.defaults(Mode.USER).withThreads(threadCount)),
+        engine, reducers, threadCount, topN, database, work != null ? new Path(work) : null);
     new Pipeline(settings, System.out).run();
     return 0;
+  }
+
+  /** The ranking neighbours' settings, or null when the prediction neighbours rank. */
+  private SimilaritySettings ranking(SimilaritySettings neighbours) {
+    switch (rankingNeighbours) {
+      case "cooccurrence":
+        return neighbours.forRanking();
+      case "prediction":
+        return null;
+      default:
+        throw new UsageException("unknown --ranking-neighbours '" + rankingNeighbours
+            + "' (expected cooccurrence or prediction)");
+    }
   }
 
   /** Values the split accepts but a later stage cannot use, refused before any file is written. */

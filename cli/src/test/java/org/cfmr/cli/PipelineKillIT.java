@@ -34,6 +34,7 @@ class PipelineKillIT {
   private static final Path CFMR = SharedData.projectRoot().resolve("bin/cfmr");
   private static final List<String> FILES = List.of(PipelineFiles.TRAIN, PipelineFiles.TEST,
       PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS,
+      PipelineFiles.USER_RANKING_NEIGHBOURS, PipelineFiles.ITEM_RANKING_NEIGHBOURS,
       PipelineFiles.USER_BASED_RECOMMENDATIONS, PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
       PipelineFiles.METRICS, PipelineFiles.RUN);
   /** The old result is seed 1's split, the new one seed 7's. */
@@ -187,10 +188,14 @@ class PipelineKillIT {
     }
   }
 
-  /** A disk that fills up during the run: one line, exit 1, the old result untouched. */
+  /**
+   * A disk that fills up during the run: one line, exit 1, the old result untouched. The old
+   * result takes about 11 MB; the sizes leave room for about 1, 4 and 8 MB more, so the disk
+   * fills during the split, the prediction neighbours and the ranking neighbours.
+   */
   @Test
   void aFullDiskKeepsTheOldResult() throws Exception {
-    for (String size : List.of("6m", "8500k")) {
+    for (String size : List.of("12m", "15m", "19m")) {
       Path disk = Files.createDirectories(dir.resolve("disk-" + size));
       Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs",
           disk.toString()).redirectErrorStream(true).start();

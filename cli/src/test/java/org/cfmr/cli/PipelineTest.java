@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineTest {
   private static final List<String> FILES = List.of(PipelineFiles.TRAIN, PipelineFiles.TEST,
       PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS,
+      PipelineFiles.USER_RANKING_NEIGHBOURS, PipelineFiles.ITEM_RANKING_NEIGHBOURS,
       PipelineFiles.USER_BASED_RECOMMENDATIONS, PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
       PipelineFiles.METRICS, PipelineFiles.RUN);
 
@@ -144,6 +145,46 @@ class PipelineTest {
     assertEquals(20, run.at("/recommendations/n").asInt());
     assertEquals(42, run.at("/split/seed").asLong());
     assertTrue(run.get("dataset").asText().endsWith("data/ml-latest-small"), run.toString());
+  }
+
+  /**
+   * The ranking files are the co-occurrence neighbours of the train split, and {@code cfmr
+   * evaluate --folder} (which ranks by them) and {@code cfmr recommend --folder} give the
+   * pipeline's figures and files; {@code --ranking-neighbours prediction} writes no ranking files
+   * and ranks by the prediction neighbours.
+   */
+  @Test
+  void theRankingNeighboursOrderTheListsAndTheCommandsFindThem() throws IOException {
+    Path ranking = dir.resolve("ranking");
+    run("neighbours", "--train", output.resolve(PipelineFiles.TRAIN).toString(), "--output",
+        ranking.toString(), "--similarity", "cooccurrence", "--shrink", "0", "--min-common", "1");
+    for (String mode : List.of("user", "item")) {
+      assertArrayEquals(Files.readAllBytes(ranking.resolve(mode + "_topk_neighbors.txt")),
+          Files.readAllBytes(output.resolve(mode + "_ranking_neighbors.txt")), mode);
+    }
+    Path evaluated = dir.resolve("evaluated.json");
+    run("evaluate", "--folder", output.toString(), "--json", evaluated.toString());
+    JsonNode metrics = new ObjectMapper().readTree(output.resolve(PipelineFiles.METRICS).toFile());
+    JsonNode again = new ObjectMapper().readTree(evaluated.toFile());
+    for (String mode : List.of("user", "item")) {
+      for (String figure : List.of("rmse", "rmse_all", "ndcg_at_n", "precision_at_n")) {
+        assertEquals(metrics.get(mode).get(figure), again.get(mode).get(figure), mode + figure);
+      }
+    }
+    Path recommended = dir.resolve("item.csv");
+    run("recommend", "--folder", output.toString(), "--mode", "item", "--top-n", "20",
+        "--output", recommended.toString());
+    assertArrayEquals(Files.readAllBytes(output.resolve(
+        PipelineFiles.ITEM_BASED_RECOMMENDATIONS)), Files.readAllBytes(recommended));
+
+    Path plain = dir.resolve("plain");
+    run("pipeline", "--output", plain.toString(), "--ranking-neighbours", "prediction");
+    assertTrue(Files.notExists(plain.resolve(PipelineFiles.ITEM_RANKING_NEIGHBOURS)));
+    JsonNode plainMetrics = new ObjectMapper().readTree(
+        plain.resolve(PipelineFiles.METRICS).toFile());
+    assertEquals(metrics.at("/item/rmse"), plainMetrics.at("/item/rmse"));
+    assertTrue(metrics.at("/item/ndcg_at_n").asDouble()
+        > plainMetrics.at("/item/ndcg_at_n").asDouble() + 0.03, "co-occurrence ranks better");
   }
 
   @Test

@@ -53,6 +53,7 @@ class PipelineWorkFolderTest {
     assertEquals(List.of("keep.txt"), names(work), "the chain's folders went, the rest stays");
     List<String> results = new ArrayList<>(List.of(PipelineFiles.TRAIN, PipelineFiles.TEST,
         PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS,
+        PipelineFiles.USER_RANKING_NEIGHBOURS, PipelineFiles.ITEM_RANKING_NEIGHBOURS,
         PipelineFiles.USER_BASED_RECOMMENDATIONS, PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
         PipelineFiles.METRICS, PipelineFiles.RUN, ResultManifest.NAME));
     results.sort(null);

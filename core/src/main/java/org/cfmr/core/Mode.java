@@ -1,7 +1,6 @@
 package org.cfmr.core;
 
 import java.util.Locale;
-import org.cfmr.core.runtime.PipelineFiles;
 
 /**
  * User–user or item–item: whose neighbours are computed ({@code cfmr neighbours}) and whose
@@ -34,9 +33,9 @@ public enum Mode {
     return this == USER;
   }
 
-  /** {@code user_topk_neighbors.txt} or {@code item_topk_neighbors.txt}. */
+  /** {@code user_topk_neighbors.txt} or {@code item_topk_neighbors.txt}: the prediction file. */
   public String neighbourFile() {
-    return this == USER ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS;
+    return NeighbourRole.PREDICTION.fileName(this);
   }
 
   public static Mode parse(String name) {

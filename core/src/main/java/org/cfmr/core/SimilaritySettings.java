@@ -29,6 +29,15 @@ public record SimilaritySettings(
         DEFAULT_MIN_COMMON, DEFAULT_MIN_SIM, DEFAULT_K, 0, DEFAULT_SEED);
   }
 
+  /**
+   * The ranking neighbours that go with these: co-occurrence cosine with no shrinkage and one
+   * common pivot (the best top-N lists measured, see docs/ALGORITHMS.md), with the same K, pivot
+   * cap and seed.
+   */
+  public SimilaritySettings forRanking() {
+    return withMeasure(Similarity.COOCCURRENCE).withShrink(0).withMinCommon(1);
+  }
+
   public SimilaritySettings {
     if (!(shrink >= 0 && shrink < Double.POSITIVE_INFINITY)) {
       throw new UsageException("--shrink must be a number >= 0, not " + shrink);

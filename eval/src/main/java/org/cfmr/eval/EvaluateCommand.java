@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
+import org.cfmr.core.NeighbourRole;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.RankingScore;
@@ -62,7 +63,18 @@ public final class EvaluateCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   String model;
 
+  @Option(names = "--ranking-neighbours", paramLabel = "FILE",
+      description = "Neighbours that rank the top-N lists (default: the folder's ranking file "
+          + "of each mode when it has one, else the prediction neighbours); with one --mode.")
+  String rankingNeighbours;
+
   @Mixin PredictionOptions prediction;
+
+  @Option(names = "--fallback", paramLabel = "baseline|user-mean",
+      defaultValue = EvaluationSettings.DEFAULT_FALLBACK,
+      description = "What the \"all ratings\" figures predict for an uncovered test rating: "
+          + "b_ui, or mu_u (mu for a user without train ratings) (default: ${DEFAULT-VALUE}).")
+  String fallback;
 
   @Option(names = "--item-formula", paramLabel = "centred|weighted", defaultValue = "centred",
       description = "Item-based formula: mean-centred, or the seed's plain weighted average "
@@ -119,8 +131,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     boolean knn = chosenModel();
     List<Mode> chosen = knn ? chosenModes() : List.of();
     EvaluationSettings settings = prediction.apply(new EvaluationSettings(Mode.USER,
-        ItemFormula.parse(itemFormula), minNeighbours, !noClip, RankingScore.parse(ranking), topN,
-        relevantFrom, threads));
+        ItemFormula.CENTRED, minNeighbours, !noClip, RankingScore.parse(ranking), topN,
+        relevantFrom, threads)).withItemFormula(ItemFormula.parse(itemFormula))
+        .withFallback(Fallback.parse(fallback));
     Path trainFile = file(train, PipelineFiles.TRAIN, "--train", conf);
     Path testFile = file(test, PipelineFiles.TEST, "--test", conf);
     if (json != null) {
@@ -142,10 +155,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     List<EvaluationResult> results = new ArrayList<>();
     for (Mode mode : chosen) {
       Path neighbourFile = neighbours != null ? new Path(neighbours)
-          : file(null, mode == Mode.USER ? PipelineFiles.USER_NEIGHBOURS
-              : PipelineFiles.ITEM_NEIGHBOURS, "--neighbours", conf);
-      EvaluationResult result = Evaluation.run(trainData, testRatings,
-          NeighbourLists.read(neighbourFile, conf), settings.withMode(mode), baseline);
+          : file(null, NeighbourRole.PREDICTION.fileName(mode), "--neighbours", conf);
+      Path rankingFile = rankingFile(mode, neighbourFile);
+      NeighbourLists lists = NeighbourLists.read(neighbourFile, conf);
+      EvaluationResult result = Evaluation.run(trainData, testRatings, lists,
+          rankingFile.equals(neighbourFile) ? lists : NeighbourLists.read(rankingFile, conf),
+          settings.withMode(mode), baseline);
       System.out.print(result.report());
       results.add(result);
     }
@@ -183,16 +198,33 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   private List<Mode> chosenModes() {
     if (modes == null) {
-      if (neighbours != null) {
-        throw new UsageException("--neighbours needs --mode user or --mode item");
+      if (neighbours != null || rankingNeighbours != null) {
+        throw new UsageException((neighbours != null ? "--neighbours" : "--ranking-neighbours")
+            + " needs --mode user or --mode item");
       }
       return List.of(Mode.USER, Mode.ITEM);
     }
     List<Mode> parsed = modes.stream().map(Mode::parse).distinct().toList();
+    if (rankingNeighbours != null && parsed.size() != 1) {
+      throw new UsageException("--ranking-neighbours is one file: give one --mode (user or item)");
+    }
     if (neighbours != null && parsed.size() != 1) {
       throw new UsageException("--neighbours is one file: give one --mode (user or item)");
     }
     return parsed;
+  }
+
+  /**
+   * The --ranking-neighbours file; else the --folder result's ranking file of {@code mode} when
+   * it has one (and no --neighbours file was given); else {@code neighbourFile}.
+   */
+  private Path rankingFile(Mode mode, Path neighbourFile) {
+    if (rankingNeighbours != null) {
+      return new Path(rankingNeighbours);
+    }
+    String name = NeighbourRole.RANKING.fileName(mode);
+    return neighbours == null && result != null && result.has(name) ? result.file(name)
+        : neighbourFile;
   }
 
   /** {@code given}, else the file {@code name} of the --folder result (opened and checked once). */

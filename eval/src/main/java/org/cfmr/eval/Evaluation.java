@@ -7,8 +7,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.baseline.Baseline;
 import org.cfmr.core.baseline.BaselineFit;
-import org.cfmr.core.predict.Clipping;
-import org.cfmr.core.predict.IndexedNeighbours;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.Predictor;
 import org.cfmr.core.predict.RankingScore;
@@ -43,19 +41,25 @@ public final class Evaluation {
   /** Evaluates with a baseline fitted with {@code settings.baseline()} (null when not needed). */
   public static EvaluationResult run(TrainData train, TestRatings test, NeighbourLists neighbours,
       EvaluationSettings settings, Baseline baseline) {
-    Clipping clipping = Clipping.of(train, settings.clip());
-    Predictor predictor = Predictor.of(settings.mode(), train,
-        IndexedNeighbours.of(neighbours, train, settings.mode()), settings.itemFormula(),
-        settings.centring().centre(settings.mode(), train, baseline), settings.damping(),
-        settings.minNeighbours(), clipping);
-    Fallback.Prediction fallback = settings.fallback().of(train, baseline, clipping);
+    return run(train, test, neighbours, neighbours, settings, baseline);
+  }
+
+  /**
+   * Evaluates the predictions over {@code neighbours} (the error figures) and the top-N lists
+   * ranked over {@code rankingNeighbours} (the same lists, or the ranking files of
+   * {@link org.cfmr.core.NeighbourRole#RANKING}).
+   */
+  public static EvaluationResult run(TrainData train, TestRatings test, NeighbourLists neighbours,
+      NeighbourLists rankingNeighbours, EvaluationSettings settings, Baseline baseline) {
+    Recommender recommender = Recommender.of(train, neighbours, rankingNeighbours, settings,
+        baseline);
     long start = System.nanoTime();
     UserOutcome[] outcomes = new UserOutcome[test.users()];
     try (Progress progress = new Progress("evaluate " + settings.describe(), test.users())) {
       ByUser.parallel(settings.threads(), test.users(), progress, () -> {
-        Predictor.UserScorer scorer = predictor.newScorer();
-        return group -> outcomes[group] =
-            evaluateUser(train, test, group, scorer, fallback, settings);
+        Recommender.UserScorers scorers = recommender.newScorers();
+        return group -> outcomes[group] = evaluateUser(train, test, group, scorers,
+            recommender.fallback(), settings);
       });
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -123,11 +127,13 @@ public final class Evaluation {
       double recall, double ndcg, long predictions) {}
 
   private static UserOutcome evaluateUser(TrainData train, TestRatings test, int group,
-      Predictor.UserScorer scorer, Fallback.Prediction fallback, EvaluationSettings settings) {
+      Recommender.UserScorers scorers, Fallback.Prediction fallback,
+      EvaluationSettings settings) {
     int user = train.userIndex(test.userId(group));
     if (user >= 0) {
-      scorer.startUser(user);
+      scorers.startUser(user);
     }
+    Predictor.UserScorer scorer = scorers.prediction();
     ErrorSums covered = new ErrorSums();
     ErrorSums all = new ErrorSums();
     long predictions = 0;
@@ -155,9 +161,10 @@ public final class Evaluation {
     }
     int[] list = new int[0];
     if (user >= 0) {
-      int[] candidates = scorer.candidates();
+      Predictor.UserScorer ranking = scorers.ranking();
+      int[] candidates = ranking.candidates();
       predictions += candidates.length;
-      list = itemIds(train, rank(scorer, settings.ranking(), candidates, settings.topN()));
+      list = itemIds(train, rank(ranking, settings.ranking(), candidates, settings.topN()));
     }
     TopNMetrics.UserFigures figures = TopNMetrics.of(test, group, list, settings.topN(),
         settings.relevantFrom(), relevant);

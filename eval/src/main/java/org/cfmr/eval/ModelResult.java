@@ -33,6 +33,12 @@ public record ModelResult(String key, String description, String detail, double 
     return json;
   }
 
+  /** This result with its settings in its description, e.g. {@code baseline λu=5 λi=5 epochs=10}. */
+  public ModelResult describedBySettings() {
+    return detail.isEmpty() ? this
+        : new ModelResult(key, description + " " + detail, detail, rmse, mae, total);
+  }
+
   /** The report's line. */
   public String report() {
     return String.format(Locale.ROOT, "%s%s, all ratings: RMSE %.4f  MAE %.4f (%,d ratings)%n",

@@ -9,9 +9,11 @@ import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
+import org.cfmr.core.NeighbourRole;
+import org.cfmr.core.baseline.Baseline;
+import org.cfmr.core.baseline.BaselineFit;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
-import org.cfmr.core.predict.Predictor;
 import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
@@ -24,6 +26,7 @@ import org.cfmr.core.runtime.UsageException;
 import org.cfmr.core.runtime.ResultFolder;
 import org.cfmr.core.runtime.ResultStage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,6 +57,14 @@ public final class RecommendCommand implements Callable<Integer> {
   @Option(names = "--mode", paramLabel = "user|item", defaultValue = "user",
       description = "User-based or item-based predictions (default: ${DEFAULT-VALUE}).")
   String mode;
+
+  @Option(names = "--ranking-neighbours", paramLabel = "FILE",
+      description = "Neighbours that find and order each user's candidates (default: the "
+          + "folder's ranking file of the mode when it has one, else the --neighbours file); "
+          + "the predicted ratings come from --neighbours.")
+  String rankingNeighbours;
+
+  @Mixin PredictionOptions prediction;
 
   @Option(names = "--item-formula", paramLabel = "centred|weighted", defaultValue = "centred",
       description = "Item-based formula (default: ${DEFAULT-VALUE}).")
@@ -113,32 +124,37 @@ public final class RecommendCommand implements Callable<Integer> {
     ResultFolder result = folder == null ? null : ResultFolder.open(new Path(folder), conf);
     Path trainFile = train != null ? new Path(train) : fromFolder(result, PipelineFiles.TRAIN,
         "--train");
-    Path neighbourFile = neighbours != null ? new Path(neighbours) : fromFolder(result,
-        chosen == Mode.USER ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS,
-        "--neighbours");
+    Path neighbourFile = neighbours != null ? new Path(neighbours)
+        : fromFolder(result, NeighbourRole.PREDICTION.fileName(chosen), "--neighbours");
+    Path rankingFile = rankingFile(result, chosen, neighbourFile);
+    EvaluationSettings settings = prediction.apply(new EvaluationSettings(chosen,
+        ItemFormula.CENTRED, minNeighbours, !noClip, score, EvaluationSettings.DEFAULT_TOP_N,
+        EvaluationSettings.DEFAULT_RELEVANT_FROM, threads))
+        .withItemFormula(ItemFormula.parse(itemFormula));
     TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
-    Predictor predictor = Recommendations.predictor(trainData,
-        NeighbourLists.read(neighbourFile, conf), chosen, ItemFormula.parse(itemFormula),
-        minNeighbours, !noClip);
+    Baseline baseline = settings.needsBaseline()
+        ? BaselineFit.fit(trainData, settings.baseline(), threads) : null;
+    NeighbourLists lists = NeighbourLists.read(neighbourFile, conf);
+    Recommender recommender = Recommender.of(trainData, lists, rankingFile.equals(neighbourFile)
+        ? lists : NeighbourLists.read(rankingFile, conf), settings, baseline);
     long start = System.nanoTime();
     Path target;
     long lines;
     if (output != null) {
       target = new Path(output);
-      lines = write(trainData, predictor, score, all ? 0 : topN, users, threads, target,
-          overwrite, conf);
+      lines = write(recommender, all ? 0 : topN, users, threads, target, overwrite, conf);
     } else {
       String name = chosen == Mode.USER ? PipelineFiles.USER_BASED_RECOMMENDATIONS
           : PipelineFiles.ITEM_BASED_RECOMMENDATIONS;
       ResultStage stage = ResultStage.of("recommend " + chosen.cliName())
           .input("train", trainFile, conf).input("neighbours", neighbourFile, conf)
-          .setting("item_formula", itemFormula).setting("top_n", all ? 0 : topN)
+          .input("ranking_neighbours", rankingFile, conf)
+          .setting("predictions", settings.describe()).setting("top_n", all ? 0 : topN)
           .setting("min_neighbours", minNeighbours).setting("clip", !noClip)
           .setting("ranking", score.toString());
       try (OutputFolder out = OutputFolder.forResult(new Path(folder), List.of(name), overwrite,
           stage, conf)) {
-        lines = writeStaged(trainData, predictor, score, all ? 0 : topN, users, threads, out,
-            name);
+        lines = writeStaged(recommender, all ? 0 : topN, users, threads, out, name);
         out.commit();
         target = out.target(name);
       }
@@ -149,13 +165,12 @@ public final class RecommendCommand implements Callable<Integer> {
   }
 
   /** Writes the recommendations to {@code target} through a staged write; returns the line count. */
-  public static long write(TrainData train, Predictor predictor, RankingScore ranking, int topN,
-      int[] userIds, int threads, Path target, boolean overwrite, Configuration conf) {
+  public static long write(Recommender recommender, int topN, int[] userIds, int threads,
+      Path target, boolean overwrite, Configuration conf) {
     Path parent = target.getParent() == null ? new Path(".") : target.getParent();
     try (OutputFolder out = OutputFolder.forFiles(parent, List.of(target.getName()), overwrite,
         conf)) {
-      long lines = writeStaged(train, predictor, ranking, topN, userIds, threads, out,
-          target.getName());
+      long lines = writeStaged(recommender, topN, userIds, threads, out, target.getName());
       out.commit();
       return lines;
     }
@@ -165,13 +180,26 @@ public final class RecommendCommand implements Callable<Integer> {
    * Writes the recommendations into the staged file {@code name} of {@code out}, uncommitted;
    * returns the line count.
    */
-  public static long writeStaged(TrainData train, Predictor predictor, RankingScore ranking,
-      int topN, int[] userIds, int threads, OutputFolder out, String name) {
+  public static long writeStaged(Recommender recommender, int topN, int[] userIds, int threads,
+      OutputFolder out, String name) {
     try (OutputStream stream = out.fileSystem().create(out.staged(name))) {
-      return Recommendations.write(train, predictor, ranking, topN, userIds, threads, stream);
+      return Recommendations.write(recommender, topN, userIds, threads, stream);
     } catch (IOException | FSError e) {
       throw new CfmrException("cannot write " + out.target(name) + ": " + ErrorMessages.of(e), e);
     }
+  }
+
+  /**
+   * The --ranking-neighbours file; else the --folder result's ranking file of {@code mode} when
+   * it has one (and no --neighbours file was given); else {@code neighbourFile}.
+   */
+  private Path rankingFile(ResultFolder result, Mode mode, Path neighbourFile) {
+    if (rankingNeighbours != null) {
+      return new Path(rankingNeighbours);
+    }
+    String name = NeighbourRole.RANKING.fileName(mode);
+    return neighbours == null && result != null && result.has(name) ? result.file(name)
+        : neighbourFile;
   }
 
   /** {@code name} of the result folder given with --folder, else an error naming {@code option}. */

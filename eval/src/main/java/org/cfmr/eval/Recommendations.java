@@ -4,12 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.cfmr.core.Mode;
 import org.cfmr.core.SixDecimals;
-import org.cfmr.core.predict.Clipping;
-import org.cfmr.core.predict.IndexedNeighbours;
-import org.cfmr.core.predict.ItemFormula;
-import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.Predictor;
 import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
@@ -18,9 +13,10 @@ import org.cfmr.core.runtime.Progress;
 
 /**
  * {@code cfmr recommend}'s work: each user's top-N (default 100; 0 = every candidate) covered
- * candidates, ordered by a {@link RankingScore} (best first, ties by movie id) and written as
- * header-less {@code userId,movieId,prediction} with {@code pred(u,i)} (6 decimals, as C's
- * {@code %.6f}), sorted by user id then rank. The rank is the line order; the ranking score is
+ * candidates of the {@link Recommender}'s ranker, ordered by a {@link RankingScore} (best first,
+ * ties by movie id) and written as header-less {@code userId,movieId,prediction} with
+ * {@code pred(u,i)} of its predictor, or its fallback where the predictor does not cover the
+ * movie (6 decimals, as C's {@code %.6f}), sorted by user id then rank. The rank is the line order; the ranking score is
  * not a column, so the file keeps the format the MySQL loader and the dashboard read. Users are
  * scored in parallel, blocks written in user order.
  */
@@ -37,20 +33,21 @@ public final class Recommendations {
    * @return the number of lines written
    * @throws CfmrException when a requested user has no train ratings
    */
-  public static long write(TrainData train, Predictor predictor, RankingScore ranking, int topN,
-      int[] userIds, int threads, OutputStream out) {
+  public static long write(Recommender recommender, int topN, int[] userIds, int threads,
+      OutputStream out) {
+    TrainData train = recommender.train();
     int[] users = userIndices(train, userIds);
     int n = topN == 0 ? Integer.MAX_VALUE : topN;
     int block = topN == 0 || topN > 1000 ? 64 : 1024;
     long lines = 0;
-    try (Progress progress = new Progress("recommend " + predictor.mode().title(),
+    try (Progress progress = new Progress("recommend " + recommender.mode().title(),
         users.length)) {
       for (int from = 0; from < users.length; from += block) {
         int offset = from;
         String[] texts = new String[Math.min(block, users.length - from)];
         ByUser.parallel(threads, texts.length, progress, () -> {
-          Predictor.UserScorer scorer = predictor.newScorer();
-          return k -> texts[k] = userLines(train, scorer, ranking, users[offset + k], n);
+          Recommender.UserScorers scorers = recommender.newScorers();
+          return k -> texts[k] = userLines(recommender, scorers, users[offset + k], n);
         });
         for (String text : texts) {
           out.write(text.getBytes(StandardCharsets.UTF_8));
@@ -63,25 +60,19 @@ public final class Recommendations {
     return lines;
   }
 
-  /**
-   * The predictor for {@code mode} over {@code neighbours}, checked against the train split
-   * ({@link IndexedNeighbours}); {@code formula} matters for item-based only.
-   */
-  public static Predictor predictor(TrainData train, NeighbourLists neighbours, Mode mode,
-      ItemFormula formula, int minNeighbours, boolean clip) {
-    return Predictor.of(mode, train, IndexedNeighbours.of(neighbours, train, mode), formula,
-        minNeighbours, Clipping.of(train, clip));
-  }
-
-  private static String userLines(TrainData train, Predictor.UserScorer scorer,
-      RankingScore ranking, int user, int n) {
-    scorer.startUser(user);
-    int[] best = Evaluation.rank(scorer, ranking, scorer.candidates(), n);
+  private static String userLines(Recommender recommender, Recommender.UserScorers scorers,
+      int user, int n) {
+    TrainData train = recommender.train();
+    scorers.startUser(user);
+    Predictor.UserScorer ranking = scorers.ranking();
+    int[] best = Evaluation.rank(ranking, recommender.ranking(), ranking.candidates(), n);
     StringBuilder text = new StringBuilder(best.length * 24);
     int userId = train.userId(user);
     for (int item : best) {
+      double prediction = scorers.prediction().predict(item);
       text.append(userId).append(',').append(train.itemId(item)).append(',');
-      SixDecimals.append(text, scorer.predict(item));
+      SixDecimals.append(text, prediction == prediction ? prediction
+          : recommender.fallback().of(user, item));
       text.append('\n');
     }
     return text.toString();

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -14,6 +16,7 @@ import org.cfmr.core.Similarity;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.baseline.Baseline;
 import org.cfmr.core.baseline.BaselineFit;
+import org.cfmr.core.baseline.BaselineSettings;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.mapreduce.memory.MemoryNeighbours;
@@ -22,7 +25,7 @@ import org.cfmr.mapreduce.memory.MemoryNeighbours;
  * {@code cfmr sweep}'s work: for each similarity, shrinkage and minCommon of the grid, the
  * neighbour files at the largest K by the in-memory engine (byte-identical to the MapReduce
  * chain), then each smaller K as the first K of each list (exactly the top-K of that K), each
- * evaluated.
+ * evaluated with each prediction setting (predictor, damping, baseline λs).
  */
 public final class Sweep {
   private Sweep() {}
@@ -52,16 +55,34 @@ public final class Sweep {
       return base;
     }
 
-    /** The grid values as CSV fields: similarity,shrink,min_common,k,max_pivot_ratings. */
+    /** The header of {@link #csvFields}. */
+    public static final String CSV_HEADER = "similarity,shrink,min_common,k,max_pivot_ratings,"
+        + "predictor,damping,baseline_reg_user,baseline_reg_item";
+
+    /** The grid values as CSV fields, as {@link #CSV_HEADER} names them. */
     public String csvFields() {
+      EvaluationSettings prediction = result.settings();
       return neighbours.measure() + "," + number(neighbours.shrink()) + ","
-          + neighbours.minCommon() + "," + neighbours.k() + "," + neighbours.maxPivotRatings();
+          + neighbours.minCommon() + "," + neighbours.k() + "," + neighbours.maxPivotRatings()
+          + "," + prediction.centring() + "," + number(prediction.damping()) + ","
+          + number(prediction.baseline().userRegularisation()) + ","
+          + number(prediction.baseline().itemRegularisation());
     }
   }
 
-  /** Runs the grid on a train file (and its data) and test ratings; rows in grid order. */
+  /** Runs the grid with one prediction setting. */
   public static List<Row> run(Path trainFile, TrainData train, TestRatings test, Grid grid,
       EvaluationSettings evaluation, Configuration conf) {
+    return run(trainFile, train, test, grid, List.of(evaluation), conf);
+  }
+
+  /**
+   * Runs the grid on a train file (and its data) and test ratings, each grid point evaluated with
+   * each of {@code predictions} (which differ in their centring, damping and baseline only); rows
+   * in grid order, then K, then prediction setting, then mode.
+   */
+  public static List<Row> run(Path trainFile, TrainData train, TestRatings test, Grid grid,
+      List<EvaluationSettings> predictions, Configuration conf) {
     java.nio.file.Path temporary;
     try {
       temporary = Files.createTempDirectory("cfmr-sweep");
@@ -71,8 +92,7 @@ public final class Sweep {
     int maxK = grid.ks().stream().max(Comparator.naturalOrder()).orElseThrow();
     List<Integer> ks = grid.ks().stream().sorted().distinct().toList();
     List<Row> rows = new ArrayList<>();
-    Baseline baseline = evaluation.needsBaseline()
-        ? BaselineFit.fit(train, evaluation.baseline(), evaluation.threads()) : null;
+    Map<BaselineSettings, Baseline> baselines = fits(train, predictions);
     try {
       for (Similarity measure : grid.measures()) {
         for (double shrink : grid.shrinks()) {
@@ -82,7 +102,7 @@ public final class Sweep {
                   .withShrink(shrink).withMinCommon(minCommon).withMaxPivotRatings(cap)
                   .withK(maxK);
               rows.addAll(evaluateEachK(trainFile, train, test, settings, ks, grid.modes(),
-                  evaluation, baseline, temporary, conf));
+                  predictions, baselines, temporary, conf));
             }
           }
         }
@@ -96,24 +116,39 @@ public final class Sweep {
   /** Neighbours at {@code settings} (the largest K) for each mode, evaluated at each K. */
   private static List<Row> evaluateEachK(Path trainFile, TrainData train, TestRatings test,
       SimilaritySettings settings, List<Integer> ks, List<Mode> modes,
-      EvaluationSettings evaluation, Baseline baseline, java.nio.file.Path temporary,
-      Configuration conf) {
+      List<EvaluationSettings> predictions, Map<BaselineSettings, Baseline> baselines,
+      java.nio.file.Path temporary, Configuration conf) {
+    int threads = predictions.get(0).threads();
     List<NeighbourLists> lists = new ArrayList<>();
     for (Mode mode : modes) {
       Path file = new Path(temporary.resolve(mode.cliName() + ".txt").toUri());
-      MemoryNeighbours.write(trainFile, file, mode == Mode.USER, settings, evaluation.threads(),
-          conf);
+      MemoryNeighbours.write(trainFile, file, mode == Mode.USER, settings, threads, conf);
       lists.add(NeighbourLists.read(file, conf));
     }
     List<Row> rows = new ArrayList<>();
     for (int k : ks) {
-      for (int m = 0; m < modes.size(); m++) {
-        EvaluationResult result = Evaluation.run(train, test, lists.get(m).truncate(k),
-            evaluation.withMode(modes.get(m)), baseline);
-        rows.add(new Row(settings.withK(k), result));
+      for (EvaluationSettings prediction : predictions) {
+        for (int m = 0; m < modes.size(); m++) {
+          EvaluationResult result = Evaluation.run(train, test, lists.get(m).truncate(k),
+              prediction.withMode(modes.get(m)), baselines.get(prediction.baseline()));
+          rows.add(new Row(settings.withK(k), result));
+        }
       }
     }
     return rows;
+  }
+
+  /** The baseline of each distinct setting among {@code predictions} that needs one, fitted once. */
+  private static Map<BaselineSettings, Baseline> fits(TrainData train,
+      List<EvaluationSettings> predictions) {
+    Map<BaselineSettings, Baseline> fits = new HashMap<>();
+    for (EvaluationSettings prediction : predictions) {
+      if (prediction.needsBaseline()) {
+        fits.computeIfAbsent(prediction.baseline(),
+            settings -> BaselineFit.fit(train, settings, prediction.threads()));
+      }
+    }
+    return fits;
   }
 
   private static void deleteQuietly(java.nio.file.Path folder) {

@@ -1,5 +1,6 @@
 package org.cfmr.eval;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
@@ -16,13 +17,14 @@ import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.UsageException;
 import org.cfmr.core.runtime.ResultFolder;
 import org.cfmr.core.baseline.BaselineFit;
+import org.cfmr.core.baseline.BaselineSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code cfmr sweep}: neighbours (in-memory engine) and evaluation over a grid of similarity,
- * shrinkage, minCommon and K, both modes, as one table (and a CSV) to choose settings from, with
+ * shrinkage, minCommon and K, both modes, each with every predictor, damping and baseline given, as one table (and a CSV) to choose settings from, with
  * the popularity baseline's row and each row's lift over it.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
@@ -66,7 +68,7 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Prediction modes (default: ${DEFAULT-VALUE}).")
   List<String> modes;
 
-  @Mixin PredictionOptions prediction;
+  @Mixin PredictionGrid predictions;
 
   @Option(names = "--item-formula", paramLabel = "centred|weighted", defaultValue = "centred",
       description = "Item-based formula (default: ${DEFAULT-VALUE}).")
@@ -102,9 +104,9 @@ public final class SweepCommand implements Callable<Integer> {
         shrinks, minCommons, ks, maxPivotRatings,
         modes.stream().map(Mode::parse).distinct().toList());
     checkGrid(grid);
-    EvaluationSettings evaluation = prediction.apply(new EvaluationSettings(Mode.USER,
-        ItemFormula.parse(itemFormula), 1, true, RankingScore.parse(ranking), topN,
-        EvaluationSettings.DEFAULT_RELEVANT_FROM, threads));
+    List<EvaluationSettings> evaluations = predictions.apply(new EvaluationSettings(Mode.USER,
+        ItemFormula.CENTRED, 1, true, RankingScore.parse(ranking), topN,
+        EvaluationSettings.DEFAULT_RELEVANT_FROM, threads), ItemFormula.parse(itemFormula));
     Path trainFile = file(train, PipelineFiles.TRAIN, "--train", conf);
     if (csv != null) {
       OutputFolder.requireReplaceable(new Path(csv), overwrite, conf);
@@ -112,9 +114,8 @@ public final class SweepCommand implements Callable<Integer> {
     TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
     TestRatings testRatings = TestRatings.read(file(test, PipelineFiles.TEST, "--test", conf),
         trainData, conf);
-    List<ModelResult> models = ModelEvaluation.both(trainData, testRatings,
-        BaselineFit.fit(trainData, evaluation.baseline(), threads), evaluation.baseline(), true);
-    List<Sweep.Row> rows = Sweep.run(trainFile, trainData, testRatings, grid, evaluation, conf);
+    List<ModelResult> models = models(trainData, testRatings);
+    List<Sweep.Row> rows = Sweep.run(trainFile, trainData, testRatings, grid, evaluations, conf);
     List<String> labels = rows.stream().map(Sweep.Row::label).toList();
     List<EvaluationResult> results = rows.stream().map(Sweep.Row::result).toList();
     PopularityResult popularity = PopularityBaseline.evaluate(trainData, testRatings, topN,
@@ -122,11 +123,24 @@ public final class SweepCommand implements Callable<Integer> {
     System.out.print(ResultsTable.text(labels, "neighbours", models, results, popularity));
     if (csv != null) {
       TextFile.write(new Path(csv), ResultsTable.csv(
-          rows.stream().map(Sweep.Row::csvFields).toList(),
-          "similarity,shrink,min_common,k,max_pivot_ratings", models, results, popularity),
+          rows.stream().map(Sweep.Row::csvFields).toList(), Sweep.Row.CSV_HEADER, models, results,
+          popularity),
           overwrite, conf);
     }
     return 0;
+  }
+
+  /** The global mean, then the baseline of each pair of λs (labelled by them when several). */
+  private List<ModelResult> models(TrainData train, TestRatings test) {
+    List<BaselineSettings> baselines = predictions.baselines();
+    List<ModelResult> models = new ArrayList<>();
+    models.add(ModelEvaluation.globalMean(train, test));
+    for (BaselineSettings settings : baselines) {
+      ModelResult baseline = ModelEvaluation.baseline(train, test,
+          BaselineFit.fit(train, settings, threads), settings, true);
+      models.add(baselines.size() == 1 ? baseline : baseline.describedBySettings());
+    }
+    return models;
   }
 
   private static void checkGrid(Sweep.Grid grid) {
@@ -151,7 +165,7 @@ public final class SweepCommand implements Callable<Integer> {
   }
 
   /** A list option given as "," alone has no value, which would make an empty grid. */
-  private static void requireValues(String option, List<?> values) {
+  static void requireValues(String option, List<?> values) {
     if (values.isEmpty()) {
       throw new UsageException(option + " needs at least one value");
     }

@@ -51,8 +51,8 @@ class CommandsTest {
     assertEquals(both.get("user").get("ranked_users"), both.get("popularity").get("ranked_users"));
     Path one = dir.resolve("item.json");
     assertEquals(0, new CommandLine(new EvaluateCommand()).execute("--folder", folder.toString(),
-        "--mode", "item", "--item-formula", "weighted", "--ranking", "prediction", "--json",
-        one.toString()));
+        "--mode", "item", "--item-formula", "weighted", "--predictor", "mean-centred",
+        "--damping", "0", "--ranking", "prediction", "--json", one.toString()));
     JsonNode item = new ObjectMapper().readTree(one.toFile());
     assertEquals("weighted", item.get("item_formula").asText());
     assertEquals("prediction", item.get("ranking").asText());

@@ -35,7 +35,7 @@ class GoldenMetricsTest {
       Map.Entry<String, JsonNode> entry = it.next();
       String[] key = entry.getKey().split("/");
       Mode mode = Mode.parse(key[0]);
-      EvaluationSettings settings = EvaluationSettings.defaults(mode).withThreads(2)
+      EvaluationSettings settings = MeanCentred.settings(mode).withThreads(2)
           .withFallback(Fallback.USER_MEAN);
       String file;
       if (mode == Mode.ITEM) {

@@ -106,7 +106,7 @@ class HandComputedCasesTest {
   @Test
   void userBasedMetricsWithFallbacks() {
     EvaluationResult result = Evaluation.run(hadoop("train.csv"), hadoop("test.csv"),
-        hadoop("user.txt"), EvaluationSettings.defaults(Mode.USER).withThreads(1)
+        hadoop("user.txt"), MeanCentred.settings(Mode.USER).withThreads(1)
             .withFallback(Fallback.USER_MEAN).withRanking(new PredictionScore()),
         new Configuration());
     // Covered: (u1,40) 26/9 vs 3, (u2,30) 3 vs 4, (u5,50) 5 vs 5, (u6,40) 1 vs 2.
@@ -131,7 +131,7 @@ class HandComputedCasesTest {
   }
 
   /**
-   * knn-baseline with λ_p = 2 over the baseline b (λ_u 15, λ_i 10, 10 epochs): u1's item 40,
+   * knn-baseline with λ_p = 2 over the default baseline b: u1's item 40,
    * user-based: V = {u2 (0.5, r = 1), u3 (−0.25, r = 2)}; item-based: J = {10 (−0.5, r = 5)}.
    * Uncovered ratings fall back to b_ui: (u9, 10) a user without train ratings, μ + b_10;
    * (u1, 99) an item without train ratings, μ + b_u1.

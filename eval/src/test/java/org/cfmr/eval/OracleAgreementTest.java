@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.Mode;
+import org.cfmr.core.baseline.BaselineSettings;
 import org.cfmr.core.predict.Centring;
 import org.cfmr.core.predict.DampedPredictionScore;
 import org.cfmr.core.predict.DeviationSumScore;
@@ -57,7 +58,7 @@ class OracleAgreementTest {
   void evaluatorEqualsOracle(String data, Mode mode, ItemFormula formula, String ranking)
       throws Exception {
     Path[] files = files(data, mode);
-    EvaluationSettings settings = EvaluationSettings.defaults(mode).withItemFormula(formula)
+    EvaluationSettings settings = MeanCentred.settings(mode).withItemFormula(formula)
         .withRanking(RankingScore.parse(ranking)).withThreads(2).withFallback(Fallback.USER_MEAN);
     EvaluationResult result = Evaluation.run(TestFolders.hadoop(files[0]),
         TestFolders.hadoop(files[1]), TestFolders.hadoop(files[2]), settings, new Configuration());
@@ -87,7 +88,9 @@ class OracleAgreementTest {
     EvaluationResult result = Evaluation.run(TestFolders.hadoop(train), TestFolders.hadoop(test),
         TestFolders.hadoop(neighbours), settings, new Configuration());
     OracleEvaluator oracle = new OracleEvaluator(train, test, neighbours);
-    oracle.fitBaseline(15, 10, 10);
+    BaselineSettings baseline = BaselineSettings.DEFAULTS;
+    oracle.fitBaseline(baseline.userRegularisation(), baseline.itemRegularisation(),
+        baseline.epochs());
     oracle.residuals = true;
     oracle.damping = 1;
     oracle.baselineFallback = true;

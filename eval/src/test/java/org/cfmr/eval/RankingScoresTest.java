@@ -12,10 +12,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.Mode;
 import org.cfmr.core.predict.DampedPredictionScore;
 import org.cfmr.core.predict.DeviationSumScore;
-import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.PredictionScore;
-import org.cfmr.core.predict.Predictor;
 import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.SimilaritySumScore;
 import org.cfmr.core.predict.TrainData;
@@ -97,11 +95,11 @@ class RankingScoresTest {
   }
 
   private String recommend(Mode mode, String neighbours, RankingScore ranking) {
-    Predictor predictor = Recommendations.predictor(train,
-        NeighbourLists.read(hadoop(neighbours), new Configuration()), mode, ItemFormula.CENTRED,
-        1, true);
+    Recommender recommender = Recommender.of(train,
+        NeighbourLists.read(hadoop(neighbours), new Configuration()),
+        MeanCentred.settings(mode).withRanking(ranking), null);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Recommendations.write(train, predictor, ranking, 10, new int[] {1}, 1, out);
+    Recommendations.write(recommender, 10, new int[] {1}, 1, out);
     return out.toString(StandardCharsets.UTF_8);
   }
 

@@ -11,10 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.Mode;
-import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.PredictionScore;
-import org.cfmr.core.predict.Predictor;
 import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
@@ -106,17 +104,17 @@ class RecommendationsTest {
     Path folder = TestFolders.latestSmall();
     TrainData train = train(folder);
     Path neighbours = folder.resolve(PipelineFiles.USER_NEIGHBOURS);
-    Predictor predictor = Recommendations.predictor(train, read(neighbours), Mode.USER,
-        ItemFormula.CENTRED, 1, true);
+    Recommender recommender = Recommender.of(train, read(neighbours),
+        MeanCentred.settings(Mode.USER), null);
     org.apache.hadoop.fs.Path target = TestFolders.hadoop(dir.resolve("recs.csv"));
-    long lines = RecommendCommand.write(train, predictor, RankingScore.DEFAULT, 5, null, 2,
-        target, false, new Configuration());
+    long lines = RecommendCommand.write(recommender, 5, null, 2, target, false,
+        new Configuration());
     assertEquals(recommend(train, neighbours, Mode.USER, 5, null, 1),
         Files.readString(dir.resolve("recs.csv")));
     assertEquals(Files.readAllLines(dir.resolve("recs.csv")).size(), lines);
     assertTrue(lines > 5L * (train.users() - 10), "nearly every user gets 5: " + lines);
-    assertTrue(assertThrows(CfmrException.class, () -> RecommendCommand.write(train, predictor,
-        RankingScore.DEFAULT, 5, null, 2, target, false, new Configuration())).getMessage()
+    assertTrue(assertThrows(CfmrException.class, () -> RecommendCommand.write(recommender, 5,
+        null, 2, target, false, new Configuration())).getMessage()
         .endsWith("recs.csv exists; pass --overwrite to replace it"));
   }
 
@@ -127,10 +125,10 @@ class RecommendationsTest {
 
   private static String recommend(TrainData train, Path neighbours, Mode mode,
       RankingScore ranking, int topN, int[] users, int threads) {
-    Predictor predictor = Recommendations.predictor(train, read(neighbours), mode,
-        ItemFormula.CENTRED, 1, true);
+    Recommender recommender = Recommender.of(train, read(neighbours),
+        MeanCentred.settings(mode).withRanking(ranking), null);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Recommendations.write(train, predictor, ranking, topN, users, threads, out);
+    Recommendations.write(recommender, topN, users, threads, out);
     return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 

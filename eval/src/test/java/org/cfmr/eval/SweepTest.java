@@ -66,25 +66,59 @@ class SweepTest {
         figures(rows.get(0).result()), "K=10 user");
     PopularityResult popularity = PopularityBaseline.evaluate(train, test, 10, 4.0);
     String csv = ResultsTable.csv(rows.stream().map(Sweep.Row::csvFields).toList(),
-        "similarity,shrink,min_common,k,max_pivot_ratings", List.of(),
+        Sweep.Row.CSV_HEADER, List.of(),
         rows.stream().map(Sweep.Row::result).toList(), popularity);
     List<String> lines = csv.lines().toList();
     assertEquals(6, lines.size());
-    assertTrue(lines.get(1).startsWith("pearson,100,5,10,0,user,,"), lines.get(1));
-    assertTrue(lines.get(4).startsWith("pearson,100,5,50,0,item,centred,"), lines.get(4));
+    assertTrue(lines.get(1).startsWith("pearson,100,5,10,0,knn-baseline,1,5,5,user,,"),
+        lines.get(1));
+    assertTrue(lines.get(4).startsWith("pearson,100,5,50,0,knn-baseline,1,5,5,item,centred,"),
+        lines.get(4));
     int columns = lines.get(0).split(",", -1).length;
     for (String line : lines) {
       assertEquals(columns, line.split(",", -1).length, line);
     }
     assertTrue(lines.get(4).endsWith(",similarity-sum," + rows.get(3).result().ndcg()
         / popularity.ndcg()), lines.get(4));
-    assertEquals(",,,,,popularity,,,,,,,,,10," + popularity.precision() + ","
+    assertEquals(",,,,,,,,,popularity,,,,,,,,,10," + popularity.precision() + ","
         + popularity.recall() + "," + popularity.ndcg() + ",popularity,1.0", lines.get(5));
     String table = ResultsTable.text(rows.stream().map(Sweep.Row::label).toList(), "neighbours",
         List.of(), rows.stream().map(Sweep.Row::result).toList(), popularity);
     assertTrue(table.lines().toList().get(5).matches("popularity +— +train ratings +— +— +— +— +"
         + String.format(java.util.Locale.ROOT, "%.4f +%.4f +%.4f", popularity.precision(),
             popularity.recall(), popularity.ndcg()) + " +1\\.00×"), table);
+  }
+
+  /**
+   * Each prediction setting of the grid (predictor, damping, baseline λs) gives the rows of a
+   * direct evaluation with that setting, in grid order.
+   */
+  @Test
+  void eachPredictionSettingEqualsADirectEvaluation() throws Exception {
+    Sweep.Grid grid = new Sweep.Grid(List.of(Similarity.PEARSON), List.of(100.0), List.of(5),
+        List.of(20), List.of(0), List.of(Mode.USER, Mode.ITEM));
+    EvaluationSettings base = EvaluationSettings.defaults(Mode.USER).withThreads(2);
+    List<EvaluationSettings> predictions = List.of(
+        base.withCentring(org.cfmr.core.predict.Centring.MEAN, 0),
+        base.withCentring(org.cfmr.core.predict.Centring.BASELINE, 2)
+            .withBaseline(new org.cfmr.core.baseline.BaselineSettings(2, 3, 4)));
+    List<Sweep.Row> rows = Sweep.run(trainFile, train, test, grid, predictions, conf);
+    assertEquals(4, rows.size());
+    Path file = dir.resolve("k20.txt");
+    for (Sweep.Row row : rows) {
+      Mode mode = row.result().settings().mode();
+      org.cfmr.mapreduce.memory.MemoryNeighbours.write(trainFile, TestFolders.hadoop(file),
+          mode == Mode.USER, row.neighbours(), 2, conf);
+      EvaluationSettings expected = predictions.get(rows.indexOf(row) / 2).withMode(mode);
+      assertEquals(expected, row.result().settings());
+      assertEquals(figures(Evaluation.run(train, test,
+          NeighbourLists.read(TestFolders.hadoop(file), conf), expected)),
+          figures(row.result()), expected.describe());
+      java.nio.file.Files.delete(file);
+    }
+    assertEquals("user-based (knn-baseline λp=2 λu=2 λi=3 epochs=4)",
+        rows.get(2).result().settings().describe());
+    assertTrue(rows.get(2).csvFields().endsWith(",knn-baseline,2,2,3"), rows.get(2).csvFields());
   }
 
   /**

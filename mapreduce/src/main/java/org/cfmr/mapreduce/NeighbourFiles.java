@@ -15,6 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
+import org.cfmr.core.NeighbourRole;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.ErrorMessages;
@@ -48,15 +49,20 @@ public final class NeighbourFiles {
    * @param resume start each mode's chain at its first phase without complete output
    * @param work the chain's work folder, or null for the default one of {@code output}
    *     ({@link WorkFolder})
+   * @param role which files are written: the prediction files or the ranking files
    */
   public record Request(Path train, Path output, Modes mode, SimilaritySettings settings,
       Engine engine, int reducers, int threads, boolean overwrite, int startPhase, int endPhase,
-      boolean resume, Path work) {
+      boolean resume, Path work, NeighbourRole role) {
 
-    /** Both modes, default settings, engine auto, 1 reducer, all cores, no overwrite, all phases. */
+    /**
+     * Both modes' prediction files, default settings, engine auto, 1 reducer, all cores, no
+     * overwrite, all phases.
+     */
     public static Request of(Path train, Path output) {
       return new Request(train, output, Modes.BOTH, SimilaritySettings.defaults(), Engine.AUTO, 1,
-          Runtime.getRuntime().availableProcessors(), false, 1, NeighbourChain.PHASES, false, null);
+          Runtime.getRuntime().availableProcessors(), false, 1, NeighbourChain.PHASES, false, null,
+          NeighbourRole.PREDICTION);
     }
 
     public Request {
@@ -70,27 +76,38 @@ public final class NeighbourFiles {
 
     public Request with(Modes newMode, SimilaritySettings newSettings, Engine newEngine) {
       return new Request(train, output, newMode, newSettings, newEngine, reducers, threads,
-          overwrite, startPhase, endPhase, resume, work);
+          overwrite, startPhase, endPhase, resume, work, role);
     }
 
     public Request withParallelism(int newReducers, int newThreads) {
       return new Request(train, output, mode, settings, engine, newReducers, newThreads,
-          overwrite, startPhase, endPhase, resume, work);
+          overwrite, startPhase, endPhase, resume, work, role);
     }
 
     public Request withOverwrite(boolean replace) {
       return new Request(train, output, mode, settings, engine, reducers, threads, replace,
-          startPhase, endPhase, resume, work);
+          startPhase, endPhase, resume, work, role);
     }
 
     public Request withPhases(int start, int end, boolean resumeRun) {
       return new Request(train, output, mode, settings, engine, reducers, threads, overwrite,
-          start, end, resumeRun, work);
+          start, end, resumeRun, work, role);
     }
 
     public Request withWork(Path folder) {
       return new Request(train, output, mode, settings, engine, reducers, threads, overwrite,
-          startPhase, endPhase, resume, folder);
+          startPhase, endPhase, resume, folder, role);
+    }
+
+    /** The ranking files ({@code *_ranking_neighbors.txt}) instead, computed with {@code newSettings}. */
+    public Request forRanking(SimilaritySettings newSettings) {
+      return new Request(train, output, mode, newSettings, engine, reducers, threads, overwrite,
+          startPhase, endPhase, resume, work, NeighbourRole.RANKING);
+    }
+
+    /** {@code mode}'s file name in this request's role. */
+    public String fileName(Mode single) {
+      return role.fileName(single);
     }
 
     boolean allPhases() {
@@ -153,7 +170,7 @@ public final class NeighbourFiles {
 
   /** The files {@code request} writes. */
   public static List<String> fileNames(Request request) {
-    return request.mode().singles().stream().map(Mode::neighbourFile).toList();
+    return request.mode().singles().stream().map(request::fileName).toList();
   }
 
   /** The neighbour stage's record in the result's manifest: the train file and the settings. */
@@ -172,8 +189,9 @@ public final class NeighbourFiles {
   private static Result memory(Request request, OutputFolder out, Configuration conf) {
     Map<Mode, Long> counts = new LinkedHashMap<>();
     for (Mode single : request.mode().singles()) {
-      counts.put(single, (long) MemoryNeighbours.write(request.train(), out.staged(single.neighbourFile()),
-          single.usersAreEntities(), request.settings(), request.threads(), conf));
+      counts.put(single, (long) MemoryNeighbours.write(request.train(),
+          out.staged(request.fileName(single)), single.usersAreEntities(), request.settings(),
+          request.threads(), conf));
     }
     return new Result(Engine.MEMORY, counts, List.of(), true);
   }
@@ -186,7 +204,7 @@ public final class NeighbourFiles {
     for (Mode single : request.mode().singles()) {
       ChainSettings settings = ChainSettings.of(request.settings(), single.usersAreEntities(),
           train).withBuffersFrom(conf);
-      Path modeWork = new Path(work, single.cliName());
+      Path modeWork = modeWork(work, request.role(), single);
       NeighbourChain chain = new NeighbourChain(conf, settings, modeWork, request.reducers());
       int start = request.resume() ? resumePhase(chain, request.train(), modeWork)
           : request.startPhase();
@@ -202,7 +220,7 @@ public final class NeighbourFiles {
         }
       }
       if (request.endPhase() == NeighbourChain.PHASES) {
-        out.concatenateParts(chain.linesFolder(), single.neighbourFile());
+        out.concatenateParts(chain.linesFolder(), request.fileName(single));
         counts.put(single, lineCount(reports, single));
       }
     }
@@ -238,7 +256,7 @@ public final class NeighbourFiles {
   /** Removes the chain's intermediates of {@code request} (after its files are committed). */
   public static void removeWork(Request request, Configuration conf) {
     try {
-      removeWork(request.workFolder(conf), request.mode(), conf);
+      removeWork(request.workFolder(conf), request.mode(), request.role(), conf);
     } catch (IOException e) {
       throw new CfmrException("cannot remove the work folder: " + ErrorMessages.of(e), e);
     }
@@ -248,11 +266,18 @@ public final class NeighbourFiles {
    * Removes the intermediates of {@code modes}, then the work folder once it holds no other
    * mode's (those of a run stopped early stay for its {@code --resume}).
    */
-  private static void removeWork(Path work, Modes modes, Configuration conf) {
+  /** The chain's folder for one mode and role inside the work folder: {@code user}, {@code item-ranking}, ... */
+  private static Path modeWork(Path work, NeighbourRole role, Mode single) {
+    return new Path(work, role == NeighbourRole.PREDICTION ? single.cliName()
+        : single.cliName() + "-ranking");
+  }
+
+  private static void removeWork(Path work, Modes modes, NeighbourRole role,
+      Configuration conf) {
     try {
       FileSystem fs = work.getFileSystem(conf);
       for (Mode single : modes.singles()) {
-        fs.delete(new Path(work, single.cliName()), true);
+        fs.delete(modeWork(work, role, single), true);
       }
       if (fs.exists(work) && fs.listStatus(work).length == 0) {
         fs.delete(work, false);

@@ -11,6 +11,9 @@ public final class PipelineFiles {
   /** {@code id<TAB>n1:s1,...}: the neighbour files. */
   public static final String USER_NEIGHBOURS = "user_topk_neighbors.txt";
   public static final String ITEM_NEIGHBOURS = "item_topk_neighbors.txt";
+  /** The same format: the neighbours that order the top-N lists ({@code NeighbourRole#RANKING}). */
+  public static final String USER_RANKING_NEIGHBOURS = "user_ranking_neighbors.txt";
+  public static final String ITEM_RANKING_NEIGHBOURS = "item_ranking_neighbors.txt";
   /** {@code id<TAB>f1,f2,...}: an ALS fit's factor files ({@code FactorFile}). */
   public static final String USER_FACTORS = "user_factors.txt";
   public static final String ITEM_FACTORS = "item_factors.txt";
