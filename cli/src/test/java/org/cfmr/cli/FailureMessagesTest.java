@@ -78,6 +78,31 @@ class FailureMessagesTest {
         "--output", dir.resolve("out").toString()));
   }
 
+  /**
+   * A folder split again ({@code split --overwrite}, another seed) after its neighbours were
+   * computed from the first split holds neighbours of another train file: every reader refuses
+   * it, naming the neighbour file; computing the neighbours again makes it readable.
+   */
+  @Test
+  void aFolderSplitAgainAfterItsNeighboursIsRefused() throws IOException {
+    Path ratings = train();
+    Path folder = dir.resolve("result");
+    String trainFile = folder.resolve("ratings_train.csv").toString();
+    String[] neighbours = {"neighbours", "--engine", "memory", "--train", trainFile, "--output",
+        folder.toString(), "--min-common", "1", "--overwrite"};
+    assertEquals(0, Main.run("split", "--input", ratings.toString(), "--output",
+        folder.toString()));
+    assertEquals(0, Main.run(neighbours));
+    assertEquals(0, Main.run("split", "--input", ratings.toString(), "--output",
+        folder.toString(), "--seed", "7", "--overwrite"));
+    String error = failure(1, "evaluate", "--folder", folder.toString());
+    assertTrue(error.matches("cfmr: " + folder + "/(user|item)_topk_neighbors.txt: computed from "
+        + "another ratings_train.csv than the one in " + folder + " \\(checksum \\w{8} then, "
+        + "\\w{8} now; run neighbours again\\)"), error);
+    assertEquals(0, Main.run(neighbours));
+    assertEquals(0, Main.run("evaluate", "--folder", folder.toString()));
+  }
+
   /** 60 users who all rate 40 movies: every pair of users has neighbours. */
   private Path train() throws IOException {
     StringBuilder csv = new StringBuilder();

@@ -210,7 +210,7 @@ public final class OutputFolder implements AutoCloseable {
               stage == null ? null : stage.name()));
         }
         ResultManifest updated = (manifest == null ? ResultManifest.empty() : manifest)
-            .with(entries, stage);
+            .with(fs.makeQualified(folder), entries, stage);
         CommitJournal.commit(fs, folder, staging, updated, steps);
       }
       committed = true;

@@ -28,7 +28,10 @@ import org.apache.hadoop.fs.Path;
  *
  * <p>A stage command that writes into a folder which already has a manifest (e.g. {@code cfmr
  * neighbours} into the folder of {@code cfmr split}) merges its files into it: the folder stays
- * one readable result. A stage's record is dropped once none of the files is its own.
+ * one readable result. A stage's record is dropped once none of the files is its own. An input
+ * that is itself a file of the folder (the neighbours' {@code ratings_train.csv}) is recorded with
+ * that file's checksum, so a folder whose input was replaced later (a second {@code split
+ * --overwrite}) is refused as well: its older files were computed from another input.
  */
 public final class ResultManifest {
   /** The manifest's file name in a result folder (hidden from Hadoop's input formats). */
@@ -64,15 +67,24 @@ public final class ResultManifest {
   }
 
   /**
-   * This manifest with {@code entries} (name → entry) listed instead of what it listed under
-   * those names, and {@code stage}'s record replaced when a stage is given.
+   * This manifest of {@code folder} (qualified) with {@code entries} (name → entry) listed
+   * instead of what it listed under those names, and {@code stage}'s record replaced when a stage
+   * is given; the stage's inputs that are files of the folder get their checksum.
    */
-  public ResultManifest with(Map<String, Entry> entries, ResultStage stage) {
+  public ResultManifest with(Path folder, Map<String, Entry> entries, ResultStage stage) {
     SortedMap<String, Entry> newFiles = new TreeMap<>(files);
     newFiles.putAll(entries);
     SortedMap<String, JsonNode> newStages = new TreeMap<>(stages);
     if (stage != null) {
-      newStages.put(stage.name(), stage.record());
+      ObjectNode record = (ObjectNode) stage.record();
+      record.path("inputs").forEach(input -> {
+        Path path = new Path(input.path("path").asText());
+        Entry entry = newFiles.get(path.getName());
+        if (entry != null && folder.equals(path.getParent())) {
+          ((ObjectNode) input).put("crc32c", entry.crc32c());
+        }
+      });
+      newStages.put(stage.name(), record);
     }
     newStages.keySet().removeIf(name ->
         newFiles.values().stream().noneMatch(entry -> name.equals(entry.stage())));
@@ -160,6 +172,7 @@ public final class ResultManifest {
 
   /** {@link #verify(FileSystem, Path)} for the listed files {@code names} only. */
   public void verify(FileSystem fs, Path folder, Collection<String> names) {
+    verifyStageInputs(folder, names);
     for (String name : names) {
       Entry expected = files.get(name);
       Path file = new Path(folder, name);
@@ -181,6 +194,31 @@ public final class ResultManifest {
         throw new CfmrException(file + ": missing, though " + NAME + " lists it", e);
       } catch (IOException e) {
         throw new CfmrException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * Checks that each of {@code names} was computed from the files now beside it: every input its
+   * stage recorded as a file of the folder still has the checksum it had then.
+   */
+  private void verifyStageInputs(Path folder, Collection<String> names) {
+    for (String name : names) {
+      Entry entry = files.get(name);
+      JsonNode stage = entry == null || entry.stage() == null ? null : stages.get(entry.stage());
+      if (stage == null) {
+        continue;
+      }
+      for (JsonNode input : stage.path("inputs")) {
+        String inputName = new Path(input.path("path").asText()).getName();
+        Entry now = files.get(inputName);
+        if (input.has("crc32c") && now != null
+            && !now.crc32c().equals(input.get("crc32c").asText())) {
+          throw new CfmrException(new Path(folder, name) + ": computed from another "
+              + inputName + " than the one in " + folder + " (checksum "
+              + input.get("crc32c").asText() + " then, " + now.crc32c() + " now; run "
+              + entry.stage() + " again)");
+        }
       }
     }
   }

@@ -123,7 +123,7 @@ class OutputFolderTest {
             "test"));
       }
       ResultManifest manifest = ResultManifest.read(fs, hadoop(folder))
-          .with(entries, ResultStage.of("test"));
+          .with(fs.makeQualified(hadoop(folder)), entries, ResultStage.of("test"));
       if (step == 0) {
         // killed while staging: the commit never began
       } else {

@@ -29,7 +29,8 @@ public final class Manifests {
           }
         }
       }
-      ResultManifest.empty().with(entries, ResultStage.of("fixture"))
+      ResultManifest.empty().with(fs.makeQualified(hadoop(folder)), entries,
+          ResultStage.of("fixture"))
           .write(fs, hadoop(folder.resolve(ResultManifest.NAME)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
