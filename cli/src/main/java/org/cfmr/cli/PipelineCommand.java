@@ -3,7 +3,6 @@ package org.cfmr.cli;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
-import org.cfmr.core.Similarity;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.runtime.BundledData;
 import org.cfmr.core.runtime.UsageException;
@@ -12,84 +11,67 @@ import org.cfmr.eval.PredictionOptions;
 import org.cfmr.eval.Recommendations;
 import org.cfmr.mapreduce.Engine;
 import org.cfmr.mapreduce.NeighboursCommand;
+import org.cfmr.mapreduce.SimilarityOptions;
 import org.cfmr.preprocess.split.SplitSettings;
 import org.cfmr.sql.DatabaseOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cfmr pipeline}: the main job, every stage in one command (see {@link Pipeline}). */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, sortOptions = false,
-    showDefaultValues = true,
     description = {"Run the whole chain on a MovieLens dataset (the bundled one by default):",
         "split 80/20, user-user and item-item neighbours, evaluation of both, top-N "
             + "recommendations of both, and (with --jdbc-url and --user) the MySQL load, the "
             + "password read from " + DatabaseOptions.PASSWORD_VARIABLE + ", else prompted for.",
-        "The seed project's configuration is --similarity cosine --shrink 0."})
+        "The seed project's configuration is --similarity cosine --shrink 0 --predictor "
+            + "mean-centred --damping 0 --ranking-neighbours prediction."})
 final class PipelineCommand implements Callable<Integer> {
 
-  @Option(names = "--input", paramLabel = "PATH", showDefaultValue = Visibility.NEVER,
+  @Option(names = "--input", paramLabel = "PATH",
       description = "A ratings file (u.data, ratings.dat, ratings.csv, header-less CSV) or a "
           + "dataset folder (default: the bundled " + BundledData.FOLDER + ").")
   String input;
 
   @Option(names = "--output", defaultValue = "cfmr-out", paramLabel = "FOLDER",
-      description = "Where every result goes.")
+      description = "Where every result goes (default: ${DEFAULT-VALUE}).")
   String output;
 
   @Option(names = "--overwrite", description = "Replace the results of an earlier run.")
   boolean overwrite;
 
   @Option(names = "--seed", defaultValue = "" + SplitSettings.DEFAULT_SEED,
-      description = "The split's seed.")
+      description = "The seed of the split (and of the --max-pivot-ratings sample) "
+          + "(default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--train-fraction", defaultValue = "" + SplitSettings.DEFAULT_TRAIN_FRACTION,
-      description = "The share of ratings in the train split.")
+      description = "The share of ratings in the train split (default: ${DEFAULT-VALUE}).")
   double trainFraction;
 
-  @Option(names = "--similarity", defaultValue = "pearson", converter = NeighboursCommand.SimilarityConverter.class,
-      description = "cosine (the seed's), pearson, adjusted-cosine or cooccurrence.")
-  Similarity similarity;
+  @Mixin SimilarityOptions neighbours;
 
-  @Option(names = "--shrink", defaultValue = "100", description = "Shrinkage λ: sim·n/(n+λ).")
-  double shrink;
-
-  @Option(names = "--k", defaultValue = "" + SimilaritySettings.DEFAULT_K,
-      description = "Neighbours kept per user and per item.")
-  int k;
-
-  @Option(names = "--min-common", defaultValue = "" + SimilaritySettings.DEFAULT_MIN_COMMON,
-      description = "Fewest co-ratings for a pair to count.")
-  int minCommon;
-
-  @Option(names = "--min-sim", defaultValue = "0", description = "Keep pairs with sim > this.")
-  double minSim;
-
-  @Option(names = "--max-pivot-ratings", defaultValue = "0", paramLabel = "N",
-      description = "Cap on a pivot's ratings in pair generation (0: no cap).")
-  int maxPivotRatings;
-
-  @Option(names = "--engine", defaultValue = "auto", converter = NeighboursCommand.EngineConverter.class,
-      description = "auto (memory when the data is local and fits the heap), memory or mapreduce.")
+  @Option(names = "--engine", defaultValue = "auto",
+      converter = NeighboursCommand.EngineConverter.class, description = "auto (memory when the "
+          + "data is local and fits the heap), memory or mapreduce (default: ${DEFAULT-VALUE}).")
   Engine engine;
 
-  @Option(names = "--reducers", defaultValue = "1", description = "Reduce tasks per MapReduce job.")
+  @Option(names = "--reducers", defaultValue = "1",
+      description = "Reduce tasks per MapReduce job (default: ${DEFAULT-VALUE}).")
   int reducers;
 
-  @Option(names = "--threads", paramLabel = "N", showDefaultValue = Visibility.NEVER,
+  @Option(names = "--threads", paramLabel = "N",
       description = "Threads of the in-memory stages (default: all cores).")
   Integer threads;
 
-  @Option(names = "--work", paramLabel = "DIR", showDefaultValue = Visibility.NEVER,
+  @Option(names = "--work", paramLabel = "DIR",
       description = "The MapReduce chain's intermediates, removed once the neighbour files are "
           + "written (default: on the default file system, as for cfmr neighbours --work).")
   String work;
 
   @Option(names = "--top-n", defaultValue = "" + Recommendations.DEFAULT_TOP_N,
-      description = "Recommendations per user (0: every candidate).")
+      description = "Recommendations per user; 0: every candidate (default: ${DEFAULT-VALUE}).")
   int topN;
 
   @Option(names = "--ranking-neighbours", paramLabel = "cooccurrence|prediction",
@@ -111,11 +93,11 @@ final class PipelineCommand implements Callable<Integer> {
     refuseWhatWouldFailHalfWay();
     Path inputPath = new Path(input != null ? input : BundledData.folder().toString());
     int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    SimilaritySettings neighbours = new SimilaritySettings(similarity, shrink, minCommon, minSim,
-        k, maxPivotRatings, seed);
+    SimilaritySettings similarity = neighbours.settings(seed);
     Pipeline.Settings settings = new Pipeline.Settings(inputPath, new Path(output), overwrite,
         new SplitSettings(inputPath, new Path(output), trainFraction, seed, 0, reducers, overwrite),
-        neighbours, ranking(neighbours), prediction.apply(EvaluationSettings.defaults(Mode.USER).withThreads(threadCount)),
+        similarity, ranking(similarity),
+        prediction.apply(EvaluationSettings.defaults(Mode.USER).withThreads(threadCount)),
         engine, reducers, threadCount, topN, database, work != null ? new Path(work) : null);
     new Pipeline(settings, System.out).run();
     return 0;

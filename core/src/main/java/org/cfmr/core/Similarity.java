@@ -24,6 +24,9 @@ public enum Similarity {
    */
   COOCCURRENCE("cooccurrence", Centring.NONE, true);
 
+  /** The default measure's name, for the commands' option defaults. */
+  public static final String DEFAULT_NAME = "pearson";
+
   /** What a rating is centred on before the cosine. */
   public enum Centring {
     NONE,

@@ -16,7 +16,6 @@ import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.UsageException;
-import org.cfmr.core.runtime.ResultFolder;
 import org.cfmr.core.baseline.Baseline;
 import org.cfmr.core.baseline.BaselineFit;
 import picocli.CommandLine.Command;
@@ -122,8 +121,6 @@ public final class EvaluateCommand implements Callable<Integer> {
       + "datasets or runs, refused by default).")
   boolean allowUnknown;
 
-  /** The --folder result, once opened. */
-  private ResultFolder result;
 
   @Override
   public Integer call() {
@@ -134,8 +131,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         ItemFormula.CENTRED, minNeighbours, !noClip, RankingScore.parse(ranking), topN,
         relevantFrom, threads)).withItemFormula(ItemFormula.parse(itemFormula))
         .withFallback(Fallback.parse(fallback));
-    Path trainFile = file(train, PipelineFiles.TRAIN, "--train", conf);
-    Path testFile = file(test, PipelineFiles.TEST, "--test", conf);
+    FolderInputs inputs = new FolderInputs(folder, "pipeline output folder");
+    Path trainFile = inputs.file(train, PipelineFiles.TRAIN, "--train", conf);
+    Path testFile = inputs.file(test, PipelineFiles.TEST, "--test", conf);
     if (json != null) {
       OutputFolder.requireReplaceable(new Path(json), overwrite, conf);
     }
@@ -154,9 +152,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     models.forEach(m -> System.out.print(m.report()));
     List<EvaluationResult> results = new ArrayList<>();
     for (Mode mode : chosen) {
-      Path neighbourFile = neighbours != null ? new Path(neighbours)
-          : file(null, NeighbourRole.PREDICTION.fileName(mode), "--neighbours", conf);
-      Path rankingFile = rankingFile(mode, neighbourFile);
+      Path neighbourFile = inputs.file(neighbours, NeighbourRole.PREDICTION.fileName(mode),
+          "--neighbours", conf);
+      Path rankingFile = inputs.rankingFile(rankingNeighbours, neighbours, mode, neighbourFile,
+          conf);
       NeighbourLists lists = NeighbourLists.read(neighbourFile, conf);
       EvaluationResult result = Evaluation.run(trainData, testRatings, lists,
           rankingFile.equals(neighbourFile) ? lists : NeighbourLists.read(rankingFile, conf),
@@ -214,30 +213,5 @@ public final class EvaluateCommand implements Callable<Integer> {
     return parsed;
   }
 
-  /**
-   * The --ranking-neighbours file; else the --folder result's ranking file of {@code mode} when
-   * it has one (and no --neighbours file was given); else {@code neighbourFile}.
-   */
-  private Path rankingFile(Mode mode, Path neighbourFile) {
-    if (rankingNeighbours != null) {
-      return new Path(rankingNeighbours);
-    }
-    String name = NeighbourRole.RANKING.fileName(mode);
-    return neighbours == null && result != null && result.has(name) ? result.file(name)
-        : neighbourFile;
-  }
 
-  /** {@code given}, else the file {@code name} of the --folder result (opened and checked once). */
-  private Path file(String given, String name, String option, Configuration conf) {
-    if (given != null) {
-      return new Path(given);
-    }
-    if (folder == null) {
-      throw new UsageException("give " + option + " or a pipeline output folder with --folder");
-    }
-    if (result == null) {
-      result = ResultFolder.open(new Path(folder), conf);
-    }
-    return result.file(name);
-  }
 }

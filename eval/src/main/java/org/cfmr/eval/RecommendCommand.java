@@ -23,7 +23,6 @@ import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.UsageException;
-import org.cfmr.core.runtime.ResultFolder;
 import org.cfmr.core.runtime.ResultStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,12 +120,12 @@ public final class RecommendCommand implements Callable<Integer> {
     if (output != null) {
       OutputFolder.requireReplaceable(new Path(output), overwrite, conf);
     }
-    ResultFolder result = folder == null ? null : ResultFolder.open(new Path(folder), conf);
-    Path trainFile = train != null ? new Path(train) : fromFolder(result, PipelineFiles.TRAIN,
-        "--train");
-    Path neighbourFile = neighbours != null ? new Path(neighbours)
-        : fromFolder(result, NeighbourRole.PREDICTION.fileName(chosen), "--neighbours");
-    Path rankingFile = rankingFile(result, chosen, neighbourFile);
+    FolderInputs inputs = new FolderInputs(folder, "pipeline output folder");
+    Path trainFile = inputs.file(train, PipelineFiles.TRAIN, "--train", conf);
+    Path neighbourFile = inputs.file(neighbours, NeighbourRole.PREDICTION.fileName(chosen),
+        "--neighbours", conf);
+    Path rankingFile = inputs.rankingFile(rankingNeighbours, neighbours, chosen, neighbourFile,
+        conf);
     EvaluationSettings settings = prediction.apply(new EvaluationSettings(chosen,
         ItemFormula.CENTRED, minNeighbours, !noClip, score, EvaluationSettings.DEFAULT_TOP_N,
         EvaluationSettings.DEFAULT_RELEVANT_FROM, threads))
@@ -187,26 +186,5 @@ public final class RecommendCommand implements Callable<Integer> {
     } catch (IOException | FSError e) {
       throw new CfmrException("cannot write " + out.target(name) + ": " + ErrorMessages.of(e), e);
     }
-  }
-
-  /**
-   * The --ranking-neighbours file; else the --folder result's ranking file of {@code mode} when
-   * it has one (and no --neighbours file was given); else {@code neighbourFile}.
-   */
-  private Path rankingFile(ResultFolder result, Mode mode, Path neighbourFile) {
-    if (rankingNeighbours != null) {
-      return new Path(rankingNeighbours);
-    }
-    String name = NeighbourRole.RANKING.fileName(mode);
-    return neighbours == null && result != null && result.has(name) ? result.file(name)
-        : neighbourFile;
-  }
-
-  /** {@code name} of the result folder given with --folder, else an error naming {@code option}. */
-  private static Path fromFolder(ResultFolder result, String name, String option) {
-    if (result == null) {
-      throw new UsageException("give " + option + " or a pipeline output folder with --folder");
-    }
-    return result.file(name);
   }
 }

@@ -15,7 +15,6 @@ import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.UsageException;
-import org.cfmr.core.runtime.ResultFolder;
 import org.cfmr.core.baseline.BaselineFit;
 import org.cfmr.core.baseline.BaselineSettings;
 import picocli.CommandLine.Command;
@@ -94,8 +93,6 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace an existing --csv file.")
   boolean overwrite;
 
-  /** The --folder result, once opened. */
-  private ResultFolder result;
 
   @Override
   public Integer call() {
@@ -107,12 +104,13 @@ public final class SweepCommand implements Callable<Integer> {
     List<EvaluationSettings> evaluations = predictions.apply(new EvaluationSettings(Mode.USER,
         ItemFormula.CENTRED, 1, true, RankingScore.parse(ranking), topN,
         EvaluationSettings.DEFAULT_RELEVANT_FROM, threads), ItemFormula.parse(itemFormula));
-    Path trainFile = file(train, PipelineFiles.TRAIN, "--train", conf);
+    FolderInputs inputs = new FolderInputs(folder, "split folder");
+    Path trainFile = inputs.file(train, PipelineFiles.TRAIN, "--train", conf);
     if (csv != null) {
       OutputFolder.requireReplaceable(new Path(csv), overwrite, conf);
     }
     TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
-    TestRatings testRatings = TestRatings.read(file(test, PipelineFiles.TEST, "--test", conf),
+    TestRatings testRatings = TestRatings.read(inputs.file(test, PipelineFiles.TEST, "--test", conf),
         trainData, conf);
     List<ModelResult> models = models(trainData, testRatings);
     List<Sweep.Row> rows = Sweep.run(trainFile, trainData, testRatings, grid, evaluations, conf);
@@ -169,19 +167,5 @@ public final class SweepCommand implements Callable<Integer> {
     if (values.isEmpty()) {
       throw new UsageException(option + " needs at least one value");
     }
-  }
-
-  /** {@code given}, else the file {@code name} of the --folder result (opened and checked once). */
-  private Path file(String given, String name, String option, Configuration conf) {
-    if (given != null) {
-      return new Path(given);
-    }
-    if (folder == null) {
-      throw new UsageException("give " + option + " or a split folder with --folder");
-    }
-    if (result == null) {
-      result = ResultFolder.open(new Path(folder), conf);
-    }
-    return result.file(name);
   }
 }

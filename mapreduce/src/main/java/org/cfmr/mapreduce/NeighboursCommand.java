@@ -4,13 +4,12 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
-import org.cfmr.core.Shrinkage;
-import org.cfmr.core.Similarity;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.UsageException;
 import org.cfmr.mapreduce.chain.NeighbourChain;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,31 +41,7 @@ public final class NeighboursCommand implements Callable<Integer> {
       converter = ModeConverter.class, description = "Which files to compute (default: ${DEFAULT-VALUE}).")
   Modes mode;
 
-  @Option(names = "--similarity", defaultValue = "pearson",
-      paramLabel = "cosine|pearson|adjusted-cosine|cooccurrence", converter = SimilarityConverter.class,
-      description = "The measure; cosine --shrink 0 is the seed's (default: ${DEFAULT-VALUE}).")
-  Similarity similarity;
-
-  @Option(names = "--shrink", defaultValue = "" + Shrinkage.DEFAULT_LAMBDA, paramLabel = "LAMBDA",
-      description = "Shrinkage: sim = raw * n / (n + LAMBDA); 0 turns it off (default: ${DEFAULT-VALUE}).")
-  double shrink;
-
-  @Option(names = "--k", defaultValue = "" + SimilaritySettings.DEFAULT_K, paramLabel = "K",
-      description = "Neighbours kept per entity (default: ${DEFAULT-VALUE}).")
-  int k;
-
-  @Option(names = "--min-common", defaultValue = "" + SimilaritySettings.DEFAULT_MIN_COMMON,
-      paramLabel = "N", description = "Least co-rated count for a pair to be kept (default: ${DEFAULT-VALUE}).")
-  int minCommon;
-
-  @Option(names = "--min-sim", defaultValue = "0", paramLabel = "S",
-      description = "A pair is kept only when sim > S (default: ${DEFAULT-VALUE}).")
-  double minSim;
-
-  @Option(names = "--max-pivot-ratings", defaultValue = "0", paramLabel = "N",
-      description = "Where a pivot has more than N ratings, pairs come from a seeded sample of N "
-          + "of them; 0 means no cap (default: ${DEFAULT-VALUE}).")
-  int maxPivotRatings;
+  @Mixin SimilarityOptions neighbours;
 
   @Option(names = "--seed", defaultValue = "" + SimilaritySettings.DEFAULT_SEED, paramLabel = "SEED",
       description = "Seed of the --max-pivot-ratings sample (default: ${DEFAULT-VALUE}).")
@@ -122,8 +97,7 @@ public final class NeighboursCommand implements Callable<Integer> {
     if (fromFactors != null) {
       return neighboursFromFactors(conf);
     }
-    SimilaritySettings settings = new SimilaritySettings(similarity, shrink, minCommon, minSim, k,
-        maxPivotRatings, seed);
+    SimilaritySettings settings = neighbours.settings(seed);
     NeighbourFiles.Request request = NeighbourFiles.Request.of(new Path(train), new Path(output))
         .with(mode, settings, engine)
         .withParallelism(reducers, threads != null ? threads : Runtime.getRuntime().availableProcessors())
@@ -149,7 +123,7 @@ public final class NeighboursCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    int lines = FactorNeighbourFiles.write(factors, single, new Path(output), k,
+    int lines = FactorNeighbourFiles.write(factors, single, new Path(output), neighbours.k(),
         threads != null ? threads : Runtime.getRuntime().availableProcessors(), overwrite, conf);
     System.err.println("neighbours: wrote " + new Path(output, single.neighbourFile()) + " ("
         + lines + " " + single.cliName() + "s with neighbours, from the factors of " + factors + ")");
@@ -160,13 +134,6 @@ public final class NeighboursCommand implements Callable<Integer> {
     @Override
     public Modes convert(String value) {
       return Modes.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
-    }
-  }
-
-  public static final class SimilarityConverter implements picocli.CommandLine.ITypeConverter<Similarity> {
-    @Override
-    public Similarity convert(String value) {
-      return Similarity.parse(value);
     }
   }
 
