@@ -42,6 +42,7 @@ import org.cfmr.eval.TestRatings;
 import org.cfmr.mapreduce.Engine;
 import org.cfmr.mapreduce.Modes;
 import org.cfmr.mapreduce.NeighbourFiles;
+import org.cfmr.preprocess.split.GivenSplit;
 import org.cfmr.preprocess.split.Split;
 import org.cfmr.preprocess.split.SplitResult;
 import org.cfmr.preprocess.split.SplitSettings;
@@ -68,14 +69,16 @@ final class Pipeline {
       PipelineFiles.USER_RANKING_NEIGHBOURS, PipelineFiles.ITEM_RANKING_NEIGHBOURS);
 
   /**
-   * Everything the pipeline is asked to do; {@code ranking}, the settings of the ranking
+   * Everything the pipeline is asked to do; {@code given}, the split's files when the user gives
+   * them, is null when the pipeline splits {@code input}; {@code ranking}, the settings of the ranking
    * neighbours, is null when the prediction neighbours rank the lists; {@code database}, where
    * to load, may be null, and so may {@code work}, the MapReduce chain's work folder (null: the
    * default one, {@link NeighbourFiles.Request#work()}).
    */
   record Settings(Path input, Path output, boolean overwrite, SplitSettings split,
-      SimilaritySettings neighbours, SimilaritySettings ranking, EvaluationSettings predictions,
-      Engine engine, int reducers, int threads, int topN, DatabaseOptions database, Path work) {
+      GivenFiles given, SimilaritySettings neighbours, SimilaritySettings ranking,
+      EvaluationSettings predictions, Engine engine, int reducers, int threads, int topN,
+      DatabaseOptions database, Path work) {
 
     /** The files of the result, the ranking neighbours' when they are computed. */
     List<String> files() {
@@ -86,6 +89,12 @@ final class Pipeline {
       return files;
     }
   }
+
+  /** A split given as two ratings files ({@code --train}, {@code --test}). */
+  record GivenFiles(Path train, Path test) {}
+
+  /** The split files of the run, where they came from, and how run.json describes them. */
+  private record SplitFiles(Path train, Path test, RatingsInput source, ObjectNode record) {}
 
   private final Settings settings;
   private final PrintStream out;
@@ -100,19 +109,19 @@ final class Pipeline {
     long start = System.nanoTime();
     String password = settings.database() == null ? null
         : settings.database().password(System::getenv);
-    out.println("cfmr pipeline: " + settings.input() + " → " + settings.output());
-    RatingsInput input = RatingsInput.locate(settings.split().input(), conf);
+    out.println("cfmr pipeline: " + (settings.given() == null ? settings.input()
+        : settings.given().train() + " and " + settings.given().test()) + " → "
+        + settings.output());
     List<EvaluationResult> results;
     List<ModelResult> models;
     PopularityResult popularity;
     List<NeighbourFiles.Request> chainRuns = new ArrayList<>();
     NeighbourFiles.Result neighbours;
     try (OutputFolder folder = OutputFolder.forResult(settings.output(), settings.files(),
-        settings.overwrite(), manifestStage(input), conf)) {
-      SplitResult split = Split.writeStaged(settings.split(), input, folder, conf);
-      out.println(split.summary());
+        settings.overwrite(), manifestStage(), conf)) {
+      SplitFiles split = split(folder);
 
-      NeighbourFiles.Request neighboursRequest = NeighbourFiles.Request.of(split.trainFile(),
+      NeighbourFiles.Request neighboursRequest = NeighbourFiles.Request.of(split.train(),
           settings.output()).with(Modes.BOTH, settings.neighbours(), settings.engine())
           .withParallelism(settings.reducers(), settings.threads()).withWork(settings.work());
       neighbours = neighbours("neighbours", neighboursRequest, folder, chainRuns);
@@ -121,8 +130,8 @@ final class Pipeline {
             folder, chainRuns);
       }
 
-      TrainData train = TrainData.of(TrainRatings.read(split.trainFile(), conf));
-      TestRatings test = TestRatings.read(split.testFile(), train, conf);
+      TrainData train = TrainData.of(TrainRatings.read(split.train(), conf));
+      TestRatings test = TestRatings.read(split.test(), train, conf);
       EvaluationSettings evaluation = settings.predictions();
       Baseline baseline = BaselineFit.fit(train, evaluation.baseline(), settings.threads());
       models = ModelEvaluation.both(train, test, baseline, evaluation.baseline(),
@@ -155,13 +164,43 @@ final class Pipeline {
         (System.nanoTime() - start) / 1e9, String.join(", ", settings.files()));
   }
 
-  /** The pipeline's record in the manifest: its input and every setting the files depend on. */
-  private ResultStage manifestStage(RatingsInput input) {
+  /** The split of the input, or the given split files, staged and said. */
+  private SplitFiles split(OutputFolder folder) {
+    ObjectNode record = new ObjectMapper().createObjectNode();
+    if (settings.given() == null) {
+      SplitResult split = Split.writeStaged(settings.split(),
+          RatingsInput.locate(settings.split().input(), conf), folder, conf);
+      out.println(split.summary());
+      record.put("seed", split.seed());
+      record.put("train_fraction", settings.split().trainFraction());
+      record.put("train", split.train());
+      record.put("test", split.test());
+      return new SplitFiles(split.trainFile(), split.testFile(), split.input(), record);
+    }
+    GivenSplit split = Split.writeGivenStaged(settings.split(),
+        RatingsInput.locate(settings.given().train(), conf),
+        RatingsInput.locate(settings.given().test(), conf), folder, conf);
+    out.println(split.summary());
+    record.put("given_train", split.trainInput().file().toString());
+    record.put("given_test", split.testInput().file().toString());
+    record.put("train", split.train());
+    record.put("test", split.test());
+    return new SplitFiles(split.trainFile(), split.testFile(), split.trainInput(), record);
+  }
+
+  /** The pipeline's record in the manifest: its inputs and every setting the files depend on. */
+  private ResultStage manifestStage() {
     SimilaritySettings similarity = settings.neighbours();
-    return ResultStage.of("pipeline").input("ratings", input.file(), conf)
-        .setting("seed", settings.split().seed())
-        .setting("train_fraction", settings.split().trainFraction())
-        .setting("similarity", similarity.describe())
+    ResultStage stage = ResultStage.of("pipeline");
+    if (settings.given() == null) {
+      stage.input("ratings", RatingsInput.locate(settings.split().input(), conf).file(), conf)
+          .setting("seed", settings.split().seed())
+          .setting("train_fraction", settings.split().trainFraction());
+    } else {
+      stage.input("train", settings.given().train(), conf)
+          .input("test", settings.given().test(), conf);
+    }
+    return stage.setting("similarity", similarity.describe())
         .setting("ranking_similarity", settings.ranking() == null ? "the prediction neighbours"
             : settings.ranking().describe())
         .setting("predictions", settings.predictions().describe())
@@ -205,18 +244,14 @@ final class Pipeline {
   }
 
   /** What was run: the input, its dataset folder (where movies.csv is), the settings and counts. */
-  private String runJson(SplitResult split, Engine engine) {
+  private String runJson(SplitFiles split, Engine engine) {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode run = json.createObjectNode();
     run.put("cfmr_version", Main.version());
-    run.put("input", split.input().file().toString());
-    run.put("dataset", split.input().datasetFolder().toString());
-    run.put("format", split.input().format().description());
-    ObjectNode splitNode = run.putObject("split");
-    splitNode.put("seed", split.seed());
-    splitNode.put("train_fraction", settings.split().trainFraction());
-    splitNode.put("train", split.train());
-    splitNode.put("test", split.test());
+    run.put("input", split.source().file().toString());
+    run.put("dataset", split.source().datasetFolder().toString());
+    run.put("format", split.source().format().description());
+    run.set("split", split.record());
     SimilaritySettings similarity = settings.neighbours();
     ObjectNode neighbours = run.putObject("neighbours");
     neighbours.put("similarity", similarity.measure().cliName());

@@ -17,7 +17,9 @@ import org.cfmr.sql.DatabaseOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code cfmr pipeline}: the main job, every stage in one command (see {@link Pipeline}). */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, sortOptions = false,
@@ -28,6 +30,7 @@ import picocli.CommandLine.Option;
         "The seed project's configuration is --similarity cosine --shrink 0 --predictor "
             + "mean-centred --damping 0 --ranking-neighbours prediction."})
 final class PipelineCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
 
   @Option(names = "--input", paramLabel = "PATH",
       description = "A ratings file (u.data, ratings.dat, ratings.csv, header-less CSV) or a "
@@ -40,6 +43,14 @@ final class PipelineCommand implements Callable<Integer> {
 
   @Option(names = "--overwrite", description = "Replace the results of an earlier run.")
   boolean overwrite;
+
+  @Option(names = "--train", paramLabel = "FILE",
+      description = "With --test: a split of your own (any ratings format cfmr split reads); the "
+          + "pipeline skips the split and runs everything else on these files.")
+  String train;
+
+  @Option(names = "--test", paramLabel = "FILE", description = "The test file of --train.")
+  String test;
 
   @Option(names = "--seed", defaultValue = "" + SplitSettings.DEFAULT_SEED,
       description = "The seed of the split (and of the --max-pivot-ratings sample) "
@@ -96,11 +107,17 @@ final class PipelineCommand implements Callable<Integer> {
     SimilaritySettings similarity = neighbours.settings(seed);
     Pipeline.Settings settings = new Pipeline.Settings(inputPath, new Path(output), overwrite,
         new SplitSettings(inputPath, new Path(output), trainFraction, seed, 0, reducers, overwrite),
+        train == null ? null : new Pipeline.GivenFiles(new Path(train), new Path(test)),
         similarity, ranking(similarity),
         prediction.apply(EvaluationSettings.defaults(Mode.USER).withThreads(threadCount)),
         engine, reducers, threadCount, topN, database, work != null ? new Path(work) : null);
     new Pipeline(settings, System.out).run();
     return 0;
+  }
+
+  /** Whether {@code option} was on the command line. */
+  private boolean given(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
   /** The ranking neighbours' settings, or null when the prediction neighbours rank. */
@@ -118,6 +135,13 @@ final class PipelineCommand implements Callable<Integer> {
 
   /** Values the split accepts but a later stage cannot use, refused before any file is written. */
   private void refuseWhatWouldFailHalfWay() {
+    if ((train == null) != (test == null)) {
+      throw new UsageException("--train and --test go together: give both or neither");
+    }
+    if (train != null && (input != null || given("--train-fraction"))) {
+      throw new UsageException("--train and --test are the split: leave out "
+          + (input != null ? "--input" : "--train-fraction"));
+    }
     if (!(trainFraction > 0 && trainFraction < 1)) {
       throw new UsageException("--train-fraction must be between 0 and 1, both excluded (the "
           + "pipeline needs ratings in both train and test), not " + trainFraction);

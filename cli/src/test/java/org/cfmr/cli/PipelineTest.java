@@ -187,6 +187,41 @@ class PipelineTest {
         > plainMetrics.at("/item/ndcg_at_n").asDouble() + 0.03, "co-occurrence ranks better");
   }
 
+  /**
+   * {@code --train} and {@code --test} skip the split: given the first run's own split files
+   * (read and validated like any ratings file), the run gives the same split files, neighbours
+   * and figures; half a split, or a split with --input, is a usage error.
+   */
+  @Test
+  void aGivenSplitIsUsedAsItIs() throws IOException {
+    Path given = dir.resolve("given");
+    String[] split = {"--train", output.resolve(PipelineFiles.TRAIN).toString(), "--test",
+        output.resolve(PipelineFiles.TEST).toString()};
+    String printedGiven = run("pipeline", "--output", given.toString(), "--top-n", "20",
+        split[0], split[1], split[2], split[3]);
+    assertTrue(printedGiven.contains("split: given, 80,939 train ratings from "), printedGiven);
+    for (String name : List.of(PipelineFiles.TRAIN, PipelineFiles.TEST,
+        PipelineFiles.ITEM_NEIGHBOURS, PipelineFiles.USER_RANKING_NEIGHBOURS,
+        PipelineFiles.ITEM_BASED_RECOMMENDATIONS)) {
+      assertArrayEquals(Files.readAllBytes(output.resolve(name)),
+          Files.readAllBytes(given.resolve(name)), name);
+    }
+    ObjectMapper json = new ObjectMapper();
+    JsonNode metrics = json.readTree(output.resolve(PipelineFiles.METRICS).toFile());
+    JsonNode givenMetrics = json.readTree(given.resolve(PipelineFiles.METRICS).toFile());
+    for (String key : List.of("global_mean", "baseline", "user", "item", "popularity")) {
+      assertEquals(metrics.at("/" + key + "/rmse"), givenMetrics.at("/" + key + "/rmse"), key);
+      assertEquals(metrics.at("/" + key + "/ndcg_at_n"), givenMetrics.at("/" + key + "/ndcg_at_n"),
+          key);
+    }
+    assertEquals(80_939, json.readTree(given.resolve(PipelineFiles.RUN).toFile())
+        .at("/split/train").asLong());
+    assertEquals(2, Main.run("pipeline", "--output", dir.resolve("half").toString(), split[0],
+        split[1]));
+    assertEquals(2, Main.run("pipeline", "--output", dir.resolve("both").toString(), "--input",
+        output.resolve(PipelineFiles.TRAIN).toString(), split[0], split[1], split[2], split[3]));
+  }
+
   @Test
   void aSecondRunNeedsOverwriteAndThenWritesTheSameBytes() throws IOException {
     byte[][] before = contents();

@@ -83,6 +83,53 @@ public final class Split {
   public static SplitResult writeStaged(SplitSettings settings, RatingsInput input,
       OutputFolder out, Configuration conf) {
     Path jobOutput = out.staged(JOB_FOLDER);
+    Checked run = runChecked(input, settings, jobOutput, out, conf);
+    if (run.train() + run.test() == 0) {
+      throw new CfmrException(input.file() + ": no ratings");
+    }
+    assemble(out, new Path(jobOutput, SplitReducer.TRAIN), PipelineFiles.TRAIN);
+    assemble(out, new Path(jobOutput, SplitReducer.TEST), PipelineFiles.TEST);
+    deleteJobOutput(out.fileSystem(), jobOutput);
+    return new SplitResult(input, run.train(), run.test(), run.skipped(), run.firstSkipped(),
+        out.staged(PipelineFiles.TRAIN), out.staged(PipelineFiles.TEST), settings.seed(),
+        run.report());
+  }
+
+  /**
+   * A split given as two files ({@code pipeline --train --test}): each is read and validated as
+   * a ratings file is for a split (any supported format; malformed lines and duplicates as
+   * {@code settings} allow) and written, sorted by user and movie, as the staged {@code
+   * ratings_train.csv} and {@code ratings_test.csv}, uncommitted. Neither may be empty.
+   */
+  public static GivenSplit writeGivenStaged(SplitSettings settings, RatingsInput train,
+      RatingsInput test, OutputFolder out, Configuration conf) {
+    Path jobOutput = out.staged(JOB_FOLDER);
+    long[] counts = new long[2];
+    RatingsInput[] inputs = {train, test};
+    for (int side = 0; side < 2; side++) {
+      SplitSettings allOneSide = new SplitSettings(settings.input(), settings.output(),
+          side == 0 ? 1 : 0, settings.seed(), settings.maxErrors(), settings.reducers(),
+          settings.overwrite());
+      Checked run = runChecked(inputs[side], allOneSide, jobOutput, out, conf);
+      counts[side] = side == 0 ? run.train() : run.test();
+      if (counts[side] == 0) {
+        throw new CfmrException(inputs[side].file() + ": no ratings");
+      }
+      assemble(out, new Path(jobOutput, side == 0 ? SplitReducer.TRAIN : SplitReducer.TEST),
+          side == 0 ? PipelineFiles.TRAIN : PipelineFiles.TEST);
+      deleteJobOutput(out.fileSystem(), jobOutput);
+    }
+    return new GivenSplit(train, test, counts[0], counts[1], out.staged(PipelineFiles.TRAIN),
+        out.staged(PipelineFiles.TEST));
+  }
+
+  /** A split job's counts once its bad lines were judged. */
+  private record Checked(long train, long test, long skipped, String firstSkipped,
+      JobReport report) {}
+
+  /** Runs the split job into {@code jobOutput}; fails when more bad lines than allowed. */
+  private static Checked runChecked(RatingsInput input, SplitSettings settings, Path jobOutput,
+      OutputFolder out, Configuration conf) {
     JobReport report = runJob(input, settings, jobOutput, conf);
     long skipped = report.custom().get(counterName(SplitCounter.MALFORMED_LINES))
         + report.custom().get(counterName(SplitCounter.DUPLICATE_LINES));
@@ -96,17 +143,10 @@ public final class Split {
       }
       firstSkipped = located(input, first, conf, "").getMessage();
     }
-    long train = report.custom().get(counterName(SplitCounter.TRAIN));
-    long test = report.custom().get(counterName(SplitCounter.TEST));
-    if (train + test == 0) {
-      throw new CfmrException(input.file() + ": no ratings");
-    }
-    assemble(out, new Path(jobOutput, SplitReducer.TRAIN), PipelineFiles.TRAIN);
-    assemble(out, new Path(jobOutput, SplitReducer.TEST), PipelineFiles.TEST);
-    deleteJobOutput(out.fileSystem(), jobOutput);
-    return new SplitResult(input, train, test, skipped, firstSkipped,
-        out.staged(PipelineFiles.TRAIN), out.staged(PipelineFiles.TEST), settings.seed(), report);
+    return new Checked(report.custom().get(counterName(SplitCounter.TRAIN)),
+        report.custom().get(counterName(SplitCounter.TEST)), skipped, firstSkipped, report);
   }
+
 
   /** The job's part files are assembled; they go now rather than take room until the commit. */
   private static void deleteJobOutput(FileSystem fs, Path jobOutput) {
