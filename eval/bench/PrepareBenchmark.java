@@ -33,7 +33,8 @@ public class PrepareBenchmark {
         new org.apache.hadoop.fs.Path(out.resolve("ratings_train.csv").toUri());
     for (boolean users : new boolean[] {true, false}) {
       MemoryNeighbours.write(trainFile, new org.apache.hadoop.fs.Path(out.resolve(
-              (users ? "user" : "item") + "_topk_neighbors.txt").toUri()), users,
+              (users ? "user" : "item") + "_topk_neighbors.txt").toUri()),
+          users ? org.cfmr.core.Mode.USER : org.cfmr.core.Mode.ITEM,
           SimilaritySettings.defaults(), 2, conf);
     }
   }

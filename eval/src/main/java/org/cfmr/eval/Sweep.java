@@ -122,7 +122,7 @@ public final class Sweep {
     List<NeighbourLists> lists = new ArrayList<>();
     for (Mode mode : modes) {
       Path file = new Path(temporary.resolve(mode.cliName() + ".txt").toUri());
-      MemoryNeighbours.write(trainFile, file, mode == Mode.USER, settings, threads, conf);
+      MemoryNeighbours.write(trainFile, file, mode, settings, threads, conf);
       lists.add(NeighbourLists.read(file, conf));
     }
     List<Row> rows = new ArrayList<>();

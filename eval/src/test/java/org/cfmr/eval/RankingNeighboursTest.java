@@ -126,7 +126,7 @@ class RankingNeighboursTest {
     Path file = dir.resolve(mode.cliName() + "-ranking.txt");
     if (!file.toFile().exists()) {
       MemoryNeighbours.write(TestFolders.hadoop(folder.resolve(PipelineFiles.TRAIN)),
-          TestFolders.hadoop(file), mode == Mode.USER, SimilaritySettings.defaults().forRanking(),
+          TestFolders.hadoop(file), mode, SimilaritySettings.defaults().forRanking(),
           2, conf);
     }
     return NeighbourLists.read(TestFolders.hadoop(file), conf);

@@ -59,7 +59,7 @@ class SweepTest {
           figures(row.result()), "K=50 " + mode);
     }
     Path k10 = dir.resolve("user10.txt");
-    org.cfmr.mapreduce.memory.MemoryNeighbours.write(trainFile, TestFolders.hadoop(k10), true,
+    org.cfmr.mapreduce.memory.MemoryNeighbours.write(trainFile, TestFolders.hadoop(k10), Mode.USER,
         rows.get(0).neighbours(), 2, conf);
     assertEquals(figures(Evaluation.run(train, test,
         NeighbourLists.read(TestFolders.hadoop(k10), conf), settings)),
@@ -108,7 +108,7 @@ class SweepTest {
     for (Sweep.Row row : rows) {
       Mode mode = row.result().settings().mode();
       org.cfmr.mapreduce.memory.MemoryNeighbours.write(trainFile, TestFolders.hadoop(file),
-          mode == Mode.USER, row.neighbours(), 2, conf);
+          mode, row.neighbours(), 2, conf);
       EvaluationSettings expected = predictions.get(rows.indexOf(row) / 2).withMode(mode);
       assertEquals(expected, row.result().settings());
       assertEquals(figures(Evaluation.run(train, test,
@@ -135,7 +135,7 @@ class SweepTest {
     assertEquals(2, rows.size());
     assertEquals("pearson λ=100 minCommon=5 K=50 cap=30", rows.get(1).label());
     Path capped = dir.resolve("item-capped.txt");
-    org.cfmr.mapreduce.memory.MemoryNeighbours.write(trainFile, TestFolders.hadoop(capped), false,
+    org.cfmr.mapreduce.memory.MemoryNeighbours.write(trainFile, TestFolders.hadoop(capped), Mode.ITEM,
         rows.get(1).neighbours(), 2, conf);
     assertEquals(figures(Evaluation.run(train, test,
         NeighbourLists.read(TestFolders.hadoop(capped), conf), settings)),

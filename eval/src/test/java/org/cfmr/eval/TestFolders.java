@@ -1,5 +1,6 @@
 package org.cfmr.eval;
 
+import org.cfmr.core.Mode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ final class TestFolders {
     for (boolean users : new boolean[] {true, false}) {
       MemoryNeighbours.write(hadoop(folder.resolve(PipelineFiles.TRAIN)),
           hadoop(folder.resolve(users ? PipelineFiles.USER_NEIGHBOURS
-              : PipelineFiles.ITEM_NEIGHBOURS)), users, settings, 2, conf);
+              : PipelineFiles.ITEM_NEIGHBOURS)), users ? Mode.USER : Mode.ITEM, settings, 2, conf);
     }
   }
 

@@ -124,8 +124,9 @@ public final class NeighbourFiles {
    * What a run did.
    *
    * @param engine the engine that ran (never {@code AUTO})
-   * @param entitiesWithNeighbours per single mode, the lines of its file (absent when the chain
-   *     stopped before phase 4)
+   * @param entitiesWithNeighbours per single mode, the lines of its file, from the report of the
+   *     chain's last job (absent when the chain stopped before phase 4; -1 when a resumed chain
+   *     had nothing left to run)
    * @param reports the chain's job reports in run order (empty for the memory engine)
    * @param written whether the files were committed to the output folder
    */
@@ -190,7 +191,7 @@ public final class NeighbourFiles {
     Map<Mode, Long> counts = new LinkedHashMap<>();
     for (Mode single : request.mode().singles()) {
       counts.put(single, (long) MemoryNeighbours.write(request.train(),
-          out.staged(request.fileName(single)), single.usersAreEntities(), request.settings(),
+          out.staged(request.fileName(single)), single, request.settings(),
           request.threads(), conf));
     }
     return new Result(Engine.MEMORY, counts, List.of(), true);
@@ -202,15 +203,17 @@ public final class NeighbourFiles {
     List<JobReport> reports = new ArrayList<>();
     String train = request.train().toString();
     for (Mode single : request.mode().singles()) {
-      ChainSettings settings = ChainSettings.of(request.settings(), single.usersAreEntities(),
+      ChainSettings settings = ChainSettings.of(request.settings(), single,
           train).withBuffersFrom(conf);
       Path modeWork = modeWork(work, request.role(), single);
       NeighbourChain chain = new NeighbourChain(conf, settings, modeWork, request.reducers());
       int start = request.resume() ? resumePhase(chain, request.train(), modeWork)
           : request.startPhase();
+      List<JobReport> modeReports = List.of();
       if (start <= request.endPhase()) {
         try {
-          reports.addAll(chain.run(request.train(), start, request.endPhase()));
+          modeReports = chain.run(request.train(), start, request.endPhase());
+          reports.addAll(modeReports);
         } catch (CfmrException e) {
           if (!chain.isComplete(1)) {
             throw e;
@@ -221,7 +224,8 @@ public final class NeighbourFiles {
       }
       if (request.endPhase() == NeighbourChain.PHASES) {
         out.concatenateParts(chain.linesFolder(), request.fileName(single));
-        counts.put(single, lineCount(reports, single));
+        counts.put(single, start <= NeighbourChain.PHASES
+            ? modeReports.get(modeReports.size() - 1).reduceOutputRecords() : -1);
       }
     }
     boolean written = request.endPhase() == NeighbourChain.PHASES;
@@ -244,13 +248,6 @@ public final class NeighbourFiles {
           + modeWork + " were made from (" + change + "); --resume starts at phase 1");
     }
     return chain.firstIncompletePhase(train);
-  }
-
-  /** The lines of a mode's file, from its top-k job's report (-1 when that job was not run now). */
-  private static long lineCount(List<JobReport> reports, Mode single) {
-    String label = "job 4/4 " + single.cliName() + " top-k";
-    return reports.stream().filter(r -> r.name().equals(label))
-        .mapToLong(JobReport::reduceOutputRecords).findFirst().orElse(-1);
   }
 
   /** Removes the chain's intermediates of {@code request} (after its files are committed). */

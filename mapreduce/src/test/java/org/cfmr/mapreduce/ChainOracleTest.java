@@ -1,5 +1,6 @@
 package org.cfmr.mapreduce;
 
+import org.cfmr.core.Mode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -70,7 +71,7 @@ class ChainOracleTest {
     int start = 1;
     for (SimilaritySettings settings : List.of(noShrink, noShrink.withShrink(100))) {
       NeighbourChain chain = new NeighbourChain(conf,
-          ChainSettings.of(settings, users, train.toString()), work, 2);
+          ChainSettings.of(settings, users ? Mode.USER : Mode.ITEM, train.toString()), work, 2);
       Path hadoopTrain = new Path(train.toUri());
       chain.run(hadoopTrain, start, 3);
       Map<Integer, List<Neighbour>> expected = BruteForceNeighbours.neighbours(raws,
@@ -162,7 +163,8 @@ class ChainOracleTest {
   private static List<String> memoryEngine(java.nio.file.Path train, boolean users,
       SimilaritySettings settings, Configuration conf) throws IOException {
     java.nio.file.Path file = Files.createTempFile(temp, "memory", ".txt");
-    MemoryNeighbours.write(new Path(train.toUri()), new Path(file.toUri()), users, settings, 2, conf);
+    MemoryNeighbours.write(new Path(train.toUri()), new Path(file.toUri()),
+        users ? Mode.USER : Mode.ITEM, settings, 2, conf);
     return Files.readAllLines(file);
   }
 }

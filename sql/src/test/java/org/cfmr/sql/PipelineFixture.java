@@ -1,5 +1,6 @@
 package org.cfmr.sql;
 
+import org.cfmr.core.Mode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ final class PipelineFixture {
       for (boolean users : new boolean[] {true, false}) {
         String name = users ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS;
         MemoryNeighbours.write(trainPath, new org.apache.hadoop.fs.Path(folder.resolve(name).toUri()),
-            users, SimilaritySettings.defaults(), 2, conf);
+            users ? Mode.USER : Mode.ITEM, SimilaritySettings.defaults(), 2, conf);
       }
     }
     write(folder.resolve(PipelineFiles.USER_BASED_RECOMMENDATIONS), recommendations(train, 1, 20));

@@ -1,6 +1,7 @@
 package org.cfmr.mapreduce.chain;
 
 import org.apache.hadoop.conf.Configuration;
+import org.cfmr.core.Mode;
 import org.cfmr.core.Similarity;
 import org.cfmr.core.SimilaritySettings;
 
@@ -10,14 +11,14 @@ import org.cfmr.core.SimilaritySettings;
  * (users for user–user, items for item–item), the train file (for error messages) and the
  * in-mapper combining memory bounds.
  *
- * @param usersAreEntities true for user–user (pivots are items), false for item–item
+ * @param mode user–user (the pivots are items) or item–item (the pivots are users)
  * @param chunkRatings the most pivot ratings job 2's mapper holds before it sums their pairs;
  *     0 (the default) sizes the chunk to a quarter of the map task's heap
  *     ({@link #chunkRatingsInThisJvm()})
  * @param candidateBuffer the most neighbour candidates job 3's mapper buffers before it flushes
  *     its per-entity top-K lists (default {@value #DEFAULT_CANDIDATE_BUFFER}, ~40 bytes each)
  */
-public record ChainSettings(SimilaritySettings similarity, boolean usersAreEntities, String train,
+public record ChainSettings(SimilaritySettings similarity, Mode mode, String train,
     int chunkRatings, int candidateBuffer) {
 
   public static final int DEFAULT_CHUNK_RATINGS = 0;
@@ -29,15 +30,14 @@ public record ChainSettings(SimilaritySettings similarity, boolean usersAreEntit
   private static final String PREFIX = "cfmr.chain.";
 
   /** The chain's settings with the default memory bounds. */
-  public static ChainSettings of(SimilaritySettings similarity, boolean usersAreEntities,
-      String train) {
-    return new ChainSettings(similarity, usersAreEntities, train, DEFAULT_CHUNK_RATINGS,
+  public static ChainSettings of(SimilaritySettings similarity, Mode mode, String train) {
+    return new ChainSettings(similarity, mode, train, DEFAULT_CHUNK_RATINGS,
         DEFAULT_CANDIDATE_BUFFER);
   }
 
   /** The memory bounds as set in {@code conf} ({@code -D cfmr.chain.chunk-ratings=N}, ...) or defaults. */
   public ChainSettings withBuffersFrom(Configuration conf) {
-    return new ChainSettings(similarity, usersAreEntities, train,
+    return new ChainSettings(similarity, mode, train,
         conf.getInt(PREFIX + "chunk-ratings", chunkRatings),
         conf.getInt(PREFIX + "candidate-buffer", candidateBuffer));
   }
@@ -64,7 +64,7 @@ public record ChainSettings(SimilaritySettings similarity, boolean usersAreEntit
     conf.setInt(PREFIX + "k", similarity.k());
     conf.setInt(PREFIX + "max-pivot-ratings", similarity.maxPivotRatings());
     conf.setLong(PREFIX + "seed", similarity.seed());
-    conf.setBoolean(PREFIX + "users-are-entities", usersAreEntities);
+    conf.set(PREFIX + "mode", mode.cliName());
     conf.set(PREFIX + "train", train);
     conf.setInt(PREFIX + "chunk-ratings", chunkRatings);
     conf.setInt(PREFIX + "candidate-buffer", candidateBuffer);
@@ -79,19 +79,24 @@ public record ChainSettings(SimilaritySettings similarity, boolean usersAreEntit
         conf.getInt(PREFIX + "k", 0),
         conf.getInt(PREFIX + "max-pivot-ratings", 0),
         conf.getLong(PREFIX + "seed", 0));
-    return new ChainSettings(similarity, conf.getBoolean(PREFIX + "users-are-entities", true),
+    return new ChainSettings(similarity, Mode.parse(conf.get(PREFIX + "mode")),
         conf.get(PREFIX + "train"), conf.getInt(PREFIX + "chunk-ratings", DEFAULT_CHUNK_RATINGS),
         conf.getInt(PREFIX + "candidate-buffer", DEFAULT_CANDIDATE_BUFFER));
   }
 
-  /** The entities' name in messages: "user" or "movie". */
+  /** Whether users are the entities (user–user), for the jobs' inner loops. */
+  public boolean usersAreEntities() {
+    return mode.usersAreEntities();
+  }
+
+  /** The entities' name in messages: "user" or "movie" (as MovieLens calls the items). */
   public String entityName() {
-    return usersAreEntities ? "user" : "movie";
+    return mode == Mode.USER ? "user" : "movie";
   }
 
   /** The pivots' name in messages: "movie" or "user". */
   public String pivotName() {
-    return usersAreEntities ? "movie" : "user";
+    return mode == Mode.USER ? "movie" : "user";
   }
 
   /** What decides phases 1 and 2 (pivot vectors, pair sums): a resumed run must continue the same. */

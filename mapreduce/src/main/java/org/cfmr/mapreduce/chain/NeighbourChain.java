@@ -88,7 +88,7 @@ public final class NeighbourChain {
   public List<JobReport> run(Path train, int start, int end) throws IOException {
     checkResumable(train, start);
     List<JobReport> reports = new ArrayList<>();
-    String mode = settings.usersAreEntities() ? "user" : "item";
+    String mode = settings.mode().cliName();
     if (start <= 1 && end >= 1) {
       requireRatings(train);
       Job job = prepareJob("co-ratings", train, folder(1), TextInputFormat.class,

@@ -11,6 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.cfmr.core.Mode;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.core.ratings.TrainRatings;
@@ -31,15 +32,14 @@ public final class MemoryNeighbours {
    * Computes the neighbour file of one mode and writes it to {@code output} (a temporary name
    * first, renamed into place when complete).
    *
-   * @param usersAreEntities true for user–user, false for item–item
+   * @param mode user–user or item–item
    * @return the number of entities with at least one neighbour
    */
-  public static int write(Path train, Path output, boolean usersAreEntities,
-      SimilaritySettings settings, int threads, Configuration conf) {
+  public static int write(Path train, Path output, Mode mode, SimilaritySettings settings,
+      int threads, Configuration conf) {
     long start = System.nanoTime();
-    RatingMatrix matrix = TrainRatings.read(train, conf).matrix(usersAreEntities);
+    RatingMatrix matrix = TrainRatings.read(train, conf).matrix(mode.usersAreEntities());
     long read = System.nanoTime();
-    String mode = usersAreEntities ? "user" : "item";
     List<String> lines = new MemoryEngine(matrix, settings)
         .lines(threads, "neighbours " + mode + " (memory)");
     long computed = System.nanoTime();
@@ -58,7 +58,7 @@ public final class MemoryNeighbours {
   public static void main(String[] args) {
     int threads = args.length > 3 ? Integer.parseInt(args[3])
         : Runtime.getRuntime().availableProcessors();
-    write(new Path(args[0]), new Path(args[1]), args[2].equals("user"),
+    write(new Path(args[0]), new Path(args[1]), Mode.parse(args[2]),
         SimilaritySettings.defaults(), threads, new Configuration());
   }
 

@@ -1,5 +1,6 @@
 package org.cfmr.mapreduce.chain;
 
+import org.cfmr.core.Mode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,7 +46,8 @@ class ChainTasksTest {
 
   private static Configuration conf(SimilaritySettings settings, boolean users, int chunkRatings) {
     Configuration conf = new Configuration(false);
-    new ChainSettings(settings, users, "train.csv", chunkRatings, 1000).writeTo(conf);
+    new ChainSettings(settings, users ? Mode.USER : Mode.ITEM, "train.csv", chunkRatings, 1000)
+        .writeTo(conf);
     return conf;
   }
 
