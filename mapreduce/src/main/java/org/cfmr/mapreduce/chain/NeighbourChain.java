@@ -33,7 +33,7 @@ import org.cfmr.core.runtime.JobRunner;
 /**
  * The four chained MapReduce jobs that turn {@code ratings_train.csv} into one neighbour file's
  * part files, read top to bottom like Mahout's {@code RowSimilarityJob}: each phase is one
- * {@link #prepareJob} call, skippable with a phase range so a failed cluster run resumes from the
+ * {@link #newJob} call, skippable with a phase range so a failed cluster run resumes from the
  * last completed job. Intermediates are block-compressed SequenceFiles under a work folder, one
  * sub-folder per phase; a phase is complete when its folder has Hadoop's {@code _SUCCESS} marker.
  * Beside them are the settings they were made with and the {@link TrainFingerprint} of the train
@@ -91,35 +91,37 @@ public final class NeighbourChain {
     String mode = settings.mode().cliName();
     if (start <= 1 && end >= 1) {
       requireRatings(train);
-      Job job = prepareJob("co-ratings", train, folder(1), TextInputFormat.class,
-          CoRatings.RatingMapper.class, TaggedId.class, TotalsWritable.class,
-          CoRatings.PivotReducer.class, IntWritable.class, PivotVector.class,
+      Job job = newJob("co-ratings", train, TextInputFormat.class, folder(1),
           SequenceFileOutputFormat.class);
+      map(job, CoRatings.RatingMapper.class, TaggedId.class, TotalsWritable.class);
+      reduce(job, CoRatings.PivotReducer.class, IntWritable.class, PivotVector.class);
       MultipleOutputs.addNamedOutput(job, CoRatings.TOTALS, SequenceFileOutputFormat.class,
           IntWritable.class, TotalsWritable.class);
       reports.add(runJob(job, "job 1/4 " + mode + " co-ratings", CoRatings.Counter.class));
     }
     if (start <= 2 && end >= 2) {
-      Job job = prepareJob("pair statistics", new Path(folder(1), "part-*"), folder(2),
-          SequenceFileInputFormat.class, PairStatistics.StripesMapper.class, IntWritable.class,
-          Stripe.class, PairStatistics.StripeSum.class, IntWritable.class, Stripe.class,
-          SequenceFileOutputFormat.class);
+      Job job = newJob("pair statistics", new Path(folder(1), "part-*"),
+          SequenceFileInputFormat.class, folder(2), SequenceFileOutputFormat.class);
+      map(job, PairStatistics.StripesMapper.class, IntWritable.class, Stripe.class);
+      reduce(job, PairStatistics.StripeSum.class, IntWritable.class, Stripe.class);
       job.setCombinerClass(PairStatistics.StripeSum.class);
       reports.add(runJob(job, "job 2/4 " + mode + " pair statistics",
           PairStatistics.Counter.class));
     }
     if (start <= 3 && end >= 3) {
-      Job job = prepareJob("similarities", folder(2), folder(3), SequenceFileInputFormat.class,
-          Similarities.ScoringMapper.class, IntWritable.class, NeighbourList.class,
-          null, IntWritable.class, NeighbourList.class, SequenceFileOutputFormat.class);
+      Job job = newJob("similarities", folder(2), SequenceFileInputFormat.class, folder(3),
+          SequenceFileOutputFormat.class);
+      map(job, Similarities.ScoringMapper.class, IntWritable.class, NeighbourList.class);
+      mapOnly(job);
       job.getConfiguration().set(Similarities.TOTALS_FOLDER, totalsFolder().toString());
       reports.add(runJob(job, "job 3/4 " + mode + " similarities",
           Similarities.Counter.class));
     }
     if (start <= 4 && end >= 4) {
-      Job job = prepareJob("top-k", folder(3), folder(4), SequenceFileInputFormat.class,
-          Mapper.class, IntWritable.class, NeighbourList.class,
-          TopK.NeighbourLines.class, Text.class, NullWritable.class, TextOutputFormat.class);
+      Job job = newJob("top-k", folder(3), SequenceFileInputFormat.class, folder(4),
+          TextOutputFormat.class);
+      map(job, Mapper.class, IntWritable.class, NeighbourList.class);
+      reduce(job, TopK.NeighbourLines.class, Text.class, NullWritable.class);
       job.setCombinerClass(TopK.Prune.class);
       job.setPartitionerClass(TopK.IdRangePartitioner.class);
       int[] ids = EntityTotalsTable.read(totalsFolder(), base).ids();
@@ -138,32 +140,19 @@ public final class NeighbourChain {
   }
 
   /**
-   * One job: input and output folders, formats, mapper and reducer with their key and value
-   * classes; intermediate output is a block-compressed (Snappy) SequenceFile.
+   * A job of the chain reading {@code input} and writing {@code output}; its intermediate output
+   * is a block-compressed (Snappy) SequenceFile. {@link #map} and {@link #reduce} (or
+   * {@link #mapOnly}) give it its tasks.
    */
   @SuppressWarnings("rawtypes") // Hadoop's formats and tasks are generic classes
-  private Job prepareJob(String name, Path input, Path output,
-      Class<? extends InputFormat> inputFormat,
-      Class<? extends Mapper> mapper, Class<?> mapKey, Class<?> mapValue,
-      Class<? extends Reducer> reducer, Class<?> outKey, Class<?> outValue,
-      Class<? extends OutputFormat> outputFormat) throws IOException {
+  private Job newJob(String name, Path input, Class<? extends InputFormat> inputFormat,
+      Path output, Class<? extends OutputFormat> outputFormat) throws IOException {
     Configuration conf = new Configuration(base);
     settings.writeTo(conf);
     Job job = Job.getInstance(conf, "cfmr neighbours " + settings.entityName() + ": " + name);
     job.setJarByClass(NeighbourChain.class);
     job.setInputFormatClass(inputFormat);
     FileInputFormat.addInputPath(job, input);
-    job.setMapperClass(mapper);
-    job.setMapOutputKeyClass(mapKey);
-    job.setMapOutputValueClass(mapValue);
-    if (reducer == null) {
-      job.setNumReduceTasks(0);
-    } else {
-      job.setReducerClass(reducer);
-      job.setNumReduceTasks(reducers);
-    }
-    job.setOutputKeyClass(outKey);
-    job.setOutputValueClass(outValue);
     job.setOutputFormatClass(outputFormat);
     FileOutputFormat.setOutputPath(job, output);
     FileOutputFormat.setCompressOutput(job, true);
@@ -172,6 +161,31 @@ public final class NeighbourChain {
     FileOutputFormat.setOutputCompressorClass(job, SnappyCodec.class);
     SequenceFileOutputFormat.setOutputCompressionType(job, SequenceFile.CompressionType.BLOCK);
     return job;
+  }
+
+  /** The job's mapper and the key and value classes it emits. */
+  @SuppressWarnings("rawtypes")
+  private static void map(Job job, Class<? extends Mapper> mapper, Class<?> key,
+      Class<?> value) {
+    job.setMapperClass(mapper);
+    job.setMapOutputKeyClass(key);
+    job.setMapOutputValueClass(value);
+  }
+
+  /** The job's reducer on {@link #reducers} tasks and the key and value classes it writes. */
+  @SuppressWarnings("rawtypes")
+  private void reduce(Job job, Class<? extends Reducer> reducer, Class<?> key, Class<?> value) {
+    job.setReducerClass(reducer);
+    job.setNumReduceTasks(reducers);
+    job.setOutputKeyClass(key);
+    job.setOutputValueClass(value);
+  }
+
+  /** No reduce phase: the mapper's output is the job's. */
+  private static void mapOnly(Job job) {
+    job.setNumReduceTasks(0);
+    job.setOutputKeyClass(job.getMapOutputKeyClass());
+    job.setOutputValueClass(job.getMapOutputValueClass());
   }
 
   /** Whether phase {@code phase}'s output is complete (its {@code _SUCCESS} marker exists). */
