@@ -154,11 +154,25 @@ public final class Db implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether {@code e} or one of its causes is a lost or refused connection: an SQL state of
+   * class 08, a connection exception, the driver's communications exception, or an I/O error
+   * (a connection the server dropped while a result was read).
+   */
   private static boolean unreachable(SQLException e) {
-    String state = e.getSQLState() == null ? "" : e.getSQLState();
-    return state.startsWith("08") || e instanceof java.sql.SQLTransientConnectionException
-        || e instanceof java.sql.SQLNonTransientConnectionException
-        || e.getClass().getName().contains("CommunicationsException");
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+      if (cause instanceof java.sql.SQLTransientConnectionException
+          || cause instanceof java.sql.SQLNonTransientConnectionException
+          || cause instanceof IOException
+          || cause.getClass().getName().contains("CommunicationsException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Connection failures and missing tables are the database being unavailable; others are bugs. */
