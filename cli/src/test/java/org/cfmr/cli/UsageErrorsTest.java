@@ -47,6 +47,9 @@ class UsageErrorsTest {
     assertEquals("cfmr: --k must be >= 1, not 0", failure(2, "neighbours", "--train", train,
         "--output", dir.resolve("out").toString(), "--k", "0"));
     assertEquals("cfmr: --k needs at least one value", failure(2, "sweep", "--k", ","));
+    assertEquals("cfmr: --damping takes one value here (cfmr sweep takes a list), not 2",
+        failure(2, "evaluate", "--train", train, "--test", train, "--neighbours", train,
+            "--mode", "user", "--damping", "0,1"));
   }
 
   @Test

@@ -69,12 +69,6 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin PredictionOptions prediction;
 
-  @Option(names = "--fallback", paramLabel = "baseline|user-mean",
-      defaultValue = EvaluationSettings.DEFAULT_FALLBACK,
-      description = "What the \"all ratings\" figures predict for an uncovered test rating: "
-          + "b_ui, or mu_u (mu for a user without train ratings) (default: ${DEFAULT-VALUE}).")
-  String fallback;
-
   @Option(names = "--item-formula", paramLabel = "centred|weighted", defaultValue = "centred",
       description = "Item-based formula: mean-centred, or the seed's plain weighted average "
           + "(default: ${DEFAULT-VALUE}).")
@@ -129,8 +123,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     List<Mode> chosen = knn ? chosenModes() : List.of();
     EvaluationSettings settings = prediction.apply(new EvaluationSettings(Mode.USER,
         ItemFormula.CENTRED, minNeighbours, !noClip, RankingScore.parse(ranking), topN,
-        relevantFrom, threads)).withItemFormula(ItemFormula.parse(itemFormula))
-        .withFallback(Fallback.parse(fallback));
+        relevantFrom, threads)).withItemFormula(ItemFormula.parse(itemFormula));
     FolderInputs inputs = new FolderInputs(folder, "pipeline output folder");
     Path trainFile = inputs.file(train, PipelineFiles.TRAIN, "--train", conf);
     Path testFile = inputs.file(test, PipelineFiles.TEST, "--test", conf);

@@ -2,6 +2,7 @@ package org.cfmr.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.cfmr.core.Mode;
 import org.cfmr.core.baseline.BaselineSettings;
 import org.cfmr.core.predict.Centring;
@@ -75,49 +76,86 @@ public record EvaluationSettings(
   }
 
   public EvaluationSettings withMode(Mode newMode) {
-    return new EvaluationSettings(newMode, itemFormula, minNeighbours, clip, ranking, topN,
-        relevantFrom, threads, centring, damping, fallback, baseline);
+    return with(copy -> copy.mode = newMode);
   }
 
   public EvaluationSettings withItemFormula(ItemFormula formula) {
-    return new EvaluationSettings(mode, formula, minNeighbours, clip, ranking, topN, relevantFrom,
-        threads, centring, damping, fallback, baseline);
+    return with(copy -> copy.itemFormula = formula);
   }
 
   public EvaluationSettings withThreads(int count) {
-    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, ranking, topN,
-        relevantFrom, count, centring, damping, fallback, baseline);
+    return with(copy -> copy.threads = count);
   }
 
   public EvaluationSettings withMinNeighbours(int min) {
-    return new EvaluationSettings(mode, itemFormula, min, clip, ranking, topN, relevantFrom,
-        threads, centring, damping, fallback, baseline);
+    return with(copy -> copy.minNeighbours = min);
   }
 
   public EvaluationSettings withClip(boolean on) {
-    return new EvaluationSettings(mode, itemFormula, minNeighbours, on, ranking, topN,
-        relevantFrom, threads, centring, damping, fallback, baseline);
+    return with(copy -> copy.clip = on);
   }
 
   public EvaluationSettings withRanking(RankingScore score) {
-    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, score, topN,
-        relevantFrom, threads, centring, damping, fallback, baseline);
+    return with(copy -> copy.ranking = score);
   }
 
   /** kNN on residuals from {@code newCentring}'s centre, with the damping {@code λ_p}. */
   public EvaluationSettings withCentring(Centring newCentring, double newDamping) {
-    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, ranking, topN,
-        relevantFrom, threads, newCentring, newDamping, fallback, baseline);
+    return with(copy -> {
+      copy.centring = newCentring;
+      copy.damping = newDamping;
+    });
   }
 
   public EvaluationSettings withFallback(Fallback newFallback) {
-    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, ranking, topN,
-        relevantFrom, threads, centring, damping, newFallback, baseline);
+    return with(copy -> copy.fallback = newFallback);
   }
 
   public EvaluationSettings withBaseline(BaselineSettings newBaseline) {
-    return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, ranking, topN,
-        relevantFrom, threads, centring, damping, fallback, newBaseline);
+    return with(copy -> copy.baseline = newBaseline);
+  }
+
+  /** These settings with {@code change} made to a copy of their values (checked again). */
+  private EvaluationSettings with(Consumer<Values> change) {
+    Values values = new Values(this);
+    change.accept(values);
+    return values.settings();
+  }
+
+  /** The components as variables, for the withers. */
+  private static final class Values {
+    Mode mode;
+    ItemFormula itemFormula;
+    int minNeighbours;
+    boolean clip;
+    RankingScore ranking;
+    int topN;
+    double relevantFrom;
+    int threads;
+    Centring centring;
+    double damping;
+    Fallback fallback;
+    BaselineSettings baseline;
+
+    Values(EvaluationSettings from) {
+      mode = from.mode;
+      itemFormula = from.itemFormula;
+      minNeighbours = from.minNeighbours;
+      clip = from.clip;
+      ranking = from.ranking;
+      topN = from.topN;
+      relevantFrom = from.relevantFrom;
+      threads = from.threads;
+      centring = from.centring;
+      damping = from.damping;
+      fallback = from.fallback;
+      baseline = from.baseline;
+    }
+
+    EvaluationSettings settings() {
+      return new EvaluationSettings(mode, itemFormula, minNeighbours, clip, ranking, topN,
+          relevantFrom, threads, centring, damping, fallback, baseline);
+    }
   }
 
   /** Whether the predictions or their fallback need the fitted baseline. */

@@ -67,7 +67,7 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Prediction modes (default: ${DEFAULT-VALUE}).")
   List<String> modes;
 
-  @Mixin PredictionGrid predictions;
+  @Mixin PredictionOptions predictions;
 
   @Option(names = "--item-formula", paramLabel = "centred|weighted", defaultValue = "centred",
       description = "Item-based formula (default: ${DEFAULT-VALUE}).")
@@ -101,7 +101,7 @@ public final class SweepCommand implements Callable<Integer> {
         shrinks, minCommons, ks, maxPivotRatings,
         modes.stream().map(Mode::parse).distinct().toList());
     checkGrid(grid);
-    List<EvaluationSettings> evaluations = predictions.apply(new EvaluationSettings(Mode.USER,
+    List<EvaluationSettings> evaluations = predictions.grid(new EvaluationSettings(Mode.USER,
         ItemFormula.CENTRED, 1, true, RankingScore.parse(ranking), topN,
         EvaluationSettings.DEFAULT_RELEVANT_FROM, threads), ItemFormula.parse(itemFormula));
     FolderInputs inputs = new FolderInputs(folder, "split folder");

@@ -55,17 +55,26 @@ class RankingNeighboursTest {
     test = TestRatings.read(TestFolders.hadoop(folder.resolve(PipelineFiles.TEST)), train, conf);
   }
 
+  /** One mode's two neighbour files, its default settings and their baseline. */
+  private record Case(NeighbourLists prediction, NeighbourLists ranking,
+      EvaluationSettings settings, Baseline baseline) {
+    static Case of(Mode mode) {
+      EvaluationSettings settings = EvaluationSettings.defaults(mode).withThreads(2);
+      return new Case(predictionLists(mode), rankingLists(mode), settings,
+          BaselineFit.fit(train, settings.baseline(), 2));
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @EnumSource(Mode.class)
   void errorFiguresFromOneFileTopNFromTheOther(Mode mode) {
-    NeighbourLists prediction = predictionLists(mode);
-    NeighbourLists ranking = rankingLists(mode);
-    EvaluationSettings settings = EvaluationSettings.defaults(mode).withThreads(2);
-    Baseline baseline = BaselineFit.fit(train, settings.baseline(), 2);
-    ObjectNode both = json(Evaluation.run(train, test, prediction, ranking, settings, baseline));
-    ObjectNode predictionAlone = json(Evaluation.run(train, test, prediction, settings,
-        baseline));
-    ObjectNode rankingAlone = json(Evaluation.run(train, test, ranking, settings, baseline));
+    Case c = Case.of(mode);
+    ObjectNode both = json(Evaluation.run(train, test, c.prediction(), c.ranking(), c.settings(),
+        c.baseline()));
+    ObjectNode predictionAlone = json(Evaluation.run(train, test, c.prediction(), c.settings(),
+        c.baseline()));
+    ObjectNode rankingAlone = json(Evaluation.run(train, test, c.ranking(), c.settings(),
+        c.baseline()));
     for (String figure : ERROR_FIGURES) {
       assertEquals(predictionAlone.get(figure), both.get(figure), figure);
     }
@@ -78,10 +87,11 @@ class RankingNeighboursTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(Mode.class)
   void recommendationsListTheRankersMoviesWithThePredictorsRatings(Mode mode) {
-    NeighbourLists prediction = predictionLists(mode);
-    NeighbourLists ranking = rankingLists(mode);
-    EvaluationSettings settings = EvaluationSettings.defaults(mode).withThreads(2);
-    Baseline baseline = BaselineFit.fit(train, settings.baseline(), 2);
+    Case given = Case.of(mode);
+    NeighbourLists prediction = given.prediction();
+    NeighbourLists ranking = given.ranking();
+    EvaluationSettings settings = given.settings();
+    Baseline baseline = given.baseline();
     List<String> both = lines(Recommender.of(train, prediction, ranking, settings, baseline));
     List<String> rankingAlone = lines(Recommender.of(train, ranking, settings, baseline));
     assertEquals(rankingAlone.size(), both.size());

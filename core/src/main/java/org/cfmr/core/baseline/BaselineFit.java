@@ -1,6 +1,7 @@
 package org.cfmr.core.baseline;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntUnaryOperator;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.runtime.Workers;
 
@@ -22,27 +23,35 @@ public final class BaselineFit {
     long mu = FixedPointStars.of(train.globalMean());
     long[] userBias = new long[train.users()];
     long[] itemBias = new long[train.items()];
+    Side items = new Side(train.items(), train::itemStart, train::itemHalfStarsAt,
+        train::raterAt);
+    Side users = new Side(train.users(), train::userStart, train::halfStarsAt, train::itemAt);
     for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-      parallel(threads, train.items(), item -> {
-        long sum = 0;
-        for (int at = train.itemStart(item); at < train.itemStart(item + 1); at++) {
-          sum = BiasUpdate.add(sum, BiasUpdate.residual(train.itemHalfStarsAt(at), mu,
-              userBias[train.raterAt(at)]));
-        }
-        itemBias[item] = BiasUpdate.bias(sum, train.itemStart(item + 1) - train.itemStart(item),
-            settings.itemRegularisation());
-      });
-      parallel(threads, train.users(), user -> {
-        long sum = 0;
-        for (int at = train.userStart(user); at < train.userStart(user + 1); at++) {
-          sum = BiasUpdate.add(sum, BiasUpdate.residual(train.halfStarsAt(at), mu,
-              itemBias[train.itemAt(at)]));
-        }
-        userBias[user] = BiasUpdate.bias(sum, train.userStart(user + 1) - train.userStart(user),
-            settings.userRegularisation());
-      });
+      items.update(itemBias, userBias, mu, settings.itemRegularisation(), threads);
+      users.update(userBias, itemBias, mu, settings.userRegularisation(), threads);
     }
     return new Baseline(mu, train.userIds(), userBias, train.itemIds(), itemBias);
+  }
+
+  /**
+   * One side of the train matrix: its {@code size} entities, where each one's ratings start in
+   * the side's order ({@code start}), each rating's half stars and the other side's entity.
+   */
+  private record Side(int size, IntUnaryOperator start, IntUnaryOperator halfStars,
+      IntUnaryOperator other) {
+
+    /** Sets every {@code bias} of this side from the {@code otherBias} of the other side. */
+    void update(long[] bias, long[] otherBias, long mu, double regularisation, int threads) {
+      parallel(threads, size, entity -> {
+        long sum = 0;
+        int end = start.applyAsInt(entity + 1);
+        for (int at = start.applyAsInt(entity); at < end; at++) {
+          sum = BiasUpdate.add(sum, BiasUpdate.residual(halfStars.applyAsInt(at), mu,
+              otherBias[other.applyAsInt(at)]));
+        }
+        bias[entity] = BiasUpdate.bias(sum, end - start.applyAsInt(entity), regularisation);
+      });
+    }
   }
 
   private interface Update {
