@@ -87,20 +87,25 @@ class EmrScriptTest {
     assertTrue(steps.contains("{\"Type\":\"CUSTOM_JAR\",\"Name\":\"cfmr split\","
         + "\"ActionOnFailure\":\"CANCEL_AND_WAIT\",\"Jar\":\"s3://bucket/ml32m/jar/cfmr.jar\","
         + "\"Args\":[\"split\",\"--input\",\"s3://bucket/ml32m/input/ratings.csv\","
-        + "\"--output\",\"s3://bucket/ml32m/split\",\"--overwrite\"]}"), steps);
+        + "\"--output\",\"s3://bucket/ml32m/result\",\"--overwrite\"]}"), steps);
     assertTrue(steps.contains("\"Args\":[\"neighbours\",\"--mode\",\"user\",\"--train\","
-        + "\"s3://bucket/ml32m/split/ratings_train.csv\",\"--output\",\"s3://bucket/ml32m/neighbours\","
+        + "\"s3://bucket/ml32m/result/ratings_train.csv\",\"--output\",\"s3://bucket/ml32m/result\","
         + "\"--engine\",\"mapreduce\",\"--similarity\",\"pearson\",\"--reducers\",\"24\",\"--overwrite\","
         + "\"--max-pivot-ratings\",\"5000\"]"), steps);
     assertTrue(steps.contains("\"--mode\",\"item\""), steps);
+    assertTrue(steps.contains("\"Name\":\"cfmr ranking neighbours item\""), steps);
+    assertTrue(steps.contains("\"Args\":[\"neighbours\",\"--mode\",\"item\",\"--for-ranking\","
+        + "\"--train\",\"s3://bucket/ml32m/result/ratings_train.csv\",\"--output\","
+        + "\"s3://bucket/ml32m/result\""), steps);
 
-    for (String step : List.of("s-SPLIT", "s-USER", "s-ITEM")) {
+    for (String step : List.of("s-SPLIT", "s-USER", "s-ITEM", "s-USER-RANKING",
+        "s-ITEM-RANKING")) {
       assertEquals(2, r.calls().stream().filter(c -> c.equals("emr describe-step --cluster-id "
           + "j-TESTCLUSTER --step-id " + step + " --query Step.Status.State --output text")).count(),
           "polled while RUNNING, then COMPLETED: " + r.calls());
     }
-    assertTrue(r.called("s3 cp --only-show-errors s3://bucket/ml32m/neighbours/user_topk_neighbors.txt"));
-    assertTrue(r.called("s3 cp --only-show-errors s3://bucket/ml32m/neighbours/item_topk_neighbors.txt"));
+    assertTrue(r.called("s3 cp --only-show-errors --recursive --exclude _cfmr-staging-* "
+        + "s3://bucket/ml32m/result " + dir.resolve("out")), r.calls().toString());
     assertEquals("emr terminate-clusters --cluster-ids j-TESTCLUSTER", r.calls().get(r.calls().size() - 1));
   }
 
@@ -111,7 +116,7 @@ class EmrScriptTest {
     assertEquals(1, r.exit());
     assertTrue(r.stderr().contains("step s-USER ended FAILED: java.lang.OutOfMemoryError: Java heap space"
         + " (logs: s3://bucket/p/logs/j-TESTCLUSTER/steps/s-USER/)"), r.stderr());
-    assertFalse(r.called("s3 cp --only-show-errors s3://bucket/p/neighbours"), "nothing fetched");
+    assertFalse(r.called("s3 cp --only-show-errors --recursive"), "nothing fetched");
     assertTrue(r.called("emr terminate-clusters --cluster-ids j-TESTCLUSTER"));
   }
 
@@ -133,7 +138,7 @@ class EmrScriptTest {
     String call = r.call("emr add-steps");
     JsonNode steps = new ObjectMapper().readTree(call.substring(call.indexOf("--steps ") + 8,
         call.indexOf(" --query")));
-    assertEquals(3, steps.size());
+    assertEquals(5, steps.size());
     for (JsonNode step : steps) {
       assertEquals("CANCEL_AND_WAIT", step.get("ActionOnFailure").asText());
       List<String> args = new ArrayList<>();
@@ -169,7 +174,8 @@ class EmrScriptTest {
         "--ratings", "RATINGS", "--region", "eu-west-1");
     assertEquals(0, r.exit(), r.stderr());
     assertTrue(r.called("--region eu-west-1 emr add-steps --cluster-id j-EXISTING"));
-    assertEquals("s-SPLIT,s-USER,s-ITEM\n", Files.readString(dir.resolve("stdout")));
+    assertEquals("s-SPLIT,s-USER,s-ITEM,s-USER-RANKING,s-ITEM-RANKING\n",
+        Files.readString(dir.resolve("stdout")));
   }
 
   @Test

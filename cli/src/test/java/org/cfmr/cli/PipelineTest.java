@@ -148,22 +148,30 @@ class PipelineTest {
   }
 
   /**
-   * The ranking files are the co-occurrence neighbours of the train split, and {@code cfmr
-   * evaluate --folder} (which ranks by them) and {@code cfmr recommend --folder} give the
-   * pipeline's figures and files; {@code --ranking-neighbours prediction} writes no ranking files
-   * and ranks by the prediction neighbours.
+   * The stage commands make the same result as the pipeline, one stage at a time into one folder
+   * (as the EMR steps do): {@code split}, {@code neighbours}, {@code neighbours --for-ranking}
+   * give the pipeline's split, prediction and ranking files, and {@code cfmr evaluate --folder}
+   * on that folder (which ranks by its ranking files) gives the pipeline's figures; {@code cfmr
+   * recommend --folder} gives its recommendations; {@code --ranking-neighbours prediction}
+   * writes no ranking files and ranks by the prediction neighbours.
    */
   @Test
-  void theRankingNeighboursOrderTheListsAndTheCommandsFindThem() throws IOException {
-    Path ranking = dir.resolve("ranking");
-    run("neighbours", "--train", output.resolve(PipelineFiles.TRAIN).toString(), "--output",
-        ranking.toString(), "--similarity", "cooccurrence", "--shrink", "0", "--min-common", "1");
-    for (String mode : List.of("user", "item")) {
-      assertArrayEquals(Files.readAllBytes(ranking.resolve(mode + "_topk_neighbors.txt")),
-          Files.readAllBytes(output.resolve(mode + "_ranking_neighbors.txt")), mode);
+  void theRankingNeighboursOrderTheListsAndTheStageCommandsMakeTheSameResult()
+      throws IOException {
+    Path staged = dir.resolve("staged");
+    String train = staged.resolve(PipelineFiles.TRAIN).toString();
+    run("split", "--input", SharedData.bundled("ratings.csv").toString(), "--output",
+        staged.toString());
+    run("neighbours", "--train", train, "--output", staged.toString());
+    run("neighbours", "--train", train, "--output", staged.toString(), "--for-ranking");
+    for (String name : List.of(PipelineFiles.TRAIN, PipelineFiles.USER_NEIGHBOURS,
+        PipelineFiles.ITEM_NEIGHBOURS, PipelineFiles.USER_RANKING_NEIGHBOURS,
+        PipelineFiles.ITEM_RANKING_NEIGHBOURS)) {
+      assertArrayEquals(Files.readAllBytes(output.resolve(name)),
+          Files.readAllBytes(staged.resolve(name)), name);
     }
     Path evaluated = dir.resolve("evaluated.json");
-    run("evaluate", "--folder", output.toString(), "--json", evaluated.toString());
+    run("evaluate", "--folder", staged.toString(), "--json", evaluated.toString());
     JsonNode metrics = new ObjectMapper().readTree(output.resolve(PipelineFiles.METRICS).toFile());
     JsonNode again = new ObjectMapper().readTree(evaluated.toFile());
     for (String mode : List.of("user", "item")) {

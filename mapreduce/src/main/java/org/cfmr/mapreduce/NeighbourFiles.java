@@ -176,7 +176,9 @@ public final class NeighbourFiles {
 
   /** The neighbour stage's record in the result's manifest: the train file and the settings. */
   public static ResultStage manifestStage(Request request, Configuration conf) {
-    return ResultStage.of("neighbours").input("train", request.train(), conf)
+    String stage = request.role() == NeighbourRole.PREDICTION ? "neighbours"
+        : "ranking neighbours";
+    return ResultStage.of(stage).input("train", request.train(), conf)
         .setting("similarity", request.settings().describe());
   }
 

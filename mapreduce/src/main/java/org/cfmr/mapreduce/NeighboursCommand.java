@@ -43,6 +43,12 @@ public final class NeighboursCommand implements Callable<Integer> {
 
   @Mixin SimilarityOptions neighbours;
 
+  @Option(names = "--for-ranking",
+      description = "Write the ranking files (user_ranking_neighbors.txt, "
+          + "item_ranking_neighbors.txt) that order top-N lists, as cfmr pipeline does: "
+          + "co-occurrence cosine with λ 0 and minCommon 1, the given --k.")
+  boolean forRanking;
+
   @Option(names = "--seed", defaultValue = "" + SimilaritySettings.DEFAULT_SEED, paramLabel = "SEED",
       description = "Seed of the --max-pivot-ratings sample (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -98,18 +104,20 @@ public final class NeighboursCommand implements Callable<Integer> {
       return neighboursFromFactors(conf);
     }
     SimilaritySettings settings = neighbours.settings(seed);
-    NeighbourFiles.Request request = NeighbourFiles.Request.of(new Path(train), new Path(output))
+    NeighbourFiles.Request prediction = NeighbourFiles.Request.of(new Path(train), new Path(output))
         .with(mode, settings, engine)
         .withParallelism(reducers, threads != null ? threads : Runtime.getRuntime().availableProcessors())
         .withOverwrite(overwrite)
         .withPhases(startPhase, endPhase, resume)
         .withWork(work != null ? new Path(work) : null);
+    NeighbourFiles.Request request = forRanking
+        ? prediction.forRanking(settings.forRanking()) : prediction;
     NeighbourFiles.Result result = NeighbourFiles.compute(request, conf);
     if (report != null) {
       NeighbourFiles.writeReport(result, request, new Path(report), conf);
     }
     result.entitiesWithNeighbours().forEach((single, count) -> System.err.println(
-        "neighbours: wrote " + new Path(output, single.neighbourFile())
+        "neighbours: wrote " + new Path(output, request.fileName(single))
             + (count >= 0 ? " (" + count + " " + single.cliName() + "s with neighbours, "
                 + result.engine().cliName() + " engine)" : "")));
     return 0;
