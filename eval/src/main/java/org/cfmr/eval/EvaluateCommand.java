@@ -2,6 +2,7 @@ package org.cfmr.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -133,7 +134,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
     TestRatings testRatings = TestRatings.read(testFile, trainData, conf);
     SplitsMatch.check(trainFile, trainData, testFile, testRatings, allowUnknown, System.err);
+    long fitStart = System.nanoTime();
     Baseline baseline = BaselineFit.fit(trainData, settings.baseline(), threads);
+    System.err.printf(Locale.ROOT, "baseline: %s fitted on %,d ratings in %.1fs, %d threads%n",
+        settings.baseline().describe(), trainData.ratings(),
+        (System.nanoTime() - fitStart) / 1e9, threads);
     List<ModelResult> models = new ArrayList<>();
     if (knn || model.equals("global-mean")) {
       models.add(ModelEvaluation.globalMean(trainData, testRatings));
