@@ -117,9 +117,11 @@ final class Pipeline {
     PopularityResult popularity;
     List<NeighbourFiles.Request> chainRuns = new ArrayList<>();
     NeighbourFiles.Result neighbours;
+    RatingsInput input = settings.given() == null
+        ? RatingsInput.locate(settings.split().input(), conf) : null;
     try (OutputFolder folder = OutputFolder.forResult(settings.output(), settings.files(),
-        settings.overwrite(), manifestStage(), conf)) {
-      SplitFiles split = split(folder);
+        settings.overwrite(), manifestStage(input), conf)) {
+      SplitFiles split = split(input, folder);
 
       NeighbourFiles.Request neighboursRequest = NeighbourFiles.Request.of(split.train(),
           settings.output()).with(Modes.BOTH, settings.neighbours(), settings.engine())
@@ -141,10 +143,10 @@ final class Pipeline {
         NeighbourLists lists = NeighbourLists.read(folder.staged(mode.neighbourFile()), conf);
         NeighbourLists rankingLists = settings.ranking() == null ? lists : NeighbourLists.read(
             folder.staged(NeighbourRole.RANKING.fileName(mode)), conf);
-        results.add(Evaluation.run(train, test, lists, rankingLists, evaluation.withMode(mode),
-            baseline));
-        recommend(Recommender.of(train, lists, rankingLists, evaluation.withMode(mode),
-            baseline), folder);
+        Recommender recommender = Recommender.of(train, lists, rankingLists,
+            evaluation.withMode(mode), baseline);
+        results.add(Evaluation.run(train, test, recommender, evaluation.withMode(mode)));
+        recommend(recommender, folder);
       }
       popularity = PopularityBaseline.evaluate(train, test, EvaluationSettings.DEFAULT_TOP_N,
           EvaluationSettings.DEFAULT_RELEVANT_FROM);
@@ -164,12 +166,11 @@ final class Pipeline {
         (System.nanoTime() - start) / 1e9, String.join(", ", settings.files()));
   }
 
-  /** The split of the input, or the given split files, staged and said. */
-  private SplitFiles split(OutputFolder folder) {
+  /** The split of {@code input}, or the given split files (input null), staged and said. */
+  private SplitFiles split(RatingsInput input, OutputFolder folder) {
     ObjectNode record = new ObjectMapper().createObjectNode();
     if (settings.given() == null) {
-      SplitResult split = Split.writeStaged(settings.split(),
-          RatingsInput.locate(settings.split().input(), conf), folder, conf);
+      SplitResult split = Split.writeStaged(settings.split(), input, folder, conf);
       out.println(split.summary());
       record.put("seed", split.seed());
       record.put("train_fraction", settings.split().trainFraction());
@@ -188,12 +189,15 @@ final class Pipeline {
     return new SplitFiles(split.trainFile(), split.testFile(), split.trainInput(), record);
   }
 
-  /** The pipeline's record in the manifest: its inputs and every setting the files depend on. */
-  private ResultStage manifestStage() {
+  /**
+   * The pipeline's record in the manifest: its inputs ({@code input}, or the given split files
+   * when it is null) and every setting the files depend on.
+   */
+  private ResultStage manifestStage(RatingsInput input) {
     SimilaritySettings similarity = settings.neighbours();
     ResultStage stage = ResultStage.of("pipeline");
-    if (settings.given() == null) {
-      stage.input("ratings", RatingsInput.locate(settings.split().input(), conf).file(), conf)
+    if (input != null) {
+      stage.input("ratings", input.file(), conf)
           .setting("seed", settings.split().seed())
           .setting("train_fraction", settings.split().trainFraction());
     } else {

@@ -51,8 +51,13 @@ public final class Evaluation {
    */
   public static EvaluationResult run(TrainData train, TestRatings test, NeighbourLists neighbours,
       NeighbourLists rankingNeighbours, EvaluationSettings settings, Baseline baseline) {
-    Recommender recommender = Recommender.of(train, neighbours, rankingNeighbours, settings,
-        baseline);
+    return run(train, test, Recommender.of(train, neighbours, rankingNeighbours, settings,
+        baseline), settings);
+  }
+
+  /** Evaluates {@code recommender}, made with {@code settings} ({@link Recommender#of}). */
+  public static EvaluationResult run(TrainData train, TestRatings test, Recommender recommender,
+      EvaluationSettings settings) {
     long start = System.nanoTime();
     UserOutcome[] outcomes = new UserOutcome[test.users()];
     try (Progress progress = new Progress("evaluate " + settings.describe(), test.users())) {
