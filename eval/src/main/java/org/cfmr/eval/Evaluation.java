@@ -182,22 +182,14 @@ public final class Evaluation {
    * item id. Used by the recommender too.
    */
   static int[] rank(Predictor.UserScorer scorer, RankingScore ranking, int[] candidates, int n) {
-    double[] scores = new double[candidates.length];
-    int[] scored = new int[candidates.length];
-    int size = 0;
+    Ranking best = new Ranking(Math.min(n, candidates.length));
     for (int item : candidates) {
       double score = ranking.score(scorer, item);
       if (score == score) {
-        scores[size] = score;
-        scored[size++] = item;
+        best.offer(item, score);
       }
     }
-    int[] best = Ranking.best(scores, size, n);
-    int[] items = new int[best.length];
-    for (int i = 0; i < best.length; i++) {
-      items[i] = scored[best[i]];
-    }
-    return items;
+    return best.best();
   }
 
   private static int[] itemIds(TrainData train, int[] items) {

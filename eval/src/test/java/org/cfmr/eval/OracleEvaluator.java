@@ -182,24 +182,23 @@ final class OracleEvaluator {
   record Evidence(int n, BigDecimal similaritySum, double deviationSum) {}
 
   /**
-   * Item-based evidence of (u, i): u's rated items j in ascending id order, those among i's
-   * neighbours adding sim(i,j) and sim(i,j)·(r_uj − mu_j).
+   * Item-based evidence of (u, i): i's neighbours in file order, those u rated adding sim(i,j)
+   * and sim(i,j)·(r_uj − mu_j).
    */
   Evidence itemBasedEvidence(int u, int i) {
-    TreeMap<Integer, BigDecimal> rated = new TreeMap<>();
-    exactSimilarity.getOrDefault(i, Map.of()).forEach((j, sim) -> {
-      if (trainByUser.get(u).containsKey(j)) {
-        rated.put(j, sim);
-      }
-    });
+    int n = 0;
     BigDecimal sum = BigDecimal.ZERO;
     double deviation = 0;
-    for (Map.Entry<Integer, BigDecimal> j : rated.entrySet()) {
-      sum = sum.add(j.getValue());
-      deviation += j.getValue().doubleValue()
-          * (trainByUser.get(u).get(j.getKey()) - itemMean.get(j.getKey()));
+    for (double[] neighbour : neighbours.getOrDefault(i, List.of())) {
+      int j = (int) neighbour[0];
+      Double r = trainByUser.get(u).get(j);
+      if (r != null) {
+        n++;
+        sum = sum.add(exactSimilarity.get(i).get(j));
+        deviation += neighbour[1] * (r - itemMean.get(j));
+      }
     }
-    return new Evidence(rated.size(), sum, deviation);
+    return new Evidence(n, sum, deviation);
   }
 
   /**

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RankingScoresTest {
   private static final List<String> TRAIN = List.of("1,10,5,1", "1,20,3.5,1", "2,10,3,1",
       "2,20,2,1", "2,70,5,1", "3,10,4,1", "3,60,1,1", "4,20,4,1", "4,70,2,1");
-  /** 60: J = {10 (0.3)}; 70: J = {10 (0.1), 20 (0.2)}, summed as 10 then 20 (ascending). */
+  /** 60: J = {10 (0.3)}; 70: J = {20 (0.2), 10 (0.1)}, summed in list order. */
   private static final List<String> ITEM_NEIGHBOURS = List.of(
       "10\t20:0.500000", "60\t10:0.300000", "70\t20:0.200000,10:0.100000");
   /** 60: V = {u3 (0.3)}; 70: V = {u4 (0.2), u2 (0.1)}, summed in list order. */
@@ -81,6 +81,30 @@ class RankingScoresTest {
         recommend(Mode.USER, "user.txt", new DeviationSumScore()));
     assertEquals("1,70" + seventy + "1,60" + sixty,
         recommend(Mode.USER, "user.txt", new PredictionScore()));
+  }
+
+  /**
+   * Item 60's similarities to user 1's movies cancel (Σ sim = 0, Σ|sim| = 0.6): covered, with
+   * pred = 1 + (0.3·(5 − 4) − 0.3·(3.5 − 19/6))/0.6 = 4/3. Item 70's only one is 0: not covered.
+   */
+  @Test
+  void cancellingSimilaritiesCoverAndZeroOnesDoNot() throws IOException {
+    Files.write(dir.resolve("item-cancel.txt"),
+        List.of("60\t10:0.300000,20:-0.300000", "70\t10:0.000000"));
+    assertEquals("1,60,1.333333\n",
+        recommend(Mode.ITEM, "item-cancel.txt", new SimilaritySumScore()));
+  }
+
+  /**
+   * User 1's neighbours u4 (0.2) and u2 (−0.2) both rated 70: covered, Σ sim = 0, with
+   * pred = 4.25 + (0.2·(2 − 3) − 0.2·(5 − 10/3))/0.4 = 4.25 − 4/3; u3 (0) alone rated 60: not.
+   */
+  @Test
+  void cancellingNeighboursCoverAndZeroOnesDoNot() throws IOException {
+    Files.write(dir.resolve("user-cancel.txt"),
+        List.of("1\t4:0.200000,3:0.000000,2:-0.200000"));
+    assertEquals("1,70," + String.format(java.util.Locale.ROOT, "%.6f", 4.25 - 4.0 / 3) + "\n",
+        recommend(Mode.USER, "user-cancel.txt", new SimilaritySumScore()));
   }
 
   @Test

@@ -17,7 +17,7 @@ public final class IndexedNeighbours {
   private final double[] similarity;
   private final int[] reverseStart;
   private final int[] reverse;
-  private final double[] reverseSimilarity;
+  private final long[] reverseEvidence;
 
   private IndexedNeighbours(int[] start, int[] neighbour, double[] similarity) {
     this.start = start;
@@ -32,13 +32,13 @@ public final class IndexedNeighbours {
       reverseStart[e + 1] += reverseStart[e];
     }
     this.reverse = new int[neighbour.length];
-    this.reverseSimilarity = new double[neighbour.length];
+    this.reverseEvidence = new long[neighbour.length];
     int[] fill = java.util.Arrays.copyOf(reverseStart, entities);
     for (int e = 0; e < entities; e++) {
       for (int at = start[e]; at < start[e + 1]; at++) {
         int slot = fill[neighbour[at]]++;
         reverse[slot] = e;
-        reverseSimilarity[slot] = similarity[at];
+        reverseEvidence[slot] = PackedEvidence.of(similarity[at]);
       }
     }
   }
@@ -59,6 +59,10 @@ public final class IndexedNeighbours {
       int entity = indexOf(lists, line, lists.id(line), train, mode);
       entityOfLine[line] = entity;
       start[entity + 1] = lists.start(line + 1) - lists.start(line);
+      if (start[entity + 1] > PackedEvidence.MAX_LIST) {
+        throw CfmrException.atLine(lists.source(), line + 1L, "a list of " + start[entity + 1]
+            + " neighbours; at most " + PackedEvidence.MAX_LIST + " are supported");
+      }
     }
     for (int e = 0; e < entities; e++) {
       start[e + 1] += start[e];
@@ -100,9 +104,12 @@ public final class IndexedNeighbours {
     return reverse[position];
   }
 
-  /** {@code sim(reverseAt(p), e)}: the similarity with which the entity at {@code p} lists {@code e}. */
-  public double reverseSimilarityAt(int position) {
-    return reverseSimilarity[position];
+  /**
+   * The {@link PackedEvidence} of {@code sim(reverseAt(p), e)}: the contribution of the
+   * similarity with which the entity at {@code p} lists {@code e}.
+   */
+  public long reverseEvidenceAt(int position) {
+    return reverseEvidence[position];
   }
 
   private static int indexOf(NeighbourLists lists, int line, int id, TrainData train, Mode mode) {

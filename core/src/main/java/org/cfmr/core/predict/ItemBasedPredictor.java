@@ -3,7 +3,6 @@ package org.cfmr.core.predict;
 import java.util.Arrays;
 import org.cfmr.core.Mode;
 import org.cfmr.core.runtime.UsageException;
-import org.cfmr.core.SixDecimals;
 
 /**
  * Item-based prediction over {@code J = {j ∈ N_K(i) : u rated j}}, covered when
@@ -49,17 +48,13 @@ public final class ItemBasedPredictor implements Predictor {
 
   /**
    * Holds the current user's ratings densely by item (NaN: not rated) for {@link #predict}, and
-   * the candidates' evidence gathered by scattering through the inverted neighbour index, per
-   * thread; the evidence arrays are reset through the touched list.
+   * the candidates' {@link PackedEvidence}, gathered by scattering through the inverted neighbour
+   * index, per thread.
    */
   private final class Scorer implements UserScorer {
     private final double[] rating = new double[train.items()];
-    private final int[] support = new int[train.items()];
-    private final long[] similarityMillionths = new long[train.items()];
-    private final double[] absSimilarity = new double[train.items()];
-    private final double[] deviation = new double[train.items()];
-    private final int[] touched = new int[train.items()];
-    private int touchedSize;
+    private final long[] evidence = new long[train.items()];
+    private final CandidateList candidates = new CandidateList(train.items());
     private int user = -1;
 
     Scorer() {
@@ -68,6 +63,7 @@ public final class ItemBasedPredictor implements Predictor {
 
     @Override
     public void startUser(int u) {
+      candidates.clear(evidence);
       if (user >= 0) {
         for (int at = train.userStart(user); at < train.userStart(user + 1); at++) {
           rating[train.itemAt(at)] = Double.NaN;
@@ -103,64 +99,63 @@ public final class ItemBasedPredictor implements Predictor {
     }
 
     /**
-     * Scatters from the user's rated items j, ascending, through their reverse lists (the items
-     * i having j among their neighbours, ascending): each unrated i gains {@code j ∈ J} with
-     * {@code sim(i,j)}. Work: the user's rated items' reverse list lengths, not candidates × K.
+     * Scatters from the user's rated items j through their reverse lists (the items i having j
+     * among their neighbours): each i gains {@code j ∈ J}, one addition per entry. Work: the
+     * user's rated items' reverse list lengths, not candidates × K. The rated items gain evidence
+     * too, which the collection drops.
      */
     @Override
     public int[] candidates() {
-      clearEvidence();
+      candidates.clear(evidence);
       for (int at = train.userStart(user); at < train.userStart(user + 1); at++) {
         int j = train.itemAt(at);
-        double ratingDeviation = train.ratingAt(at) - train.itemMean(j);
         for (int r = neighbours.reverseStart(j); r < neighbours.reverseStart(j + 1); r++) {
-          int item = neighbours.reverseAt(r);
-          if (rating[item] == rating[item]) {
-            continue;
-          }
-          if (support[item]++ == 0) {
-            touched[touchedSize++] = item;
-          }
-          double sim = neighbours.reverseSimilarityAt(r);
-          similarityMillionths[item] += SixDecimals.millionths(sim);
-          absSimilarity[item] += Math.abs(sim);
-          deviation[item] += sim * ratingDeviation;
+          evidence[neighbours.reverseAt(r)] += neighbours.reverseEvidenceAt(r);
         }
       }
-      int[] result = Arrays.copyOf(touched, touchedSize);
-      Arrays.sort(result);
-      return result;
+      return candidates.collect(evidence, train, user);
     }
 
     @Override
     public boolean covered(int candidate) {
-      return support[candidate] >= minNeighbours && absSimilarity[candidate] != 0;
+      long packed = evidence[candidate];
+      return PackedEvidence.support(packed) >= minNeighbours
+          && (PackedEvidence.similarityMillionths(packed) != 0 || anyNonZeroSimilarity(candidate));
     }
 
     @Override
     public int support(int candidate) {
-      return support[candidate];
+      return PackedEvidence.support(evidence[candidate]);
     }
 
     @Override
     public double similaritySum(int candidate) {
-      return similarityMillionths[candidate] / 1e6;
+      return PackedEvidence.similarityMillionths(evidence[candidate]) / 1e6;
     }
 
+    /** Walks the candidate's neighbour list as listed, like {@link #predict}. */
     @Override
     public double deviationSum(int candidate) {
-      return deviation[candidate];
+      double deviation = 0;
+      for (int p = neighbours.start(candidate); p < neighbours.start(candidate + 1); p++) {
+        int j = neighbours.neighbourAt(p);
+        double r = rating[j];
+        if (r == r) {
+          deviation += neighbours.similarityAt(p) * (r - centre.of(user, j));
+        }
+      }
+      return deviation;
     }
 
-    private void clearEvidence() {
-      for (int t = 0; t < touchedSize; t++) {
-        int item = touched[t];
-        support[item] = 0;
-        similarityMillionths[item] = 0;
-        absSimilarity[item] = 0;
-        deviation[item] = 0;
+    /** {@code Σ|sim| > 0} when {@code Σ sim} is 0: some rated neighbour's similarity is not 0. */
+    private boolean anyNonZeroSimilarity(int candidate) {
+      for (int p = neighbours.start(candidate); p < neighbours.start(candidate + 1); p++) {
+        if (rating[neighbours.neighbourAt(p)] == rating[neighbours.neighbourAt(p)]
+            && neighbours.similarityAt(p) != 0) {
+          return true;
+        }
       }
-      touchedSize = 0;
+      return false;
     }
   }
 }

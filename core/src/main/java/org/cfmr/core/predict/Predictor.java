@@ -43,8 +43,8 @@ public interface Predictor {
     /**
      * The items, ascending, that the current user has not rated in train and that may be covered,
      * each with its evidence: {@code J} (resp. {@code V}) gathered in one scatter through the
-     * neighbour lists, so that {@link #covered}, {@link #support}, {@link #similaritySum} and
-     * {@link #deviationSum} of a candidate are array reads until the next user.
+     * neighbour lists ({@link PackedEvidence}), so that {@link #support} and
+     * {@link #similaritySum} of a candidate are array reads until the next user.
      */
     int[] candidates();
 
@@ -58,9 +58,9 @@ public interface Predictor {
     double similaritySum(int candidate);
 
     /**
-     * Item-based {@code Σ_{j∈J} sim(i,j)·(r_uj − mu_j)}, user-based
-     * {@code Σ_{v∈V} sim(u,v)·(r_vi − mu_v)}: the centred prediction's numerator, summed in the
-     * order of the user's rated items ascending (resp. the neighbours as listed).
+     * Item-based {@code Σ_{j∈J} sim(i,j)·(r_uj − c(u,j))}, user-based
+     * {@code Σ_{v∈V} sim(u,v)·(r_vi − c(v,i))}: the centred prediction's numerator, summed over
+     * i's neighbours (resp. u's) as listed, like the prediction.
      */
     double deviationSum(int candidate);
   }

@@ -129,9 +129,16 @@ public final class TrainData {
 
   /** Whether user {@code user} rated item {@code item} (dense indices) in train. */
   public boolean rated(int user, int item) {
-    int from = matrix.rowStart[user];
-    int to = matrix.rowStart[user + 1];
-    return Arrays.binarySearch(matrix.rowColumn, from, to, item) >= 0;
+    return positionOf(user, item) >= 0;
+  }
+
+  /**
+   * The position of user {@code user}'s rating of {@code item} for {@link #ratingAt}, or a
+   * negative number when the user did not rate it (dense indices; a binary search).
+   */
+  public int positionOf(int user, int item) {
+    return Arrays.binarySearch(matrix.rowColumn, matrix.rowStart[user],
+        matrix.rowStart[user + 1], item);
   }
 
   /** Whether items {@code a} and {@code b} have a user in common. */

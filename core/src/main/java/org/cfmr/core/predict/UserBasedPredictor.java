@@ -3,7 +3,6 @@ package org.cfmr.core.predict;
 import java.util.Arrays;
 import org.cfmr.core.Mode;
 import org.cfmr.core.runtime.UsageException;
-import org.cfmr.core.SixDecimals;
 
 /**
  * User-based prediction centred on {@code c(u,i)} ({@link RatingCentre}):
@@ -45,88 +44,99 @@ public final class UserBasedPredictor implements Predictor {
   }
 
   /**
-   * Accumulates, in one pass over the neighbours' ratings (best neighbour first), the sums of
-   * every item the neighbours rated (a scatter: each neighbour's ratings are read once): dense
-   * per-thread arrays, reset through the touched list. They are both the predictions' sums and
-   * the candidates' evidence.
+   * Predicts by walking the user's neighbours as listed (best first, the spec's order of
+   * summation) and looking each one's rating up; gathers the candidates' {@link PackedEvidence} by
+   * scattering through the neighbours' ratings, per thread.
    */
   private final class Scorer implements UserScorer {
-    private final double[] weighted = new double[train.items()];
-    private final double[] absWeights = new double[train.items()];
-    private final int[] count = new int[train.items()];
-    private final long[] similarityMillionths = new long[train.items()];
-    private final int[] touched = new int[train.items()];
-    private int touchedSize;
+    private final long[] evidence = new long[train.items()];
+    private final CandidateList candidates = new CandidateList(train.items());
     private int user = -1;
 
     @Override
     public void startUser(int u) {
-      for (int t = 0; t < touchedSize; t++) {
-        int item = touched[t];
-        weighted[item] = 0;
-        absWeights[item] = 0;
-        count[item] = 0;
-        similarityMillionths[item] = 0;
-      }
-      touchedSize = 0;
+      candidates.clear(evidence);
       user = u;
-      for (int p = neighbours.start(u); p < neighbours.start(u + 1); p++) {
-        int v = neighbours.neighbourAt(p);
-        double sim = neighbours.similarityAt(p);
-        long simMillionths = SixDecimals.millionths(sim);
-        for (int at = train.userStart(v); at < train.userStart(v + 1); at++) {
-          int item = train.itemAt(at);
-          if (count[item]++ == 0) {
-            touched[touchedSize++] = item;
-          }
-          weighted[item] += sim * (train.ratingAt(at) - centre.of(v, item));
-          absWeights[item] += Math.abs(sim);
-          similarityMillionths[item] += simMillionths;
-        }
-      }
     }
 
     @Override
     public double predict(int item) {
-      if (!covered(item)) {
-        return Double.NaN;
-      }
-      return clipping.apply(centre.of(user, item)
-          + weighted[item] / (absWeights[item] + damping));
-    }
-
-    @Override
-    public int[] candidates() {
-      int[] items = new int[touchedSize];
-      int size = 0;
-      for (int t = 0; t < touchedSize; t++) {
-        if (!train.rated(user, touched[t])) {
-          items[size++] = touched[t];
+      double weighted = 0;
+      double absWeights = 0;
+      int count = 0;
+      for (int p = neighbours.start(user); p < neighbours.start(user + 1); p++) {
+        int v = neighbours.neighbourAt(p);
+        int at = train.positionOf(v, item);
+        if (at >= 0) {
+          double sim = neighbours.similarityAt(p);
+          weighted += sim * (train.ratingAt(at) - centre.of(v, item));
+          absWeights += Math.abs(sim);
+          count++;
         }
       }
-      int[] result = Arrays.copyOf(items, size);
-      Arrays.sort(result);
-      return result;
+      if (count < minNeighbours || absWeights == 0) {
+        return Double.NaN;
+      }
+      return clipping.apply(centre.of(user, item) + weighted / (absWeights + damping));
+    }
+
+    /**
+     * Scatters each neighbour's contribution to every item the neighbour rated, one addition per
+     * rating; the items the user rated gain evidence too, which the collection drops.
+     */
+    @Override
+    public int[] candidates() {
+      candidates.clear(evidence);
+      for (int p = neighbours.start(user); p < neighbours.start(user + 1); p++) {
+        int v = neighbours.neighbourAt(p);
+        long contribution = PackedEvidence.of(neighbours.similarityAt(p));
+        for (int at = train.userStart(v); at < train.userStart(v + 1); at++) {
+          evidence[train.itemAt(at)] += contribution;
+        }
+      }
+      return candidates.collect(evidence, train, user);
     }
 
     @Override
     public boolean covered(int candidate) {
-      return count[candidate] >= minNeighbours && absWeights[candidate] != 0;
+      long packed = evidence[candidate];
+      return PackedEvidence.support(packed) >= minNeighbours
+          && (PackedEvidence.similarityMillionths(packed) != 0 || anyNonZeroSimilarity(candidate));
     }
 
     @Override
     public int support(int candidate) {
-      return count[candidate];
+      return PackedEvidence.support(evidence[candidate]);
     }
 
     @Override
     public double similaritySum(int candidate) {
-      return similarityMillionths[candidate] / 1e6;
+      return PackedEvidence.similarityMillionths(evidence[candidate]) / 1e6;
     }
 
+    /** Walks the neighbours as listed, like {@link #predict}. */
     @Override
     public double deviationSum(int candidate) {
-      return weighted[candidate];
+      double deviation = 0;
+      for (int p = neighbours.start(user); p < neighbours.start(user + 1); p++) {
+        int v = neighbours.neighbourAt(p);
+        int at = train.positionOf(v, candidate);
+        if (at >= 0) {
+          deviation += neighbours.similarityAt(p) * (train.ratingAt(at) - centre.of(v, candidate));
+        }
+      }
+      return deviation;
+    }
+
+    /** {@code Σ|sim| > 0} when {@code Σ sim} is 0: some neighbour who rated it has a similarity not 0. */
+    private boolean anyNonZeroSimilarity(int candidate) {
+      for (int p = neighbours.start(user); p < neighbours.start(user + 1); p++) {
+        if (neighbours.similarityAt(p) != 0
+            && train.positionOf(neighbours.neighbourAt(p), candidate) >= 0) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 }
