@@ -1,5 +1,5 @@
 -- cfmr's MySQL/MariaDB schema: what `cfmr load-mysql` fills from a pipeline output folder.
--- schema_version: 1
+-- schema_version: 2
 --
 -- `cfmr load-mysql` runs each CREATE TABLE below twice: as written (so that the live tables exist
 -- on a first load) and with the table renamed `<name>__staging`, which it fills and then swaps in
@@ -24,7 +24,8 @@ CREATE TABLE IF NOT EXISTS runs (
   seconds DOUBLE NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- The files each load read: where from, size, SHA-256 and the rows they gave.
+-- The files each load read: where from, size, SHA-256 and the rows they gave (a prediction
+-- neighbour file that stands in for the ranking file is read twice, once for each table).
 CREATE TABLE IF NOT EXISTS run_files (
   run_id INT NOT NULL,
   file_name VARCHAR(255) NOT NULL,
@@ -33,7 +34,7 @@ CREATE TABLE IF NOT EXISTS run_files (
   bytes BIGINT NOT NULL,
   sha256 CHAR(64) NOT NULL,
   row_count BIGINT NOT NULL,
-  PRIMARY KEY (run_id, file_name)
+  PRIMARY KEY (run_id, file_name, table_name)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- movies.csv: year is the trailing "(YYYY)" of the title, NULL when there is none.
@@ -91,6 +92,27 @@ CREATE TABLE IF NOT EXISTS item_neighbors (
   similarity DECIMAL(7,6) NOT NULL,
   PRIMARY KEY (movie_id, neighbor_rank),
   UNIQUE KEY item_neighbors_by_neighbor (neighbor_id, movie_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- user_ranking_neighbors.txt / item_ranking_neighbors.txt: the neighbours that found and ordered
+-- the recommendations (the prediction neighbour file's rows when a folder has no ranking file, as
+-- `cfmr recommend` then ranks by it); the dashboard shows them as each recommendation's evidence.
+CREATE TABLE IF NOT EXISTS user_ranking_neighbors (
+  user_id INT NOT NULL,
+  neighbor_rank SMALLINT NOT NULL,
+  neighbor_id INT NOT NULL,
+  similarity DECIMAL(7,6) NOT NULL,
+  PRIMARY KEY (user_id, neighbor_rank),
+  UNIQUE KEY user_ranking_neighbors_by_neighbor (neighbor_id, user_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS item_ranking_neighbors (
+  movie_id INT NOT NULL,
+  neighbor_rank SMALLINT NOT NULL,
+  neighbor_id INT NOT NULL,
+  similarity DECIMAL(7,6) NOT NULL,
+  PRIMARY KEY (movie_id, neighbor_rank),
+  UNIQUE KEY item_ranking_neighbors_by_neighbor (neighbor_id, movie_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- recommendations_user_based.csv (method 'user') and recommendations_item_based.csv ('item'):

@@ -77,6 +77,10 @@ final class PreparedLoad {
         load.present(result, PipelineFiles.USER_NEIGHBOURS), NeighboursSource::copy);
     load.copy("item_neighbors", work, conf,
         load.present(result, PipelineFiles.ITEM_NEIGHBOURS), NeighboursSource::copy);
+    load.copy("user_ranking_neighbors", work, conf, load.ranking(result,
+        PipelineFiles.USER_RANKING_NEIGHBOURS, PipelineFiles.USER_NEIGHBOURS), NeighboursSource::copy);
+    load.copy("item_ranking_neighbors", work, conf, load.ranking(result,
+        PipelineFiles.ITEM_RANKING_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS), NeighboursSource::copy);
     List<Path> recommendations = new ArrayList<>();
     recommendations.addAll(load.present(result, PipelineFiles.USER_BASED_RECOMMENDATIONS));
     recommendations.addAll(load.present(result, PipelineFiles.ITEM_BASED_RECOMMENDATIONS));
@@ -129,6 +133,21 @@ final class PreparedLoad {
       return List.of(result.file(name));
     }
     missing.add(name);
+    return List.of();
+  }
+
+  /**
+   * The file that ranked a mode's recommendations: its ranking file, else its prediction file
+   * (which {@code cfmr recommend} then ranks by); missing only when the folder has neither.
+   */
+  private List<Path> ranking(ResultFolder result, String rankingName, String predictionName) {
+    if (result.has(rankingName)) {
+      return List.of(result.file(rankingName));
+    }
+    if (result.has(predictionName)) {
+      return List.of(result.file(predictionName));
+    }
+    missing.add(rankingName);
     return List.of();
   }
 

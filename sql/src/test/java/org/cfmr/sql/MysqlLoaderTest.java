@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MysqlLoaderTest {
   private static final String[] DATA_TABLES = {"movies", "links", "ratings_train", "ratings_test",
-      "user_neighbors", "item_neighbors", "user_item_predictions", "schema_version"};
+      "user_neighbors", "item_neighbors", "user_ranking_neighbors", "item_ranking_neighbors",
+      "user_item_predictions", "schema_version"};
 
   @TempDir static Path temp;
   private static Path run;
@@ -79,6 +80,10 @@ class MysqlLoaderTest {
         db.count("SELECT COUNT(*) FROM user_neighbors"));
     assertEquals(neighbourPairs(run.resolve(PipelineFiles.ITEM_NEIGHBOURS)),
         db.count("SELECT COUNT(*) FROM item_neighbors"));
+    assertEquals(neighbourPairs(run.resolve(PipelineFiles.USER_RANKING_NEIGHBOURS)),
+        db.count("SELECT COUNT(*) FROM user_ranking_neighbors"));
+    assertEquals(neighbourPairs(run.resolve(PipelineFiles.ITEM_RANKING_NEIGHBOURS)),
+        db.count("SELECT COUNT(*) FROM item_ranking_neighbors"));
     assertEquals(lines(run.resolve(PipelineFiles.USER_BASED_RECOMMENDATIONS)),
         db.count("SELECT COUNT(*) FROM user_item_predictions WHERE method = 'user'"));
     assertEquals(lines(run.resolve(PipelineFiles.ITEM_BASED_RECOMMENDATIONS)),
@@ -86,7 +91,7 @@ class MysqlLoaderTest {
     long movies = lines(org.cfmr.core.testing.SharedData.bundled("movies.csv")) - 1;
     assertEquals(movies, db.count("SELECT COUNT(*) FROM movies"));
     assertEquals(movies, db.count("SELECT COUNT(*) FROM links"));
-    assertEquals(List.of("1"), db.query("SELECT version FROM schema_version"));
+    assertEquals(List.of("2"), db.query("SELECT version FROM schema_version"));
     assertEquals(db.count("SELECT COUNT(*) FROM ratings_train"), summary.rows("ratings_train"));
     assertEquals(List.of(), summary.missingFiles());
     assertEquals(List.of(), db.query("SHOW TABLES LIKE '%\\_\\_%'"), "no staging or old tables");
@@ -101,7 +106,26 @@ class MysqlLoaderTest {
     Path train = run.resolve(PipelineFiles.TRAIN);
     assertEquals(List.of(sha256(train) + "|" + Files.size(train) + "|" + lines(train)),
         db.rows("SELECT sha256, bytes, row_count FROM run_files WHERE file_name = 'ratings_train.csv'"));
-    assertEquals(9, db.count("SELECT COUNT(*) FROM run_files"), "8 data files and run.json");
+    assertEquals(11, db.count("SELECT COUNT(*) FROM run_files"), "10 data files and run.json");
+  }
+
+  /** Without ranking files the recommendations were ranked by the prediction neighbours. */
+  @Test
+  void thePredictionNeighboursStandInForMissingRankingFiles() throws Exception {
+    Path folder = PipelineFixture.create(temp.resolve("run-without-ranking"), true);
+    Files.delete(folder.resolve(PipelineFiles.USER_RANKING_NEIGHBOURS));
+    Files.delete(folder.resolve(PipelineFiles.ITEM_RANKING_NEIGHBOURS));
+    Manifests.write(folder);
+    LoadSummary summary = load(folder);
+    assertEquals(List.of(), summary.missingFiles());
+    for (String mode : List.of("user", "item")) {
+      String key = mode.equals("user") ? "user_id" : "movie_id";
+      assertEquals(db.rows("SELECT " + key + ", neighbor_rank, neighbor_id, similarity FROM "
+          + mode + "_neighbors ORDER BY 1, 2"), db.rows("SELECT " + key + ", neighbor_rank,"
+          + " neighbor_id, similarity FROM " + mode + "_ranking_neighbors ORDER BY 1, 2"));
+    }
+    assertEquals(List.of("item_neighbors", "item_ranking_neighbors"), db.query("SELECT table_name"
+        + " FROM run_files WHERE file_name = '" + PipelineFiles.ITEM_NEIGHBOURS + "' ORDER BY 1"));
   }
 
   @Test
@@ -176,7 +200,9 @@ class MysqlLoaderTest {
     assertEquals(0, db.count("SELECT COUNT(*) FROM user_neighbors"));
     assertEquals(0, db.count("SELECT COUNT(*) FROM user_item_predictions WHERE method = 'item'"));
     assertEquals(List.of(PipelineFiles.RUN, PipelineFiles.USER_NEIGHBOURS,
-        PipelineFiles.ITEM_NEIGHBOURS, PipelineFiles.ITEM_BASED_RECOMMENDATIONS), summary.missingFiles());
+        PipelineFiles.ITEM_NEIGHBOURS, PipelineFiles.USER_RANKING_NEIGHBOURS,
+        PipelineFiles.ITEM_RANKING_NEIGHBOURS, PipelineFiles.ITEM_BASED_RECOMMENDATIONS),
+        summary.missingFiles());
     assertEquals(List.of(), db.query("SHOW TABLES LIKE '%\\_\\_%'"));
     assertEquals(2, summary.runId());
   }

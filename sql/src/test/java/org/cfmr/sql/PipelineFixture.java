@@ -20,7 +20,8 @@ import org.cfmr.mapreduce.memory.MemoryNeighbours;
 /**
  * A pipeline output folder made in the test tree, as {@code cfmr pipeline} will make it: an 80/20
  * split of the bundled ratings ({@code StableHash.unit(42, user, movie) < 0.8} → train), the
- * neighbour files of the in-memory engine, and synthetic recommendation files.
+ * prediction and ranking neighbour files of the in-memory engine, and synthetic recommendation
+ * files.
  */
 final class PipelineFixture {
   private PipelineFixture() {}
@@ -44,8 +45,14 @@ final class PipelineFixture {
           folder.resolve(PipelineFiles.TRAIN).toUri());
       for (boolean users : new boolean[] {true, false}) {
         String name = users ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS;
+        String ranking = users
+            ? PipelineFiles.USER_RANKING_NEIGHBOURS : PipelineFiles.ITEM_RANKING_NEIGHBOURS;
+        Mode mode = users ? Mode.USER : Mode.ITEM;
         MemoryNeighbours.write(trainPath, new org.apache.hadoop.fs.Path(folder.resolve(name).toUri()),
-            users ? Mode.USER : Mode.ITEM, SimilaritySettings.defaults(), 2, conf);
+            mode, SimilaritySettings.defaults(), 2, conf);
+        MemoryNeighbours.write(trainPath,
+            new org.apache.hadoop.fs.Path(folder.resolve(ranking).toUri()), mode,
+            SimilaritySettings.defaults().forRanking(), 2, conf);
       }
     }
     write(folder.resolve(PipelineFiles.USER_BASED_RECOMMENDATIONS), recommendations(train, 1, 20));

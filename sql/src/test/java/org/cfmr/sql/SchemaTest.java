@@ -12,9 +12,10 @@ class SchemaTest {
   @Test
   void theShippedSchemaHasEveryTableAndAVersion() {
     Schema schema = Schema.load();
-    assertEquals(1, schema.version());
+    assertEquals(2, schema.version());
     assertEquals(List.of("schema_version", "runs", "run_files", "movies", "links", "ratings_train",
-        "ratings_test", "user_neighbors", "item_neighbors", "user_item_predictions"), schema.tables());
+        "ratings_test", "user_neighbors", "item_neighbors", "user_ranking_neighbors",
+        "item_ranking_neighbors", "user_item_predictions"), schema.tables());
     for (String table : schema.tables()) {
       assertTrue(schema.createStatement(table, table).contains("utf8mb4"), table);
     }

@@ -1,10 +1,12 @@
 package org.cfmr.web;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +79,8 @@ public final class Catalog {
         return Optional.empty();
       }
       return Optional.of(new Dashboard(userId, rated,
-          recommendations(connection, userId, "user", USER_REASONS),
-          recommendations(connection, userId, "item", ITEM_REASONS),
+          recommendations(connection, userId, "user", USER_EVIDENCE),
+          recommendations(connection, userId, "item", ITEM_EVIDENCE),
           similarUsers(connection, userId)));
     });
   }
@@ -99,35 +101,43 @@ public final class Catalog {
     return rated;
   }
 
-  /** Reasons of user-based recommendations: the neighbours (by rank) who rated the movie. */
-  private static final String USER_REASONS = "SELECT p.movie_id, un.neighbor_id AS id, NULL AS title,"
-      + " un.similarity, r.rating FROM user_item_predictions p"
-      + " JOIN user_neighbors un ON un.user_id = p.user_id"
+  /** The evidence of user-based recommendations: the ranking neighbours (by rank) who rated it. */
+  private static final String USER_EVIDENCE = "SELECT p.movie_id, un.neighbor_id AS id,"
+      + " NULL AS title, un.similarity, r.rating FROM user_item_predictions p"
+      + " JOIN user_ranking_neighbors un ON un.user_id = p.user_id"
       + " JOIN ratings_train r ON r.user_id = un.neighbor_id AND r.movie_id = p.movie_id"
       + " WHERE p.user_id = ? AND p.method = 'user' AND p.prediction_rank <= ?"
       + " ORDER BY p.prediction_rank, un.neighbor_rank";
 
-  /** Reasons of item-based recommendations: the user's rated movies among the movie's neighbours. */
-  private static final String ITEM_REASONS = "SELECT p.movie_id, n.neighbor_id AS id,"
+  /**
+   * The evidence of item-based recommendations: the user's rated movies among the movie's ranking
+   * neighbours (by rank).
+   */
+  private static final String ITEM_EVIDENCE = "SELECT p.movie_id, n.neighbor_id AS id,"
       + " COALESCE(m.title, CONCAT('movie ', n.neighbor_id)) AS title, n.similarity, r.rating"
-      + " FROM user_item_predictions p JOIN item_neighbors n ON n.movie_id = p.movie_id"
+      + " FROM user_item_predictions p JOIN item_ranking_neighbors n ON n.movie_id = p.movie_id"
       + " JOIN ratings_train r ON r.user_id = p.user_id AND r.movie_id = n.neighbor_id"
       + " LEFT JOIN movies m ON m.movie_id = n.neighbor_id"
       + " WHERE p.user_id = ? AND p.method = 'item' AND p.prediction_rank <= ?"
       + " ORDER BY p.prediction_rank, n.neighbor_rank";
 
   private static List<Recommendation> recommendations(Connection connection, int userId,
-      String method, String reasonsQuery) throws SQLException {
-    Map<Integer, List<Reason>> reasons = new LinkedHashMap<>();
-    try (PreparedStatement query = connection.prepareStatement(reasonsQuery)) {
+      String method, String evidenceQuery) throws SQLException {
+    Map<Integer, Evidence> evidence = new HashMap<>();
+    Map<Integer, List<Reason>> reasons = new HashMap<>();
+    try (PreparedStatement query = connection.prepareStatement(evidenceQuery)) {
       query.setInt(1, userId);
       query.setInt(2, TOP);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          List<Reason> movieReasons = reasons.computeIfAbsent(rows.getInt(1), k -> new ArrayList<>());
+          int movie = rows.getInt(1);
+          BigDecimal similarity = rows.getBigDecimal("similarity");
+          evidence.merge(movie, Evidence.NONE.plus(similarity),
+              (before, one) -> before.plus(similarity));
+          List<Reason> movieReasons = reasons.computeIfAbsent(movie, k -> new ArrayList<>());
           if (movieReasons.size() < REASONS) {
             movieReasons.add(new Reason(rows.getInt("id"), rows.getString("title"),
-                rows.getDouble("similarity"), rows.getDouble("rating")));
+                similarity.doubleValue(), rows.getDouble("rating")));
           }
         }
       }
@@ -145,7 +155,8 @@ public final class Catalog {
         while (rows.next()) {
           Movie movie = movie(rows);
           recommendations.add(new Recommendation(rows.getInt("prediction_rank"), movie,
-              rows.getDouble("prediction"), reasons.getOrDefault(movie.id(), List.of())));
+              rows.getDouble("prediction"), evidence.getOrDefault(movie.id(), Evidence.NONE),
+              reasons.getOrDefault(movie.id(), List.of())));
         }
       }
     }

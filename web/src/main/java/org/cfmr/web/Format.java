@@ -21,6 +21,14 @@ public final class Format {
     return String.format(Locale.ROOT, "%.3f", similarity);
   }
 
+  /** A recommendation's evidence: how many neighbours back it and their similarity sum. */
+  public static String evidence(Evidence evidence, boolean userBased) {
+    String who = !userBased ? "of your movies"
+        : evidence.support() == 1 ? "similar user" : "similar users";
+    return String.format(Locale.ROOT, "%d %s, Σ sim %.3f", evidence.support(), who,
+        evidence.similaritySum());
+  }
+
   /** The star ratings a form offers, 0.5 to 5. */
   public static final java.util.List<String> STARS = java.util.List.of(
       "5", "4.5", "4", "3.5", "3", "2.5", "2", "1.5", "1", "0.5");

@@ -1,5 +1,6 @@
 package org.cfmr.web;
 
+import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,9 +22,9 @@ import org.cfmr.core.predict.ItemFormula;
 /**
  * New users of the dashboard (the seeds' "rate, then recommend" loop, no retraining): each is a
  * random token; their ratings persist in {@code web_new_user_ratings}; their recommendations are
- * the item-based, mean-centred predictions ({@link ItemFormula#CENTRED}, clipped to the train
- * range) over the stored item–item neighbours: a candidate is any movie having a rated movie among
- * its neighbours, {@code J} its rated neighbours, and the means are the train means.
+ * ranked by the item-based similarity sum over the stored ranking neighbours and show the
+ * item-based, mean-centred prediction over the stored prediction neighbours
+ * ({@link #recommendations}).
  */
 public final class NewUsers {
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22}");
@@ -122,7 +123,12 @@ public final class NewUsers {
     });
   }
 
-  /** The best {@code count} recommendations, by prediction descending then movie id. */
+  /**
+   * The best {@code count} recommendations, ranked as {@code cfmr recommend} ranks item-based
+   * lists by default: by the sum of similarities over the rated movies among each candidate's
+   * ranking neighbours (exact, in the tables' decimals), descending, then by movie id. A candidate
+   * is an unrated movie with a rated movie among its ranking neighbours and {@code Σ|sim| > 0}.
+   */
   public List<Recommendation> recommendations(String token, int count) {
     return db.run(connection -> {
       Map<Integer, Double> rated = new HashMap<>();
@@ -132,31 +138,115 @@ public final class NewUsers {
       if (rated.isEmpty()) {
         return List.of();
       }
-      Map<Integer, List<Reason>> neighbours = ratedNeighbours(connection, token);
-      neighbours.keySet().removeAll(rated.keySet());
-      Map<Integer, Double> means = trainMeans(connection, token);
-      Clipping clipping = trainRange(connection);
-      List<Recommendation> scored = new ArrayList<>();
-      for (Map.Entry<Integer, List<Reason>> candidate : neighbours.entrySet()) {
-        Double itemMean = means.get(candidate.getKey());
-        double terms = 0;
-        double absSimilarities = 0;
-        for (Reason reason : candidate.getValue()) {
-          terms += ItemFormula.CENTRED.term(reason.similarity(), reason.rating(),
-              means.getOrDefault(reason.id(), Double.NaN));
-          absSimilarities += Math.abs(reason.similarity());
-        }
-        if (itemMean != null && absSimilarities > 0) {
-          double prediction =
-              clipping.apply(ItemFormula.CENTRED.combine(itemMean, terms, absSimilarities));
-          scored.add(new Recommendation(0, new Movie(candidate.getKey(), null, null, null),
-              prediction, candidate.getValue()));
+      Map<Integer, Candidate> candidates = rankingEvidence(connection, token);
+      candidates.keySet().removeAll(rated.keySet());
+      List<Candidate> best = candidates.values().stream().filter(Candidate::covered)
+          .sorted(Comparator.comparing((Candidate c) -> c.evidence.similaritySum()).reversed()
+              .thenComparingInt(c -> c.movie))
+          .limit(count).toList();
+      return withPredictionsAndMovies(connection, token, rated, best);
+    });
+  }
+
+  /** A candidate's ranking evidence, whether any similarity is non-zero, and its first reasons. */
+  private static final class Candidate {
+    final int movie;
+    Evidence evidence = Evidence.NONE;
+    boolean anyNonZero;
+    final List<Reason> reasons = new ArrayList<>();
+
+    Candidate(int movie) {
+      this.movie = movie;
+    }
+
+    boolean covered() {
+      return anyNonZero;
+    }
+  }
+
+  /** Every movie having a rated movie among its ranking neighbours, with that evidence. */
+  private static Map<Integer, Candidate> rankingEvidence(Connection connection, String token)
+      throws SQLException {
+    Map<Integer, Candidate> candidates = new LinkedHashMap<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT n.movie_id, n.neighbor_id,"
+        + " COALESCE(m.title, CONCAT('movie ', n.neighbor_id)), n.similarity, r.rating"
+        + " FROM web_new_user_ratings r"
+        + " JOIN item_ranking_neighbors n ON n.neighbor_id = r.movie_id"
+        + " LEFT JOIN movies m ON m.movie_id = n.neighbor_id"
+        + " WHERE r.new_user_id = ? ORDER BY n.movie_id, n.neighbor_rank")) {
+      query.setString(1, token);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          Candidate candidate = candidates.computeIfAbsent(rows.getInt(1), Candidate::new);
+          BigDecimal similarity = rows.getBigDecimal(4);
+          candidate.evidence = candidate.evidence.plus(similarity);
+          candidate.anyNonZero |= similarity.signum() != 0;
+          if (candidate.reasons.size() < Catalog.REASONS) {
+            candidate.reasons.add(new Reason(rows.getInt(2), rows.getString(3),
+                similarity.doubleValue(), rows.getDouble(5)));
+          }
         }
       }
-      scored.sort(Comparator.comparingDouble(Recommendation::prediction).reversed()
-          .thenComparingInt(r -> r.movie().id()));
-      return withMovies(connection, scored.subList(0, Math.min(count, scored.size())));
-    });
+    }
+    return candidates;
+  }
+
+  /**
+   * The listed candidates with their predicted rating: item-based, mean-centred
+   * ({@link ItemFormula#CENTRED}) over the rated movies among the movie's prediction neighbours,
+   * clipped to the train range; the movie's train mean where no prediction neighbour is rated.
+   */
+  private static List<Recommendation> withPredictionsAndMovies(Connection connection,
+      String token, Map<Integer, Double> rated, List<Candidate> best) throws SQLException {
+    if (best.isEmpty()) {
+      return List.of();
+    }
+    List<Integer> listed = best.stream().map(c -> c.movie).toList();
+    Map<Integer, List<double[]>> terms = predictionNeighbours(connection, token, listed);
+    List<Integer> meansOf = new ArrayList<>(listed);
+    meansOf.addAll(rated.keySet());
+    Map<Integer, Double> means = trainMeans(connection, meansOf);
+    Map<Integer, Movie> movies = movies(connection, listed);
+    Clipping clipping = trainRange(connection);
+    List<Recommendation> ranked = new ArrayList<>();
+    for (Candidate candidate : best) {
+      double mean = means.getOrDefault(candidate.movie, Double.NaN);
+      double weighted = 0;
+      double absSimilarities = 0;
+      for (double[] term : terms.getOrDefault(candidate.movie, List.of())) {
+        weighted += ItemFormula.CENTRED.term(term[1], term[2],
+            means.getOrDefault((int) term[0], Double.NaN));
+        absSimilarities += Math.abs(term[1]);
+      }
+      double prediction = absSimilarities > 0
+          ? clipping.apply(ItemFormula.CENTRED.combine(mean, weighted, absSimilarities)) : mean;
+      int id = candidate.movie;
+      ranked.add(new Recommendation(ranked.size() + 1,
+          movies.getOrDefault(id, new Movie(id, "movie " + id, null, "")), prediction,
+          candidate.evidence, candidate.reasons));
+    }
+    return ranked;
+  }
+
+  /** For each listed movie: its rated prediction neighbours (id, similarity, rating), by rank. */
+  private static Map<Integer, List<double[]>> predictionNeighbours(Connection connection,
+      String token, List<Integer> movies) throws SQLException {
+    Map<Integer, List<double[]>> terms = new HashMap<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT n.movie_id, n.neighbor_id,"
+        + " n.similarity, r.rating FROM item_neighbors n JOIN web_new_user_ratings r"
+        + " ON r.movie_id = n.neighbor_id AND r.new_user_id = ?"
+        + " WHERE n.movie_id IN (" + placeholders(movies.size()) + ")"
+        + " ORDER BY n.movie_id, n.neighbor_rank")) {
+      query.setString(1, token);
+      bind(query, 2, movies);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          terms.computeIfAbsent(rows.getInt(1), k -> new ArrayList<>())
+              .add(new double[] {rows.getInt(2), rows.getDouble(3), rows.getDouble(4)});
+        }
+      }
+    }
+    return terms;
   }
 
   private List<RatedMovie> ratingsOn(Connection connection, String token) throws SQLException {
@@ -173,38 +263,14 @@ public final class NewUsers {
     return rated;
   }
 
-  /** For each movie having a rated movie among its neighbours: those rated neighbours, by rank. */
-  private static Map<Integer, List<Reason>> ratedNeighbours(Connection connection, String token)
-      throws SQLException {
-    Map<Integer, List<Reason>> neighbours = new LinkedHashMap<>();
-    try (PreparedStatement query = connection.prepareStatement("SELECT n.movie_id, n.neighbor_id,"
-        + " m.title, n.similarity, r.rating FROM web_new_user_ratings r"
-        + " JOIN item_neighbors n ON n.neighbor_id = r.movie_id"
-        + " LEFT JOIN movies m ON m.movie_id = n.neighbor_id"
-        + " WHERE r.new_user_id = ? ORDER BY n.movie_id, n.neighbor_rank")) {
-      query.setString(1, token);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          neighbours.computeIfAbsent(rows.getInt(1), k -> new ArrayList<>()).add(new Reason(
-              rows.getInt(2), rows.getString(3), rows.getDouble(4), rows.getDouble(5)));
-        }
-      }
-    }
-    return neighbours;
-  }
-
-  /** mu_i of the candidates and of the rated movies: sum / count of their train ratings. */
-  private static Map<Integer, Double> trainMeans(Connection connection, String token)
+  /** mu_i of {@code movies}: sum / count of their train ratings. */
+  private static Map<Integer, Double> trainMeans(Connection connection, List<Integer> movies)
       throws SQLException {
     Map<Integer, Double> means = new HashMap<>();
-    try (PreparedStatement query = connection.prepareStatement("SELECT t.movie_id,"
-        + " SUM(t.rating), COUNT(*) FROM ratings_train t WHERE t.movie_id IN ("
-        + " SELECT n.movie_id FROM web_new_user_ratings r"
-        + " JOIN item_neighbors n ON n.neighbor_id = r.movie_id WHERE r.new_user_id = ?"
-        + " UNION SELECT movie_id FROM web_new_user_ratings WHERE new_user_id = ?)"
-        + " GROUP BY t.movie_id")) {
-      query.setString(1, token);
-      query.setString(2, token);
+    try (PreparedStatement query = connection.prepareStatement("SELECT movie_id, SUM(rating),"
+        + " COUNT(*) FROM ratings_train WHERE movie_id IN (" + placeholders(movies.size()) + ")"
+        + " GROUP BY movie_id")) {
+      bind(query, 1, movies);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
           means.put(rows.getInt(1), rows.getBigDecimal(2).doubleValue() / rows.getLong(3));
@@ -223,27 +289,29 @@ public final class NewUsers {
     }
   }
 
-  private static List<Recommendation> withMovies(Connection connection, List<Recommendation> best)
+  private static Map<Integer, Movie> movies(Connection connection, List<Integer> ids)
       throws SQLException {
     Map<Integer, Movie> movies = new HashMap<>();
-    for (Recommendation recommendation : best) {
-      try (PreparedStatement query = connection.prepareStatement(
-          "SELECT movie_id, title, year, genres FROM movies WHERE movie_id = ?")) {
-        query.setInt(1, recommendation.movie().id());
-        try (ResultSet rows = query.executeQuery()) {
-          if (rows.next()) {
-            movies.put(recommendation.movie().id(), Catalog.movie(rows));
-          }
+    try (PreparedStatement query = connection.prepareStatement("SELECT movie_id, title, year,"
+        + " genres FROM movies WHERE movie_id IN (" + placeholders(ids.size()) + ")")) {
+      bind(query, 1, ids);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          movies.put(rows.getInt("movie_id"), Catalog.movie(rows));
         }
       }
     }
-    List<Recommendation> ranked = new ArrayList<>();
-    for (Recommendation recommendation : best) {
-      int id = recommendation.movie().id();
-      ranked.add(new Recommendation(ranked.size() + 1,
-          movies.getOrDefault(id, new Movie(id, "movie " + id, null, "")),
-          recommendation.prediction(), recommendation.reasons()));
+    return movies;
+  }
+
+  private static String placeholders(int count) {
+    return String.join(", ", java.util.Collections.nCopies(count, "?"));
+  }
+
+  private static void bind(PreparedStatement query, int first, List<Integer> ids)
+      throws SQLException {
+    for (int k = 0; k < ids.size(); k++) {
+      query.setInt(first + k, ids.get(k));
     }
-    return ranked;
   }
 }

@@ -15,17 +15,20 @@ import java.util.TreeMap;
 
 /**
  * A deliberately plain reading of a pipeline's output files (the test oracle of the dashboard):
- * the train ratings, the item neighbours in file order, the recommendation files, and a brute-force
- * new-user prediction written from the spec's item-based formula.
+ * the train ratings, the neighbours in file order, the recommendation files, and a brute-force
+ * new-user list written from the README's ranking and the spec's item-based formula.
  */
 final class PipelineOracle {
   record Neighbour(int id, double similarity) {}
 
-  record Prediction(int movie, double prediction) {}
+  /** A new user's recommendation: the movie, its similarity sum and support, its prediction. */
+  record Ranked(int movie, java.math.BigDecimal similaritySum, int support, double prediction) {}
 
   final Map<Integer, Map<Integer, Double>> byUser = new TreeMap<>();
   final Map<Integer, Map<Integer, Double>> byMovie = new TreeMap<>();
   final Map<Integer, List<Neighbour>> itemNeighbours = new HashMap<>();
+  final Map<Integer, List<Neighbour>> itemRankingNeighbours = new HashMap<>();
+  final Map<Integer, List<Neighbour>> userRankingNeighbours = new HashMap<>();
   private final Path output;
 
   PipelineOracle(Path output) {
@@ -38,14 +41,20 @@ final class PipelineOracle {
       byUser.computeIfAbsent(user, k -> new LinkedHashMap<>()).put(movie, rating);
       byMovie.computeIfAbsent(movie, k -> new LinkedHashMap<>()).put(user, rating);
     }
-    for (String line : lines("item_topk_neighbors.txt")) {
+    readNeighbours("item_topk_neighbors.txt", itemNeighbours);
+    readNeighbours("item_ranking_neighbors.txt", itemRankingNeighbours);
+    readNeighbours("user_ranking_neighbors.txt", userRankingNeighbours);
+  }
+
+  private void readNeighbours(String name, Map<Integer, List<Neighbour>> into) {
+    for (String line : lines(name)) {
       String[] parts = line.split("\t");
       List<Neighbour> list = new ArrayList<>();
       for (String pair : parts[1].split(",")) {
         String[] p = pair.split(":");
         list.add(new Neighbour(Integer.parseInt(p[0]), Double.parseDouble(p[1])));
       }
-      itemNeighbours.put(Integer.parseInt(parts[0]), list);
+      into.put(Integer.parseInt(parts[0]), list);
     }
   }
 
@@ -76,8 +85,13 @@ final class PipelineOracle {
     return both;
   }
 
-  /** Item-based, mean-centred predictions for a user who rated {@code rated}, best first. */
-  List<Prediction> newUserPredictions(Map<Integer, Double> rated) {
+  /**
+   * A new user's item-based list, best first: each unrated movie with a rated movie among its
+   * ranking neighbours and a non-zero similarity, by the exact similarity sum over those, then by
+   * id; the prediction is mean-centred over the rated prediction neighbours, clipped to the train
+   * range, or the movie's mean when none is rated.
+   */
+  List<Ranked> newUserRecommendations(Map<Integer, Double> rated) {
     double min = Double.MAX_VALUE;
     double max = -Double.MAX_VALUE;
     for (Map<Integer, Double> ratings : byUser.values()) {
@@ -86,28 +100,43 @@ final class PipelineOracle {
         max = Math.max(max, r);
       }
     }
-    List<Prediction> predictions = new ArrayList<>();
-    for (Map.Entry<Integer, List<Neighbour>> item : itemNeighbours.entrySet()) {
+    List<Ranked> ranked = new ArrayList<>();
+    for (Map.Entry<Integer, List<Neighbour>> item : itemRankingNeighbours.entrySet()) {
       if (rated.containsKey(item.getKey())) {
         continue;
       }
-      double numerator = 0;
-      double denominator = 0;
+      java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+      int support = 0;
+      boolean nonZero = false;
       for (Neighbour j : item.getValue()) {
-        Double r = rated.get(j.id());
-        if (r != null) {
-          numerator += j.similarity() * (r - mean(j.id()));
-          denominator += Math.abs(j.similarity());
+        if (rated.containsKey(j.id())) {
+          sum = sum.add(new java.math.BigDecimal(String.format(Locale.ROOT, "%.6f", j.similarity())));
+          support++;
+          nonZero |= j.similarity() != 0;
         }
       }
-      if (denominator > 0) {
-        double p = mean(item.getKey()) + numerator / denominator;
-        predictions.add(new Prediction(item.getKey(), Math.max(min, Math.min(max, p))));
+      if (nonZero) {
+        ranked.add(new Ranked(item.getKey(), sum, support,
+            newUserPrediction(item.getKey(), rated, min, max)));
       }
     }
-    predictions.sort(Comparator.comparingDouble(Prediction::prediction).reversed()
-        .thenComparingInt(Prediction::movie));
-    return predictions;
+    ranked.sort(Comparator.comparing(Ranked::similaritySum).reversed()
+        .thenComparingInt(Ranked::movie));
+    return ranked;
+  }
+
+  private double newUserPrediction(int movie, Map<Integer, Double> rated, double min, double max) {
+    double numerator = 0;
+    double denominator = 0;
+    for (Neighbour j : itemNeighbours.getOrDefault(movie, List.of())) {
+      Double r = rated.get(j.id());
+      if (r != null) {
+        numerator += j.similarity() * (r - mean(j.id()));
+        denominator += Math.abs(j.similarity());
+      }
+    }
+    return denominator > 0
+        ? Math.max(min, Math.min(max, mean(movie) + numerator / denominator)) : mean(movie);
   }
 
   static String twoDecimals(double value) {

@@ -112,28 +112,33 @@ class ServeHandlersTest {
     assertTrue(page.text().contains("Toy Story (1995)"), "titles are shown");
   }
 
+  /**
+   * Each item-based recommendation is backed by the user's rated movies among its ranking
+   * neighbours (how many, and the first three by rank); each user-based one by the ranking
+   * neighbours who rated it.
+   */
   @Test
-  void eachItemBasedReasonIsARatedNeighbourOfTheRecommendedMovie() throws Exception {
+  void eachRecommendationShowsTheRankingNeighboursBehindIt() throws Exception {
     Document page = page("/users/1");
     int reasons = 0;
     for (Element row : page.select("#item-based tr[data-movie]")) {
       int movie = Integer.parseInt(row.attr("data-movie"));
-      List<Integer> neighbours = oracle.itemNeighbours.get(movie).stream()
-          .map(PipelineOracle.Neighbour::id).toList();
-      List<Integer> expected = neighbours.stream().filter(oracle.byUser.get(1)::containsKey)
-          .limit(3).toList();
-      assertEquals(expected, row.select(".reason").stream()
+      List<Integer> backing = oracle.itemRankingNeighbours.get(movie).stream()
+          .map(PipelineOracle.Neighbour::id).filter(oracle.byUser.get(1)::containsKey).toList();
+      assertEquals(backing.stream().limit(3).toList(), row.select(".reason").stream()
           .map(reason -> Integer.parseInt(reason.attr("data-id"))).toList(), "reasons of movie " + movie);
-      reasons += expected.size();
+      assertEquals(String.valueOf(backing.size()), row.select(".evidence").attr("data-support"));
+      reasons += backing.size();
     }
     assertTrue(reasons > 0);
     for (Element row : page.select("#user-based tr[data-movie]")) {
       int movie = Integer.parseInt(row.attr("data-movie"));
-      for (Element reason : row.select(".reason")) {
-        int neighbour = Integer.parseInt(reason.attr("data-id"));
-        assertTrue(oracle.byUser.get(neighbour).containsKey(movie),
-            "user " + neighbour + " rated movie " + movie);
-      }
+      List<Integer> backing = oracle.userRankingNeighbours.get(1).stream()
+          .map(PipelineOracle.Neighbour::id)
+          .filter(v -> oracle.byUser.get(v).containsKey(movie)).toList();
+      assertEquals(backing.stream().limit(3).toList(), row.select(".reason").stream()
+          .map(reason -> Integer.parseInt(reason.attr("data-id"))).toList(), "reasons of movie " + movie);
+      assertEquals(String.valueOf(backing.size()), row.select(".evidence").attr("data-support"));
     }
   }
 
@@ -221,13 +226,15 @@ class ServeHandlersTest {
     Document page = page(newUser);
     assertEquals(new TreeSet<>(rated.keySet()),
         new TreeSet<>(ids(page, "#your-ratings tr[data-movie]", "data-movie")));
-    List<PipelineOracle.Prediction> expected = oracle.newUserPredictions(rated).subList(0, 30);
+    List<PipelineOracle.Ranked> expected = oracle.newUserRecommendations(rated).subList(0, 30);
     List<Element> rows = page.select("#new-user-recommendations tr[data-movie]");
-    assertEquals(expected.stream().map(PipelineOracle.Prediction::movie).toList(),
+    assertEquals(expected.stream().map(PipelineOracle.Ranked::movie).toList(),
         rows.stream().map(row -> Integer.parseInt(row.attr("data-movie"))).toList());
     for (int i = 0; i < rows.size(); i++) {
       assertEquals(PipelineOracle.twoDecimals(expected.get(i).prediction()),
           rows.get(i).select("td").get(2).text());
+      assertEquals(String.valueOf(expected.get(i).support()),
+          rows.get(i).select(".evidence").attr("data-support"));
     }
     String csv = get(newUser + "/ratings.csv").body();
     assertEquals(List.of("movieId,title,rating", "1,Toy Story (1995),5.0",
