@@ -11,8 +11,8 @@ import org.cfmr.core.EntityTotals;
 import org.cfmr.core.PairSums;
 import org.cfmr.core.Similarity;
 import org.cfmr.core.ratings.RatingMatrix;
-import org.cfmr.mapreduce.memory.PairGeneration;
-import org.cfmr.mapreduce.memory.RowSums;
+import org.cfmr.mapreduce.kernel.PivotLayout;
+import org.cfmr.mapreduce.kernel.RowSums;
 
 /**
  * Job 2, pair statistics: from the pivot vectors, the partial {@link PairSums} of every canonical
@@ -96,7 +96,7 @@ public final class PairStatistics {
       RatingMatrix chunk = RatingMatrix.of(entities, pivots, halfStars, size);
       EntityTotals[] totals = new EntityTotals[chunk.columns()];
       Arrays.setAll(totals, c -> pivotTotals.get(chunk.columnIds[c]));
-      RowSums rows = RowSums.of(new PairGeneration(chunk, measure, totals));
+      RowSums rows = RowSums.of(new PivotLayout(chunk, measure, totals));
       long emitted = 0;
       for (int a = 0; a < chunk.rows(); a++) {
         rows.sumRow(a);

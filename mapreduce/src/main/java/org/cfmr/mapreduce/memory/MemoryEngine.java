@@ -15,6 +15,8 @@ import org.cfmr.core.TopNeighbours;
 import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.core.runtime.Progress;
 import org.cfmr.core.runtime.Workers;
+import org.cfmr.mapreduce.kernel.PivotLayout;
+import org.cfmr.mapreduce.kernel.RowSums;
 
 /**
  * The neighbour files computed on one machine without Hadoop, byte for byte the chain's. Each
@@ -25,7 +27,7 @@ import org.cfmr.core.runtime.Workers;
  * big row at the end.
  *
  * <p>Every pair's sums are exact integers and {@link PairScorer} is symmetric in its two ends, so
- * scoring from the lower row gives the value either end would. Memory: {@link PairGeneration}
+ * scoring from the lower row gives the value either end would. Memory: {@link PivotLayout}
  * (~9 bytes per rating), 16–32 bytes per entity per thread, and the K best per entity (~12·K
  * bytes per entity).
  */
@@ -34,7 +36,7 @@ public final class MemoryEngine {
   private final SimilaritySettings settings;
   private final PairScorer scorer;
   private final EntityTotals[] totals;
-  private final PairGeneration pairs;
+  private final PivotLayout pairs;
   private final int blockRows;
   private final boolean compactAllowed;
 
@@ -52,7 +54,7 @@ public final class MemoryEngine {
     this.settings = settings;
     this.scorer = new PairScorer(settings);
     this.totals = matrix.rowTotals();
-    this.pairs = new PairGeneration(matrix, settings);
+    this.pairs = new PivotLayout(matrix, settings);
     this.blockRows = blockRows;
     this.compactAllowed = compactAllowed;
     RowSums.requireFits(pairs);  // before any thread starts

@@ -16,6 +16,7 @@ import org.cfmr.core.Similarity;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.core.testing.SharedData;
+import org.cfmr.mapreduce.kernel.RowSums;
 import org.cfmr.preprocess.synth.SyntheticRatings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

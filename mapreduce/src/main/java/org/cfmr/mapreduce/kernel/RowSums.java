@@ -1,4 +1,4 @@
-package org.cfmr.mapreduce.memory;
+package org.cfmr.mapreduce.kernel;
 
 import java.util.Arrays;
 import org.cfmr.core.PairSums;
@@ -7,7 +7,7 @@ import org.cfmr.core.runtime.CfmrException;
 
 /**
  * The pair-summing kernel shared by the memory engine and the chain's job 2: one thread's dense
- * accumulator over all entities of a {@link PairGeneration}. {@link #sumRow} sums row {@code a}
+ * accumulator over all entities of a {@link PivotLayout}. {@link #sumRow} sums row {@code a}
  * with every later row it shares a pivot with (a sparse row-by-matrix product over the upper
  * triangle, so each pair is summed once, by its lower row); the caller then reads each touched
  * row's {@link PairSums} with {@link #unpack} and resets it with {@link #clear}. No list of pairs
@@ -31,24 +31,24 @@ import org.cfmr.core.runtime.CfmrException;
 public abstract class RowSums {
   private static final long LOW = 0xffff_ffffL;
   /** The longest row whose pair sums fit two longs: 100 · L must stay below 2^22. */
-  static final int COMPACT_ROW_LIMIT = 41_943;
+  public static final int COMPACT_ROW_LIMIT = 41_943;
   /** Later rows summed per pass: 16,384 × 16–32 bytes of accumulator fit a 512 KB L2 cache. */
-  static final int BLOCK_ROWS = 1 << 14;
+  public static final int BLOCK_ROWS = 1 << 14;
 
-  private final PairGeneration pairs;
+  private final PivotLayout pairs;
   private final int blockRows;
   private final int[] touched;
   private int touchedCount;
   private int[] cursor = new int[1024];
 
-  RowSums(PairGeneration pairs, int blockRows) {
+  RowSums(PivotLayout pairs, int blockRows) {
     this.pairs = pairs;
     this.blockRows = blockRows;
     this.touched = new int[pairs.rows()];
   }
 
   /** The accumulator for {@code pairs}' sums, in the narrowest layout the rows allow. */
-  public static RowSums of(PairGeneration pairs) {
+  public static RowSums of(PivotLayout pairs) {
     return of(pairs, BLOCK_ROWS, true);
   }
 
@@ -56,7 +56,7 @@ public abstract class RowSums {
    * @param blockRows later rows summed per pass (tests make it small to exercise the tiling)
    * @param compactAllowed false keeps cosine and pearson in three longs (tests of that layout)
    */
-  static RowSums of(PairGeneration pairs, int blockRows, boolean compactAllowed) {
+  public static RowSums of(PivotLayout pairs, int blockRows, boolean compactAllowed) {
     if (pairs.centresOnPivots()) {
       return new PivotMeanRows(pairs, blockRows);
     }
@@ -71,7 +71,7 @@ public abstract class RowSums {
    * Fails when a row is too long for the packed integer sums of cosine and pearson (their
    * 32-bit fields hold 100 · L).
    */
-  static void requireFits(PairGeneration pairs) {
+  public static void requireFits(PivotLayout pairs) {
     if (!pairs.centresOnPivots() && pairs.longestRow() >= (1L << 32) / 100) {
       throw new CfmrException("an entity has " + pairs.longestRow()
           + " ratings: more than the packed pair sums allow (42,949,672)");
@@ -124,7 +124,7 @@ public abstract class RowSums {
     touched[touchedCount++] = b;
   }
 
-  PairGeneration pairs() {
+  PivotLayout pairs() {
     return pairs;
   }
 
@@ -144,7 +144,7 @@ public abstract class RowSums {
   private static final class IntegerRows extends RowSums {
     private final long[] acc;
 
-    IntegerRows(PairGeneration pairs, int blockRows) {
+    IntegerRows(PivotLayout pairs, int blockRows) {
       super(pairs, blockRows);
       acc = new long[3 * pairs.rows()];
     }
@@ -198,7 +198,7 @@ public abstract class RowSums {
   private static final class CompactIntegerRows extends RowSums {
     private final long[] acc;
 
-    CompactIntegerRows(PairGeneration pairs, int blockRows) {
+    CompactIntegerRows(PivotLayout pairs, int blockRows) {
       super(pairs, blockRows);
       acc = new long[2 * pairs.rows()];
     }
@@ -245,7 +245,7 @@ public abstract class RowSums {
   private static final class PivotMeanRows extends RowSums {
     private final long[] acc;
 
-    PivotMeanRows(PairGeneration pairs, int blockRows) {
+    PivotMeanRows(PivotLayout pairs, int blockRows) {
       super(pairs, blockRows);
       acc = new long[4 * pairs.rows()];
     }

@@ -1,4 +1,4 @@
-package org.cfmr.mapreduce.memory;
+package org.cfmr.mapreduce.kernel;
 
 import java.util.Arrays;
 import java.util.function.IntFunction;
@@ -18,7 +18,7 @@ import org.cfmr.core.ratings.RatingMatrix;
  * pivot's mean over all its ratings and that deviation's fixed-point square ({@link PivotCentring}).
  * About 9 bytes per kept rating, plus 16 for adjusted cosine.
  */
-public final class PairGeneration {
+public final class PivotLayout {
   final int[] columnStart;
   final int[] columnRow;
   final byte[] columnHalfStars;
@@ -32,7 +32,7 @@ public final class PairGeneration {
   final long[] pivotCount;
 
   /** The ratings of {@code matrix}, each pivot's sampled when settings cap pivots. */
-  PairGeneration(RatingMatrix matrix, SimilaritySettings settings) {
+  public PivotLayout(RatingMatrix matrix, SimilaritySettings settings) {
     this(matrix, c -> keptPositions(matrix, settings, c), settings.measure(),
         matrix::columnTotals);
   }
@@ -41,11 +41,11 @@ public final class PairGeneration {
    * All ratings of {@code matrix} (a sample already taken), adjusted cosine centring each pivot
    * on {@code pivotTotals} (those of all its ratings): job 2's chunks of pivot vectors.
    */
-  public PairGeneration(RatingMatrix matrix, Similarity measure, EntityTotals[] pivotTotals) {
+  public PivotLayout(RatingMatrix matrix, Similarity measure, EntityTotals[] pivotTotals) {
     this(matrix, c -> allPositions(matrix, c), measure, c -> pivotTotals[c]);
   }
 
-  private PairGeneration(RatingMatrix matrix, IntFunction<int[]> keptPositions,
+  private PivotLayout(RatingMatrix matrix, IntFunction<int[]> keptPositions,
       Similarity measure, IntFunction<EntityTotals> pivotTotals) {
     boolean pivotMeans = measure.centring() == Similarity.Centring.PIVOT_MEAN;
     int columns = matrix.columns();
@@ -131,7 +131,7 @@ public final class PairGeneration {
   }
 
   /** The pair updates row r makes (the entities after it in each of its pivots). */
-  long work(int r) {
+  public long work(int r) {
     long work = 0;
     for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
       work += columnStart[rowPivot[k] + 1] - rowAt[k] - 1;
