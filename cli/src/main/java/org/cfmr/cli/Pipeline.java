@@ -40,7 +40,7 @@ import org.cfmr.eval.Recommender;
 import org.cfmr.eval.ResultsTable;
 import org.cfmr.eval.TestRatings;
 import org.cfmr.mapreduce.Engine;
-import org.cfmr.mapreduce.Modes;
+import org.cfmr.mapreduce.ModeSelection;
 import org.cfmr.mapreduce.NeighbourFiles;
 import org.cfmr.preprocess.split.GivenSplit;
 import org.cfmr.preprocess.split.Split;
@@ -124,7 +124,7 @@ final class Pipeline {
       SplitFiles split = split(input, folder);
 
       NeighbourFiles.Request neighboursRequest = NeighbourFiles.Request.of(split.train(),
-          settings.output()).with(Modes.BOTH, settings.neighbours(), settings.engine())
+          settings.output()).with(ModeSelection.BOTH, settings.neighbours(), settings.engine())
           .withParallelism(settings.reducers(), settings.threads()).withWork(settings.work());
       neighbours = neighbours("neighbours", neighboursRequest, folder, chainRuns);
       if (settings.ranking() != null) {

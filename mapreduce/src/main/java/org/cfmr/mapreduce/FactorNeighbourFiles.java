@@ -32,16 +32,16 @@ public final class FactorNeighbourFiles {
    * @throws IllegalArgumentException (a usage error) when the file's name and {@code --mode}
    *     disagree, or neither says
    */
-  static Mode side(Path factors, Modes mode) {
+  static Mode side(Path factors, ModeSelection mode) {
     String name = factors.getName();
     Mode named = name.equals(PipelineFiles.USER_FACTORS) ? Mode.USER
         : name.equals(PipelineFiles.ITEM_FACTORS) ? Mode.ITEM : null;
-    if (named != null && mode != Modes.BOTH && mode.singles().get(0) != named) {
+    if (named != null && mode != ModeSelection.BOTH && mode.singles().get(0) != named) {
       throw new IllegalArgumentException("--from-factors " + name + " holds " + named.cliName()
           + " factors; --mode " + mode.singles().get(0).cliName() + " needs "
           + (named == Mode.USER ? PipelineFiles.ITEM_FACTORS : PipelineFiles.USER_FACTORS));
     }
-    if (named == null && mode == Modes.BOTH) {
+    if (named == null && mode == ModeSelection.BOTH) {
       throw new IllegalArgumentException("--from-factors " + name + ": say whose factors they are"
           + " with --mode user or --mode item");
     }

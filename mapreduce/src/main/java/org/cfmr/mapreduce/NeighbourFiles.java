@@ -51,7 +51,7 @@ public final class NeighbourFiles {
    *     ({@link WorkFolder})
    * @param role which files are written: the prediction files or the ranking files
    */
-  public record Request(Path train, Path output, Modes mode, SimilaritySettings settings,
+  public record Request(Path train, Path output, ModeSelection mode, SimilaritySettings settings,
       Engine engine, int reducers, int threads, boolean overwrite, int startPhase, int endPhase,
       boolean resume, Path work, NeighbourRole role) {
 
@@ -60,9 +60,9 @@ public final class NeighbourFiles {
      * overwrite, all phases.
      */
     public static Request of(Path train, Path output) {
-      return new Request(train, output, Modes.BOTH, SimilaritySettings.defaults(), Engine.AUTO, 1,
-          Runtime.getRuntime().availableProcessors(), false, 1, NeighbourChain.PHASES, false, null,
-          NeighbourRole.PREDICTION);
+      return new Request(train, output, ModeSelection.BOTH, SimilaritySettings.defaults(),
+          Engine.AUTO, 1, Runtime.getRuntime().availableProcessors(), false, 1,
+          NeighbourChain.PHASES, false, null, NeighbourRole.PREDICTION);
     }
 
     public Request {
@@ -74,7 +74,7 @@ public final class NeighbourFiles {
       if (threads < 1) throw new UsageException("--threads must be >= 1, not " + threads);
     }
 
-    public Request with(Modes newMode, SimilaritySettings newSettings, Engine newEngine) {
+    public Request with(ModeSelection newMode, SimilaritySettings newSettings, Engine newEngine) {
       return new Request(train, output, newMode, newSettings, newEngine, reducers, threads,
           overwrite, startPhase, endPhase, resume, work, role);
     }
@@ -183,8 +183,9 @@ public final class NeighbourFiles {
   }
 
   /** {@link #compute(Request, Configuration)} with the common options; phases all, default work folder. */
-  public static Result compute(Path train, Path output, Modes mode, SimilaritySettings settings,
-      Engine engine, int reducers, int threads, boolean overwrite, Configuration conf) {
+  public static Result compute(Path train, Path output, ModeSelection mode,
+      SimilaritySettings settings, Engine engine, int reducers, int threads, boolean overwrite,
+      Configuration conf) {
     return compute(Request.of(train, output).with(mode, settings, engine)
         .withParallelism(reducers, threads).withOverwrite(overwrite), conf);
   }
@@ -271,7 +272,7 @@ public final class NeighbourFiles {
         : single.cliName() + "-ranking");
   }
 
-  private static void removeWork(Path work, Modes modes, NeighbourRole role,
+  private static void removeWork(Path work, ModeSelection modes, NeighbourRole role,
       Configuration conf) {
     try {
       FileSystem fs = work.getFileSystem(conf);

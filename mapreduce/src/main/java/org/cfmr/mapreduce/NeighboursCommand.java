@@ -39,7 +39,7 @@ public final class NeighboursCommand implements Callable<Integer> {
 
   @Option(names = "--mode", defaultValue = "both", paramLabel = "user|item|both",
       converter = ModeConverter.class, description = "Which files to compute (default: ${DEFAULT-VALUE}).")
-  Modes mode;
+  ModeSelection mode;
 
   @Mixin SimilarityOptions neighbours;
 
@@ -138,10 +138,10 @@ public final class NeighboursCommand implements Callable<Integer> {
     return 0;
   }
 
-  static final class ModeConverter implements picocli.CommandLine.ITypeConverter<Modes> {
+  static final class ModeConverter implements picocli.CommandLine.ITypeConverter<ModeSelection> {
     @Override
-    public Modes convert(String value) {
-      return Modes.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+    public ModeSelection convert(String value) {
+      return ModeSelection.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
     }
   }
 

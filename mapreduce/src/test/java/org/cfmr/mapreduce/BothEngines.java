@@ -26,9 +26,9 @@ final class BothEngines {
     Path chain = folder.resolve("chain-" + label);
     Path memory = folder.resolve("memory-" + label);
     NeighbourFiles.compute(Request.of(hadoop(train), hadoop(chain))
-        .with(Modes.BOTH, settings, Engine.MAPREDUCE).withParallelism(2, 1), conf);
+        .with(ModeSelection.BOTH, settings, Engine.MAPREDUCE).withParallelism(2, 1), conf);
     NeighbourFiles.compute(Request.of(hadoop(train), hadoop(memory))
-        .with(Modes.BOTH, settings, Engine.MEMORY).withParallelism(1, 2), conf);
+        .with(ModeSelection.BOTH, settings, Engine.MEMORY).withParallelism(1, 2), conf);
     for (String name : List.of(PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS)) {
       assertTrue(Files.size(memory.resolve(name)) > minimumBytes, name + " has neighbours");
       assertEquals(-1, Files.mismatch(memory.resolve(name), chain.resolve(name)),

@@ -24,7 +24,7 @@ import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.testing.SharedData;
 import org.cfmr.mapreduce.chain.ChainSettings;
 import org.cfmr.mapreduce.chain.NeighbourChain;
-import org.cfmr.mapreduce.chain.NeighbourList;
+import org.cfmr.mapreduce.chain.CandidateNeighbours;
 import org.cfmr.mapreduce.memory.MemoryNeighbours;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,7 +136,7 @@ class ChainOracleTest {
       try (SequenceFile.Reader reader =
           new SequenceFile.Reader(conf, SequenceFile.Reader.file(part.getPath()))) {
         IntWritable entity = new IntWritable();
-        NeighbourList list = new NeighbourList();
+        CandidateNeighbours list = new CandidateNeighbours();
         while (reader.next(entity, list)) {
           list.offerTo(tops.computeIfAbsent(entity.get(), e -> new TopNeighbours(k)));
         }

@@ -57,7 +57,7 @@ class NeighbourFilesTest {
 
   @Test
   void tinyCaseByHandTiesByIdTooFewCommonLoneRatingsAndUnsharedMovies() throws IOException {
-    Result result = chain(write("train.csv", TINY), TINY_SETTINGS, Modes.BOTH, 1);
+    Result result = chain(write("train.csv", TINY), TINY_SETTINGS, ModeSelection.BOTH, 1);
     // User 1's candidates are 2 (1.0), 3 and 6 (0.8 each): the tie at K = 2 goes to the lower id.
     assertEquals(List.of("1\t2:1.000000,3:0.800000", "2\t1:1.000000,3:0.800000",
         "3\t6:1.000000,1:0.800000", "6\t3:1.000000,1:0.800000"), output(PipelineFiles.USER_NEIGHBOURS));
@@ -76,7 +76,7 @@ class NeighbourFilesTest {
   void theCapSamplesEachBigPivotBySeedAndTheCapOffKeepsAll() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
     SimilaritySettings capped = TINY_SETTINGS.withMinCommon(1).withMaxPivotRatings(2);
-    chain(train, capped, Modes.USER, 1);
+    chain(train, capped, ModeSelection.USER, 1);
     List<String> withCap = output(PipelineFiles.USER_NEIGHBOURS);
     // Independently: keep, per movie, the 2 raters with the smallest hash of (seed, movie, user).
     List<String> sampled = new ArrayList<>();
@@ -91,7 +91,7 @@ class NeighbourFilesTest {
     List<String> expected = new ArrayList<>();
     oracle.forEach((id, list) -> expected.add(org.cfmr.core.NeighbourFile.formatLine(id, list)));
     assertEquals(expected, withCap);
-    NeighbourFiles.compute(request(train, capped.withMaxPivotRatings(0), Modes.USER, 1)
+    NeighbourFiles.compute(request(train, capped.withMaxPivotRatings(0), ModeSelection.USER, 1)
         .withOverwrite(true), conf());
     assertNotEquals(withCap, output(PipelineFiles.USER_NEIGHBOURS), "the cap changed the result");
   }
@@ -113,9 +113,9 @@ class NeighbourFilesTest {
     conf.setInt("cfmr.chain.candidate-buffer", 5_000);
     SimilaritySettings settings = SimilaritySettings.defaults().withMeasure(Similarity.ADJUSTED_COSINE);
     NeighbourFiles.compute(Request.of(path(shuffled), path(temp.resolve("out")))
-        .with(Modes.BOTH, settings, Engine.MAPREDUCE).withParallelism(4, 1), conf);
+        .with(ModeSelection.BOTH, settings, Engine.MAPREDUCE).withParallelism(4, 1), conf);
     NeighbourFiles.compute(Request.of(path(original), path(temp.resolve("memory")))
-        .with(Modes.BOTH, settings, Engine.MEMORY).withParallelism(1, 2), conf);
+        .with(ModeSelection.BOTH, settings, Engine.MEMORY).withParallelism(1, 2), conf);
     for (String name : List.of(PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS)) {
       assertEquals(-1, Files.mismatch(temp.resolve("memory").resolve(name),
           temp.resolve("out").resolve(name)), name + " differs from the memory engine's");
@@ -126,7 +126,7 @@ class NeighbourFilesTest {
   void aMalformedLineStopsTheRunWithFileAndLineAndWritesNothing() throws IOException {
     java.nio.file.Path train = write("train.csv", List.of("1,10,4.0,1", "1,20,2.0,1", "2,10,4.5x,1"));
     CfmrException error = assertThrows(CfmrException.class,
-        () -> chain(train, TINY_SETTINGS, Modes.USER, 1));
+        () -> chain(train, TINY_SETTINGS, ModeSelection.USER, 1));
     assertTrue(error.getMessage().contains("train.csv:3: rating '4.5x' is not a number"),
         error.getMessage());
     assertFalse(Files.exists(temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS)));
@@ -136,7 +136,7 @@ class NeighbourFilesTest {
   void aDuplicateRatingIsAnError() throws IOException {
     java.nio.file.Path train = write("train.csv", List.of("1,10,4.0,1", "2,10,2.0,1", "1,10,3.0,2"));
     CfmrException error = assertThrows(CfmrException.class,
-        () -> chain(train, TINY_SETTINGS, Modes.USER, 1));
+        () -> chain(train, TINY_SETTINGS, ModeSelection.USER, 1));
     assertTrue(error.getMessage().contains("duplicate rating of movie 10 by user 1"), error.getMessage());
   }
 
@@ -146,10 +146,10 @@ class NeighbourFilesTest {
     Files.createDirectories(temp.resolve("out"));
     Files.writeString(temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS), "old\n");
     CfmrException error = assertThrows(CfmrException.class,
-        () -> chain(train, TINY_SETTINGS, Modes.USER, 1));
+        () -> chain(train, TINY_SETTINGS, ModeSelection.USER, 1));
     assertTrue(error.getMessage().endsWith("exists; pass --overwrite to replace it"), error.getMessage());
     assertEquals(List.of("old"), output(PipelineFiles.USER_NEIGHBOURS));
-    NeighbourFiles.compute(request(train, TINY_SETTINGS, Modes.USER, 1).withOverwrite(true),
+    NeighbourFiles.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withOverwrite(true),
         conf());
     assertEquals(4, output(PipelineFiles.USER_NEIGHBOURS).size());
   }
@@ -158,16 +158,16 @@ class NeighbourFilesTest {
   void aRunStoppedAfterPhaseTwoResumesWhereItStopped() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
     Result stopped = NeighbourFiles.compute(
-        request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 2, false), conf());
+        request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 2, false), conf());
     assertFalse(stopped.written());
     assertFalse(Files.exists(temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS)));
     Result resumed = NeighbourFiles.compute(
-        request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 4, true), conf());
+        request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 4, true), conf());
     assertEquals(List.of("job 3/4 user similarities", "job 4/4 user top-k"),
         resumed.reports().stream().map(r -> r.name()).toList());
     assertEquals(4, output(PipelineFiles.USER_NEIGHBOURS).size());
     CfmrException error = assertThrows(CfmrException.class, () -> NeighbourFiles.compute(
-        request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(3, 4, false).withOverwrite(true),
+        request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(3, 4, false).withOverwrite(true),
         conf()));
     assertTrue(error.getMessage().startsWith("cannot start at phase 3"), error.getMessage());
   }
@@ -199,7 +199,7 @@ class NeighbourFilesTest {
   @Test
   void theIntermediatesLiveOffTheOutputFolderWhereAResumedRunFindsThem() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
-    NeighbourFiles.compute(request(train, TINY_SETTINGS, Modes.BOTH, 1).withPhases(1, 2, false),
+    NeighbourFiles.compute(request(train, TINY_SETTINGS, ModeSelection.BOTH, 1).withPhases(1, 2, false),
         conf());
     assertFalse(Files.exists(temp.resolve("out")), "nothing in the output folder");
     List<String> works = listing(workBase());
@@ -210,7 +210,7 @@ class NeighbourFilesTest {
     assertTrue(Files.exists(work.resolve("user/2-pair-statistics/_SUCCESS")));
 
     Result resumed = NeighbourFiles.compute(
-        request(train, TINY_SETTINGS, Modes.BOTH, 1).withPhases(1, 4, true), conf());
+        request(train, TINY_SETTINGS, ModeSelection.BOTH, 1).withPhases(1, 4, true), conf());
     assertEquals(4, resumed.reports().size(), "jobs 3 and 4 of each mode");
     assertEquals(List.of(ResultManifest.NAME, PipelineFiles.ITEM_NEIGHBOURS,
         PipelineFiles.USER_NEIGHBOURS), listing(temp.resolve("out")));
@@ -221,11 +221,11 @@ class NeighbourFilesTest {
   void anExplicitWorkFolderHoldsTheIntermediatesOfEachMode() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
     Path work = path(temp.resolve("my-work"));
-    NeighbourFiles.compute(request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 1, false)
+    NeighbourFiles.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 1, false)
         .withWork(work), conf());
     assertTrue(Files.exists(temp.resolve("my-work/user/1-co-ratings/_SUCCESS")));
     assertFalse(Files.exists(workBase()), "the default work folder is not used");
-    NeighbourFiles.compute(request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 4, true)
+    NeighbourFiles.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 4, true)
         .withWork(work), conf());
     assertEquals(4, output(PipelineFiles.USER_NEIGHBOURS).size());
     assertFalse(Files.exists(temp.resolve("my-work")), "removed once the file is written");
@@ -234,7 +234,7 @@ class NeighbourFilesTest {
   @Test
   void resumeAfterTheTrainFileGrewStartsAgainAtPhaseOne() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
-    NeighbourFiles.compute(request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 2, false),
+    NeighbourFiles.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 2, false),
         conf());
     List<String> grown = new ArrayList<>(TINY);
     grown.addAll(List.of("7,10,4.0,1", "7,20,2.0,1")); // a third twin of users 1 and 2
@@ -245,7 +245,7 @@ class NeighbourFilesTest {
   @Test
   void resumeAfterTheTrainFileChangedAtTheSameLengthStartsAgainAtPhaseOne() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
-    NeighbourFiles.compute(request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 2, false),
+    NeighbourFiles.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 2, false),
         conf());
     FileTime before = Files.getLastModifiedTime(train);
     List<String> changed = new ArrayList<>(TINY);
@@ -259,11 +259,11 @@ class NeighbourFilesTest {
   @Test
   void aLaterStartPhaseRefusesAChangedTrainFile() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
-    NeighbourFiles.compute(request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 2, false),
+    NeighbourFiles.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 2, false),
         conf());
     write("train.csv", TINY.subList(0, 8));
     CfmrException error = assertThrows(CfmrException.class, () -> NeighbourFiles.compute(
-        request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(3, 4, false), conf()));
+        request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(3, 4, false), conf()));
     assertTrue(error.getMessage().startsWith("cannot start at phase 3: " + path(train)
         + " is not the file the intermediates in "), error.getMessage());
     assertTrue(error.getMessage().contains("length 110 -> 88"), error.getMessage());
@@ -273,12 +273,12 @@ class NeighbourFilesTest {
   /** {@code --resume} reruns all four jobs and gives the memory engine's file of {@code train}. */
   private void assertResumeGivesTheNeighboursOf(java.nio.file.Path train) throws IOException {
     Result resumed = NeighbourFiles.compute(
-        request(train, TINY_SETTINGS, Modes.USER, 1).withPhases(1, 4, true), conf());
+        request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 4, true), conf());
     assertEquals(List.of("job 1/4 user co-ratings", "job 2/4 user pair statistics",
         "job 3/4 user similarities", "job 4/4 user top-k"),
         resumed.reports().stream().map(r -> r.name()).toList());
     NeighbourFiles.compute(Request.of(path(train), path(temp.resolve("memory")))
-        .with(Modes.USER, TINY_SETTINGS, Engine.MEMORY).withParallelism(1, 1), conf());
+        .with(ModeSelection.USER, TINY_SETTINGS, Engine.MEMORY).withParallelism(1, 1), conf());
     assertEquals(-1, Files.mismatch(temp.resolve("memory").resolve(PipelineFiles.USER_NEIGHBOURS),
         temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS)));
   }
@@ -306,11 +306,11 @@ class NeighbourFilesTest {
     return conf;
   }
 
-  private Result chain(java.nio.file.Path train, SimilaritySettings settings, Modes mode, int reducers) {
+  private Result chain(java.nio.file.Path train, SimilaritySettings settings, ModeSelection mode, int reducers) {
     return NeighbourFiles.compute(request(train, settings, mode, reducers), conf());
   }
 
-  private Request request(java.nio.file.Path train, SimilaritySettings settings, Modes mode, int reducers) {
+  private Request request(java.nio.file.Path train, SimilaritySettings settings, ModeSelection mode, int reducers) {
     return Request.of(path(train), path(temp.resolve("out")))
         .with(mode, settings, Engine.MAPREDUCE).withParallelism(reducers, 1);
   }

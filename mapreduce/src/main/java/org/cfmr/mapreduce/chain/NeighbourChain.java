@@ -93,42 +93,42 @@ public final class NeighbourChain {
       requireRatings(train);
       Job job = newJob("co-ratings", train, TextInputFormat.class, folder(1),
           SequenceFileOutputFormat.class);
-      map(job, CoRatings.RatingMapper.class, TaggedId.class, TotalsWritable.class);
-      reduce(job, CoRatings.PivotReducer.class, IntWritable.class, PivotVector.class);
-      MultipleOutputs.addNamedOutput(job, CoRatings.TOTALS, SequenceFileOutputFormat.class,
+      map(job, CoRatingsJob.RatingMapper.class, TaggedId.class, TotalsWritable.class);
+      reduce(job, CoRatingsJob.PivotReducer.class, IntWritable.class, PivotVector.class);
+      MultipleOutputs.addNamedOutput(job, CoRatingsJob.TOTALS, SequenceFileOutputFormat.class,
           IntWritable.class, TotalsWritable.class);
-      reports.add(runJob(job, "job 1/4 " + mode + " co-ratings", CoRatings.Counter.class));
+      reports.add(runJob(job, "job 1/4 " + mode + " co-ratings", CoRatingsJob.Counter.class));
     }
     if (start <= 2 && end >= 2) {
       Job job = newJob("pair statistics", new Path(folder(1), "part-*"),
           SequenceFileInputFormat.class, folder(2), SequenceFileOutputFormat.class);
-      map(job, PairStatistics.StripesMapper.class, IntWritable.class, Stripe.class);
-      reduce(job, PairStatistics.StripeSum.class, IntWritable.class, Stripe.class);
-      job.setCombinerClass(PairStatistics.StripeSum.class);
+      map(job, PairStatisticsJob.StripesMapper.class, IntWritable.class, Stripe.class);
+      reduce(job, PairStatisticsJob.StripeSum.class, IntWritable.class, Stripe.class);
+      job.setCombinerClass(PairStatisticsJob.StripeSum.class);
       reports.add(runJob(job, "job 2/4 " + mode + " pair statistics",
-          PairStatistics.Counter.class));
+          PairStatisticsJob.Counter.class));
     }
     if (start <= 3 && end >= 3) {
       Job job = newJob("similarities", folder(2), SequenceFileInputFormat.class, folder(3),
           SequenceFileOutputFormat.class);
-      map(job, Similarities.ScoringMapper.class, IntWritable.class, NeighbourList.class);
+      map(job, SimilarityJob.ScoringMapper.class, IntWritable.class, CandidateNeighbours.class);
       mapOnly(job);
-      job.getConfiguration().set(Similarities.TOTALS_FOLDER, totalsFolder().toString());
+      job.getConfiguration().set(SimilarityJob.TOTALS_FOLDER, totalsFolder().toString());
       reports.add(runJob(job, "job 3/4 " + mode + " similarities",
-          Similarities.Counter.class));
+          SimilarityJob.Counter.class));
     }
     if (start <= 4 && end >= 4) {
       Job job = newJob("top-k", folder(3), SequenceFileInputFormat.class, folder(4),
           TextOutputFormat.class);
-      map(job, Mapper.class, IntWritable.class, NeighbourList.class);
-      reduce(job, TopK.NeighbourLines.class, Text.class, NullWritable.class);
-      job.setCombinerClass(TopK.Prune.class);
-      job.setPartitionerClass(TopK.IdRangePartitioner.class);
+      map(job, Mapper.class, IntWritable.class, CandidateNeighbours.class);
+      reduce(job, TopKJob.NeighbourLines.class, Text.class, NullWritable.class);
+      job.setCombinerClass(TopKJob.Prune.class);
+      job.setPartitionerClass(TopKJob.IdRangePartitioner.class);
       int[] ids = EntityTotalsTable.read(totalsFolder(), base).ids();
-      job.getConfiguration().set(TopK.BOUNDARIES,
-          joined(TopK.IdRangePartitioner.boundaries(ids, reducers)));
+      job.getConfiguration().set(TopKJob.BOUNDARIES,
+          joined(TopKJob.IdRangePartitioner.boundaries(ids, reducers)));
       FileOutputFormat.setCompressOutput(job, false);
-      reports.add(runJob(job, "job 4/4 " + mode + " top-k", TopK.Counter.class));
+      reports.add(runJob(job, "job 4/4 " + mode + " top-k", TopKJob.Counter.class));
     }
     return reports;
   }
@@ -305,7 +305,7 @@ public final class NeighbourChain {
   }
 
   private Path totalsFolder() {
-    return new Path(folder(1), CoRatings.TOTALS);
+    return new Path(folder(1), CoRatingsJob.TOTALS);
   }
 
   private static String joined(int[] values) {

@@ -62,7 +62,7 @@ class ChainTasksTest {
   void ratingMapperEmitsEachRatingUnderItsPivotAndEachEntitysTotalsOnce() throws Exception {
     TaskHarness harness = new TaskHarness(conf(SimilaritySettings.defaults(), true, 10));
     harness.split = new FileSplit(new Path("file:/data/train.csv"), 0, 100, null);
-    List<Record<TaggedId, TotalsWritable>> out = harness.map(new CoRatings.RatingMapper(),
+    List<Record<TaggedId, TotalsWritable>> out = harness.map(new CoRatingsJob.RatingMapper(),
         lines("1,10,4.0,5", "2,10,3.5,6", "1,20,5,7"));
     assertEquals(List.of(
         new Record<>(new TaggedId(Tag.PIVOT, 10), new TotalsWritable(1, 1, 8)),
@@ -71,7 +71,7 @@ class ChainTasksTest {
     assertEquals(Map.of(1, new TotalsWritable(1, 2, 18), 2, new TotalsWritable(2, 1, 7)),
         out.subList(3, out.size()).stream().peek(r -> assertEquals(Tag.ENTITY, r.key().tag()))
             .collect(Collectors.toMap(r -> r.key().id(), Record::value)));
-    assertEquals(3, harness.counter(CoRatings.Counter.RATINGS));
+    assertEquals(3, harness.counter(CoRatingsJob.Counter.RATINGS));
   }
 
   @Test
@@ -79,7 +79,7 @@ class ChainTasksTest {
     TaskHarness harness = new TaskHarness(conf(SimilaritySettings.defaults(), false, 10));
     harness.split = new FileSplit(new Path("file:/data/train.csv"), 0, 100, null);
     List<Record<TaggedId, TotalsWritable>> out =
-        harness.map(new CoRatings.RatingMapper(), lines("1,10,4.0,5"));
+        harness.map(new CoRatingsJob.RatingMapper(), lines("1,10,4.0,5"));
     assertEquals(new Record<>(new TaggedId(Tag.PIVOT, 1), new TotalsWritable(10, 1, 8)), out.get(0));
     assertEquals(new Record<>(new TaggedId(Tag.ENTITY, 10), new TotalsWritable(10, 1, 8)), out.get(1));
   }
@@ -89,7 +89,7 @@ class ChainTasksTest {
     TaskHarness harness = new TaskHarness(conf(SimilaritySettings.defaults(), true, 10));
     harness.split = new FileSplit(new Path("file:/data/train.csv"), 0, 100, null);
     CfmrException error = assertThrows(CfmrException.class,
-        () -> harness.map(new CoRatings.RatingMapper(), lines("1,10,4.0,5", "1,11,x,5")));
+        () -> harness.map(new CoRatingsJob.RatingMapper(), lines("1,10,4.0,5", "1,11,x,5")));
     assertEquals("file:/data/train.csv:2: rating 'x' is not a number", error.getMessage());
   }
 
@@ -98,7 +98,7 @@ class ChainTasksTest {
     TaskHarness harness = new TaskHarness(conf(SimilaritySettings.defaults(), true, 10));
     harness.split = new FileSplit(new Path("file:/data/train.csv"), 64, 100, null);
     CfmrException error = assertThrows(CfmrException.class,
-        () -> harness.map(new CoRatings.RatingMapper(), List.of(
+        () -> harness.map(new CoRatingsJob.RatingMapper(), List.of(
             new Record<>(new LongWritable(70), new Text("1,10")))));
     assertEquals("file:/data/train.csv at byte 70: expected 4 fields separated by ',' but found 2",
         error.getMessage());
@@ -107,7 +107,7 @@ class ChainTasksTest {
   @Test
   void pivotReducerSortsThePivotDropsLonePivotsAndSumsEntityTotals() throws Exception {
     TaskHarness harness = new TaskHarness(sideOutputConf(SimilaritySettings.defaults()));
-    List<Record<IntWritable, PivotVector>> out = harness.reduce(new CoRatings.PivotReducer(), List.of(
+    List<Record<IntWritable, PivotVector>> out = harness.reduce(new CoRatingsJob.PivotReducer(), List.of(
         group(new TaggedId(Tag.PIVOT, 10), new TotalsWritable(3, 1, 8), new TotalsWritable(1, 1, 6),
             new TotalsWritable(2, 1, 10)),
         group(new TaggedId(Tag.PIVOT, 20), new TotalsWritable(1, 1, 4)),
@@ -115,15 +115,15 @@ class ChainTasksTest {
     assertEquals(List.of(new Record<>(new IntWritable(10), new PivotVector(new EntityTotals(3, 24),
         new int[] {1, 2, 3}, new int[] {6, 10, 8}, 3))), out);
     assertEquals(Map.of(1, new TotalsWritable(1, 3, 16)), readTotals());
-    assertEquals(2, harness.counter(CoRatings.Counter.PIVOTS));
-    assertEquals(1, harness.counter(CoRatings.Counter.ENTITIES));
+    assertEquals(2, harness.counter(CoRatingsJob.Counter.PIVOTS));
+    assertEquals(1, harness.counter(CoRatingsJob.Counter.ENTITIES));
   }
 
   @Test
   void pivotReducerKeepsTheSeededSampleOfACappedPivotButItsTotalsOverAll() throws Exception {
     SimilaritySettings capped = SimilaritySettings.defaults().withMaxPivotRatings(2);
     TaskHarness harness = new TaskHarness(sideOutputConf(capped));
-    List<Record<IntWritable, PivotVector>> out = harness.reduce(new CoRatings.PivotReducer(), List.of(
+    List<Record<IntWritable, PivotVector>> out = harness.reduce(new CoRatingsJob.PivotReducer(), List.of(
         group(new TaggedId(Tag.PIVOT, 10), new TotalsWritable(4, 1, 2), new TotalsWritable(1, 1, 4),
             new TotalsWritable(3, 1, 6), new TotalsWritable(2, 1, 8))));
     // The two entities whose hash of (seed, pivot, entity) is smallest, ascending.
@@ -135,15 +135,15 @@ class ChainTasksTest {
     PivotVector vector = out.get(0).value();
     assertEquals(new PivotVector(new EntityTotals(4, 20), expected,
         new int[] {halfStarsOf[expected[0]], halfStarsOf[expected[1]]}, 2), vector);
-    assertEquals(1, harness.counter(CoRatings.Counter.PIVOTS_CAPPED));
-    assertEquals(2, harness.counter(CoRatings.Counter.RATINGS_LEFT_OUT_BY_CAP));
+    assertEquals(1, harness.counter(CoRatingsJob.Counter.PIVOTS_CAPPED));
+    assertEquals(2, harness.counter(CoRatingsJob.Counter.RATINGS_LEFT_OUT_BY_CAP));
   }
 
   @Test
   void aDuplicateRatingIsAnError() throws Exception {
     TaskHarness harness = new TaskHarness(sideOutputConf(SimilaritySettings.defaults()));
     CfmrException error = assertThrows(CfmrException.class, () -> harness.reduce(
-        new CoRatings.PivotReducer(), List.of(group(new TaggedId(Tag.PIVOT, 10),
+        new CoRatingsJob.PivotReducer(), List.of(group(new TaggedId(Tag.PIVOT, 10),
             new TotalsWritable(1, 1, 8), new TotalsWritable(1, 1, 6)))));
     assertEquals("train.csv: duplicate rating of movie 10 by user 1", error.getMessage());
   }
@@ -151,7 +151,7 @@ class ChainTasksTest {
   private Configuration sideOutputConf(SimilaritySettings settings) throws IOException {
     Job job = Job.getInstance(conf(settings, true, 10));
     FileOutputFormat.setOutputPath(job, new Path(temp.toUri()));
-    MultipleOutputs.addNamedOutput(job, CoRatings.TOTALS, SequenceFileOutputFormat.class,
+    MultipleOutputs.addNamedOutput(job, CoRatingsJob.TOTALS, SequenceFileOutputFormat.class,
         IntWritable.class, TotalsWritable.class);
     return job.getConfiguration();
   }
@@ -160,7 +160,7 @@ class ChainTasksTest {
     Map<Integer, TotalsWritable> totals = new TreeMap<>();
     try (var files = Files.walk(temp)) {
       for (java.nio.file.Path file : files.filter(f -> f.getFileName().toString().startsWith("part")
-          && f.getParent().getFileName().toString().equals(CoRatings.TOTALS)).toList()) {
+          && f.getParent().getFileName().toString().equals(CoRatingsJob.TOTALS)).toList()) {
         try (SequenceFile.Reader reader = new SequenceFile.Reader(new Configuration(),
             SequenceFile.Reader.file(new Path(file.toUri())))) {
           IntWritable key = new IntWritable();
@@ -179,21 +179,21 @@ class ChainTasksTest {
   @Test
   void stripesMapperEmitsEveryCanonicalPairOnceSummedOverThePivotsOfTheSplit() throws Exception {
     TaskHarness harness = new TaskHarness(conf(cosine(1), true, 1000));
-    List<Record<IntWritable, Stripe>> out = harness.map(new PairStatistics.StripesMapper(), List.of(
+    List<Record<IntWritable, Stripe>> out = harness.map(new PairStatisticsJob.StripesMapper(), List.of(
         pivot(10, new int[] {1, 2, 3}, new int[] {8, 6, 10}),
         pivot(20, new int[] {1, 3}, new int[] {2, 4})));
     Map<Integer, Stripe> byA = byKey(out);
     assertEquals(Map.of(
         1, stripe(Map.of(2, new PairSums(1, 0, 0, 64, 36, 48), 3, new PairSums(2, 0, 0, 68, 116, 88))),
         2, stripe(Map.of(3, new PairSums(1, 0, 0, 36, 100, 60)))), byA);
-    assertEquals(4, harness.counter(PairStatistics.Counter.PAIR_CONTRIBUTIONS));
-    assertEquals(3, harness.counter(PairStatistics.Counter.PAIRS_EMITTED));
+    assertEquals(4, harness.counter(PairStatisticsJob.Counter.PAIR_CONTRIBUTIONS));
+    assertEquals(3, harness.counter(PairStatisticsJob.Counter.PAIRS_EMITTED));
   }
 
   @Test
   void pearsonStripesCarryTheValueSumsForTheCentringAtTheEnd() throws Exception {
     TaskHarness harness = new TaskHarness(conf(SimilaritySettings.defaults(), true, 1000));
-    List<Record<IntWritable, Stripe>> out = harness.map(new PairStatistics.StripesMapper(),
+    List<Record<IntWritable, Stripe>> out = harness.map(new PairStatisticsJob.StripesMapper(),
         List.of(pivot(10, new int[] {4, 9}, new int[] {3, 7})));
     assertEquals(List.of(new Record<>(new IntWritable(4),
         stripe(Map.of(9, new PairSums(1, 3, 7, 9, 49, 21))))), out);
@@ -208,15 +208,15 @@ class ChainTasksTest {
     SimilaritySettings adjusted = SimilaritySettings.defaults().withMeasure(Similarity.ADJUSTED_COSINE);
     TaskHarness roomy = new TaskHarness(conf(adjusted, true, 1000));
     TaskHarness tight = new TaskHarness(conf(adjusted, true, 1));
-    List<Record<IntWritable, Stripe>> once = roomy.map(new PairStatistics.StripesMapper(), pivots);
-    List<Record<IntWritable, Stripe>> often = tight.map(new PairStatistics.StripesMapper(), pivots);
+    List<Record<IntWritable, Stripe>> once = roomy.map(new PairStatisticsJob.StripesMapper(), pivots);
+    List<Record<IntWritable, Stripe>> often = tight.map(new PairStatisticsJob.StripesMapper(), pivots);
     assertTrue(often.size() > once.size(), "the small chunks emitted pairs more often");
-    assertEquals(1, roomy.counter(PairStatistics.Counter.PIVOT_CHUNKS));
-    assertEquals(3, tight.counter(PairStatistics.Counter.PIVOT_CHUNKS), "a chunk per pivot");
-    assertEquals(roomy.counter(PairStatistics.Counter.PAIR_CONTRIBUTIONS),
-        tight.counter(PairStatistics.Counter.PAIR_CONTRIBUTIONS));
+    assertEquals(1, roomy.counter(PairStatisticsJob.Counter.PIVOT_CHUNKS));
+    assertEquals(3, tight.counter(PairStatisticsJob.Counter.PIVOT_CHUNKS), "a chunk per pivot");
+    assertEquals(roomy.counter(PairStatisticsJob.Counter.PAIR_CONTRIBUTIONS),
+        tight.counter(PairStatisticsJob.Counter.PAIR_CONTRIBUTIONS));
     List<Record<IntWritable, Stripe>> combined =
-        tight.reduce(new PairStatistics.StripeSum(), grouped(often));
+        tight.reduce(new PairStatisticsJob.StripeSum(), grouped(often));
     assertEquals(byKey(once), byKey(combined));
   }
 
@@ -225,11 +225,11 @@ class ChainTasksTest {
   @Test
   void scoringMapperKeepsPairsThatPassTheThresholdsInBothDirections() throws Exception {
     Configuration conf = conf(cosine(2), true, 1000);
-    conf.set(Similarities.TOTALS_FOLDER, writeTotals(new TotalsWritable(1, 2, 14),
+    conf.set(SimilarityJob.TOTALS_FOLDER, writeTotals(new TotalsWritable(1, 2, 14),
         new TotalsWritable(2, 2, 14), new TotalsWritable(3, 1, 8), new TotalsWritable(4, 2, 14)));
     TaskHarness harness = new TaskHarness(conf);
     // 1 = (8, 6) and 2 = (8, 6): cosine 1; 1 and 4 = (6, 8): 96/100; 1 and 3 share one item only.
-    List<Record<IntWritable, NeighbourList>> out = harness.map(new Similarities.ScoringMapper(),
+    List<Record<IntWritable, CandidateNeighbours>> out = harness.map(new SimilarityJob.ScoringMapper(),
         List.of(new Record<>(new IntWritable(1), stripe(Map.of(
             2, new PairSums(2, 0, 0, 100, 100, 100),
             3, new PairSums(1, 0, 0, 64, 64, 64),
@@ -239,8 +239,8 @@ class ChainTasksTest {
         2, List.of(new Neighbour(1, 1.0)),
         4, List.of(new Neighbour(1, 0.96))),
         out.stream().collect(Collectors.toMap(r -> r.key().get(), r -> r.value().neighbours())));
-    assertEquals(3, harness.counter(Similarities.Counter.PAIRS_SCORED));
-    assertEquals(2, harness.counter(Similarities.Counter.PAIRS_KEPT));
+    assertEquals(3, harness.counter(SimilarityJob.Counter.PAIRS_SCORED));
+    assertEquals(2, harness.counter(SimilarityJob.Counter.PAIRS_KEPT));
   }
 
   private String writeTotals(TotalsWritable... totals) throws IOException {
@@ -261,25 +261,25 @@ class ChainTasksTest {
   @Test
   void pruneAndLinesKeepTheKBestWithTiesByIdAndPrintSixDecimals() throws Exception {
     TaskHarness harness = new TaskHarness(conf(SimilaritySettings.defaults().withK(3), true, 10));
-    List<Map.Entry<IntWritable, List<NeighbourList>>> groups = List.of(Map.entry(new IntWritable(7),
+    List<Map.Entry<IntWritable, List<CandidateNeighbours>>> groups = List.of(Map.entry(new IntWritable(7),
         List.of(list(new Neighbour(3, 0.5), new Neighbour(9, 0.9)),
             list(new Neighbour(2, 0.5), new Neighbour(5, 0.1)))));
-    List<Record<IntWritable, NeighbourList>> pruned = harness.reduce(new TopK.Prune(), groups);
+    List<Record<IntWritable, CandidateNeighbours>> pruned = harness.reduce(new TopKJob.Prune(), groups);
     assertEquals(List.of(new Record<>(new IntWritable(7),
         list(new Neighbour(9, 0.9), new Neighbour(2, 0.5), new Neighbour(3, 0.5)))), pruned);
-    List<Record<Text, NullWritable>> lines = harness.reduce(new TopK.NeighbourLines(), groups);
+    List<Record<Text, NullWritable>> lines = harness.reduce(new TopKJob.NeighbourLines(), groups);
     assertEquals("7\t9:0.900000,2:0.500000,3:0.500000", lines.get(0).key().toString());
-    assertEquals(1, harness.counter(TopK.Counter.ENTITIES_WITH_NEIGHBOURS));
+    assertEquals(1, harness.counter(TopKJob.Counter.ENTITIES_WITH_NEIGHBOURS));
   }
 
   @Test
   void idRangesSendAscendingIdsToAscendingReducers() {
     int[] ids = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-    int[] boundaries = TopK.IdRangePartitioner.boundaries(ids, 3);
+    int[] boundaries = TopKJob.IdRangePartitioner.boundaries(ids, 3);
     assertArrayEquals(new int[] {4, 7}, boundaries);
     Configuration conf = new Configuration(false);
-    conf.set(TopK.BOUNDARIES, "4,7");
-    TopK.IdRangePartitioner partitioner = new TopK.IdRangePartitioner();
+    conf.set(TopKJob.BOUNDARIES, "4,7");
+    TopKJob.IdRangePartitioner partitioner = new TopKJob.IdRangePartitioner();
     partitioner.setConf(conf);
     int[] partitions = Arrays.stream(new int[] {0, 3, 4, 6, 7, 100})
         .map(id -> partitioner.getPartition(new IntWritable(id), null, 3)).toArray();
@@ -314,8 +314,8 @@ class ChainTasksTest {
     return stripe;
   }
 
-  private static NeighbourList list(Neighbour... neighbours) {
-    return new NeighbourList(List.of(neighbours));
+  private static CandidateNeighbours list(Neighbour... neighbours) {
+    return new CandidateNeighbours(List.of(neighbours));
   }
 
   /** Stripes merged per key (what the shuffle and a reducer would make of them). */

@@ -26,7 +26,7 @@ class WritablesTest {
         new TotalsWritable(5, 300, 1200),
         new PivotVector(new EntityTotals(9, 40), new int[] {3, 70000, 70001}, new int[] {1, 10, 5}, 3),
         stripe,
-        new NeighbourList(List.of(new Neighbour(4, 0.1 + 0.2), new Neighbour(1, -0.5))));
+        new CandidateNeighbours(List.of(new Neighbour(4, 0.1 + 0.2), new Neighbour(1, -0.5))));
     for (Writable value : values) {
       Writable copy = value.getClass().getDeclaredConstructor().newInstance();
       DataOutputBuffer out = new DataOutputBuffer();

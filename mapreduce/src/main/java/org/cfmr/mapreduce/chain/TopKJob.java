@@ -18,25 +18,26 @@ import org.cfmr.core.TopNeighbours;
  * file's lines. Entities are partitioned by id range, so the part files, concatenated in name
  * order, are the file sorted by id, whatever the number of reducers.
  */
-public final class TopK {
+public final class TopKJob {
   /** The range boundaries, ascending: reducer {@code r} gets ids in {@code [b[r-1], b[r])}. */
   public static final String BOUNDARIES = "cfmr.chain.topk-boundaries";
 
   /** Job 4's counters. */
   public enum Counter { ENTITIES_WITH_NEIGHBOURS, NEIGHBOURS_WRITTEN }
 
-  private TopK() {}
+  private TopKJob() {}
 
-  static TopNeighbours merge(Iterable<NeighbourList> lists, int k) {
+  static TopNeighbours merge(Iterable<CandidateNeighbours> lists, int k) {
     TopNeighbours top = new TopNeighbours(k);
-    for (NeighbourList list : lists) {
+    for (CandidateNeighbours list : lists) {
       list.offerTo(top);
     }
     return top;
   }
 
   /** The combiner: an entity's candidate lists pruned to one top-K list (exact, as the order is total). */
-  public static final class Prune extends Reducer<IntWritable, NeighbourList, IntWritable, NeighbourList> {
+  public static final class Prune
+      extends Reducer<IntWritable, CandidateNeighbours, IntWritable, CandidateNeighbours> {
     private int k;
 
     @Override
@@ -45,14 +46,15 @@ public final class TopK {
     }
 
     @Override
-    protected void reduce(IntWritable entity, Iterable<NeighbourList> lists, Context context)
+    protected void reduce(IntWritable entity, Iterable<CandidateNeighbours> lists, Context context)
         throws IOException, InterruptedException {
-      context.write(entity, new NeighbourList(merge(lists, k).best()));
+      context.write(entity, new CandidateNeighbours(merge(lists, k).best()));
     }
   }
 
   /** The reducer: an entity's top-K as the line {@code id<TAB>n1:s1,n2:s2,...}. */
-  public static final class NeighbourLines extends Reducer<IntWritable, NeighbourList, Text, NullWritable> {
+  public static final class NeighbourLines
+      extends Reducer<IntWritable, CandidateNeighbours, Text, NullWritable> {
     private final Text line = new Text();
     private int k;
 
@@ -62,7 +64,7 @@ public final class TopK {
     }
 
     @Override
-    protected void reduce(IntWritable entity, Iterable<NeighbourList> lists, Context context)
+    protected void reduce(IntWritable entity, Iterable<CandidateNeighbours> lists, Context context)
         throws IOException, InterruptedException {
       TopNeighbours top = merge(lists, k);
       var best = top.best();
@@ -74,7 +76,7 @@ public final class TopK {
   }
 
   /** Sends each entity to the reducer of its id range ({@value #BOUNDARIES}). */
-  public static final class IdRangePartitioner extends Partitioner<IntWritable, NeighbourList>
+  public static final class IdRangePartitioner extends Partitioner<IntWritable, CandidateNeighbours>
       implements Configurable {
     private Configuration conf;
     private int[] boundaries = new int[0];
@@ -91,7 +93,7 @@ public final class TopK {
     }
 
     @Override
-    public int getPartition(IntWritable entity, NeighbourList value, int partitions) {
+    public int getPartition(IntWritable entity, CandidateNeighbours value, int partitions) {
       int at = Arrays.binarySearch(boundaries, entity.get());
       int range = at >= 0 ? at + 1 : -at - 1;
       return Math.min(range, partitions - 1);

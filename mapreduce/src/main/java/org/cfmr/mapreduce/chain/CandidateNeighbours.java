@@ -14,12 +14,12 @@ import org.cfmr.core.TopNeighbours;
  * Candidate neighbours of one entity (the key) with their unrounded similarities: a partial top-K
  * from job 3, merged into the final one in job 4. Ids as VInts, similarities as exact doubles.
  */
-public final class NeighbourList implements Writable {
+public final class CandidateNeighbours implements Writable {
   private final List<Neighbour> neighbours = new ArrayList<>();
 
-  public NeighbourList() {}
+  public CandidateNeighbours() {}
 
-  public NeighbourList(List<Neighbour> neighbours) {
+  public CandidateNeighbours(List<Neighbour> neighbours) {
     this.neighbours.addAll(neighbours);
   }
 
@@ -52,7 +52,7 @@ public final class NeighbourList implements Writable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof NeighbourList l && l.neighbours.equals(neighbours);
+    return o instanceof CandidateNeighbours l && l.neighbours.equals(neighbours);
   }
 
   @Override

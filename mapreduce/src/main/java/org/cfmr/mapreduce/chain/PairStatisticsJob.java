@@ -20,7 +20,7 @@ import org.cfmr.mapreduce.kernel.RowSums;
  * summed by a combiner and the reducer into each pair's complete sums. The sums are exact
  * integers, so the order in which partials meet does not matter.
  */
-public final class PairStatistics {
+public final class PairStatisticsJob {
   /** Job 2's counters. */
   public enum Counter {
     /** Pair updates: Σ C(n,2) over the pivots. */
@@ -30,7 +30,7 @@ public final class PairStatistics {
     PIVOT_CHUNKS
   }
 
-  private PairStatistics() {}
+  private PairStatisticsJob() {}
 
   /**
    * Stripes with in-mapper combining (Lin &amp; Dyer) over chunks of the split: the mapper holds

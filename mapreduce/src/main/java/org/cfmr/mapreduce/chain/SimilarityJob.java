@@ -16,14 +16,14 @@ import org.cfmr.core.TopNeighbours;
  * (minCommon, shrinkage, minSim), and offers every kept pair in both directions, {@code b} as a
  * neighbour of {@code a} and {@code a} as a neighbour of {@code b}.
  */
-public final class Similarities {
+public final class SimilarityJob {
   /** Where the mapper finds job 1's entity totals. */
   public static final String TOTALS_FOLDER = "cfmr.chain.totals-folder";
 
   /** Job 3's counters. */
   public enum Counter { PAIRS_SCORED, PAIRS_KEPT, CANDIDATES_WRITTEN }
 
-  private Similarities() {}
+  private SimilarityJob() {}
 
   /**
    * In-mapper combining of the candidates: a top-K per entity is kept in memory and written when
@@ -32,7 +32,7 @@ public final class Similarities {
    * ({@link TopNeighbours}), and a pair that can never make the cut is never written.
    */
   public static final class ScoringMapper
-      extends Mapper<IntWritable, Stripe, IntWritable, NeighbourList> {
+      extends Mapper<IntWritable, Stripe, IntWritable, CandidateNeighbours> {
     private final Map<Integer, TopNeighbours> buffer = new HashMap<>();
     private final IntWritable outKey = new IntWritable();
     private SimilaritySettings settings;
@@ -79,7 +79,7 @@ public final class Similarities {
     private void flush(Context context) throws IOException, InterruptedException {
       for (Map.Entry<Integer, TopNeighbours> entry : buffer.entrySet()) {
         outKey.set(entry.getKey());
-        NeighbourList candidates = new NeighbourList(entry.getValue().best());
+        CandidateNeighbours candidates = new CandidateNeighbours(entry.getValue().best());
         context.write(outKey, candidates);
         context.getCounter(Counter.CANDIDATES_WRITTEN).increment(candidates.neighbours().size());
       }

@@ -23,14 +23,14 @@ import org.cfmr.mapreduce.chain.TaggedId.Tag;
  * than {@code --max-pivot-ratings}, and sums every entity's train totals (count, half-star sum)
  * into the side output {@value #TOTALS}, which Pearson's centring and job 4's partitioning read.
  */
-public final class CoRatings {
+public final class CoRatingsJob {
   /** The named side output holding {@code entity → TotalsWritable}. */
   public static final String TOTALS = "totals";
 
   /** Job 1's counters. */
   public enum Counter { RATINGS, PIVOTS, PIVOTS_CAPPED, RATINGS_LEFT_OUT_BY_CAP, ENTITIES }
 
-  private CoRatings() {}
+  private CoRatingsJob() {}
 
   /**
    * Parses {@code userId,movieId,rating,timestamp} lines; emits each rating under its pivot, and
