@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.cfmr.core.Neighbour;
+import org.cfmr.core.TopNeighbours;
 import org.cfmr.core.baseline.Baseline;
 import org.cfmr.core.baseline.BaselineFit;
 import org.cfmr.core.predict.NeighbourLists;
@@ -182,14 +184,14 @@ public final class Evaluation {
    * item id. Used by the recommender too.
    */
   static int[] rank(Predictor.UserScorer scorer, RankingScore ranking, int[] candidates, int n) {
-    Ranking best = new Ranking(Math.min(n, candidates.length));
+    TopNeighbours best = new TopNeighbours(n);
     for (int item : candidates) {
       double score = ranking.score(scorer, item);
       if (score == score) {
         best.offer(item, score);
       }
     }
-    return best.best();
+    return best.best().stream().mapToInt(Neighbour::id).toArray();
   }
 
   private static int[] itemIds(TrainData train, int[] items) {

@@ -1,4 +1,4 @@
-package org.cfmr.eval;
+package org.cfmr.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -9,25 +9,25 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The bounded selection against a full sort, and the tie rule by hand. */
-class RankingTest {
+class TopNeighboursTest {
   @Test
   void tiesGoToTheLowerItemAndTheListIsBestFirst() {
-    Ranking ranking = new Ranking(3);
+    TopNeighbours ranking = new TopNeighbours(3);
     ranking.offer(7, 0.5);
     ranking.offer(2, 0.5);
     ranking.offer(9, 0.9);
     ranking.offer(4, 0.5);
     ranking.offer(1, 0.1);
-    assertArrayEquals(new int[] {9, 2, 4}, ranking.best());
+    assertArrayEquals(new int[] {9, 2, 4}, ids(ranking));
   }
 
   @Test
   void keepsEverythingWhenFewerThanN() {
-    Ranking ranking = new Ranking(5);
+    TopNeighbours ranking = new TopNeighbours(5);
     ranking.offer(3, -1.0);
     ranking.offer(8, 2.0);
-    assertArrayEquals(new int[] {8, 3}, ranking.best());
-    assertArrayEquals(new int[0], new Ranking(0).best());
+    assertArrayEquals(new int[] {8, 3}, ids(ranking));
+    assertArrayEquals(new int[0], ids(new TopNeighbours(0)));
   }
 
   @Test
@@ -37,7 +37,7 @@ class RankingTest {
       int n = 1 + random.nextInt(30);
       int size = random.nextInt(400);
       List<double[]> offered = new ArrayList<>();
-      Ranking ranking = new Ranking(n);
+      TopNeighbours ranking = new TopNeighbours(n);
       for (int item = 0; item < size; item++) {
         double score = random.nextInt(12) / 4.0 - 1;
         offered.add(new double[] {item, score});
@@ -46,7 +46,11 @@ class RankingTest {
       int[] expected = offered.stream()
           .sorted(Comparator.<double[]>comparingDouble(o -> -o[1]).thenComparingDouble(o -> o[0]))
           .limit(n).mapToInt(o -> (int) o[0]).toArray();
-      assertArrayEquals(expected, ranking.best(), "round " + round);
+      assertArrayEquals(expected, ids(ranking), "round " + round);
     }
+  }
+
+  private static int[] ids(TopNeighbours selection) {
+    return selection.best().stream().mapToInt(Neighbour::id).toArray();
   }
 }
