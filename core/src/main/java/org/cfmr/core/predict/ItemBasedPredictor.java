@@ -48,28 +48,24 @@ public final class ItemBasedPredictor implements Predictor {
 
   /**
    * Holds the current user's ratings densely by item (NaN: not rated) for {@link #predict}, and
-   * the candidates' {@link PackedEvidence}, gathered by scattering through the inverted neighbour
-   * index, per thread.
+   * scatters the candidates' evidence through the inverted neighbour index, per thread.
    */
-  private final class Scorer implements UserScorer {
+  private final class Scorer extends EvidenceScorer {
     private final double[] rating = new double[train.items()];
-    private final long[] evidence = new long[train.items()];
-    private final CandidateList candidates = new CandidateList(train.items());
-    private int user = -1;
 
     Scorer() {
+      super(ItemBasedPredictor.this.train, ItemBasedPredictor.this.minNeighbours);
       Arrays.fill(rating, Double.NaN);
     }
 
     @Override
     public void startUser(int u) {
-      candidates.clear(evidence);
       if (user >= 0) {
         for (int at = train.userStart(user); at < train.userStart(user + 1); at++) {
           rating[train.itemAt(at)] = Double.NaN;
         }
       }
-      user = u;
+      super.startUser(u);
       for (int at = train.userStart(u); at < train.userStart(u + 1); at++) {
         rating[train.itemAt(at)] = train.ratingAt(at);
       }
@@ -99,38 +95,19 @@ public final class ItemBasedPredictor implements Predictor {
     }
 
     /**
-     * Scatters from the user's rated items j through their reverse lists (the items i having j
-     * among their neighbours): each i gains {@code j ∈ J}, one addition per entry. Work: the
-     * user's rated items' reverse list lengths, not candidates × K. The rated items gain evidence
-     * too, which the collection drops.
+     * From the user's rated items j through their reverse lists (the items i having j among their
+     * neighbours): each i gains {@code j ∈ J}, one addition per entry. Work: the user's rated
+     * items' reverse list lengths, not candidates × K. The rated items gain evidence too, which
+     * the collection drops.
      */
     @Override
-    public int[] candidates() {
-      candidates.clear(evidence);
+    void scatter() {
       for (int at = train.userStart(user); at < train.userStart(user + 1); at++) {
         int j = train.itemAt(at);
         for (int r = neighbours.reverseStart(j); r < neighbours.reverseStart(j + 1); r++) {
           evidence[neighbours.reverseAt(r)] += neighbours.reverseEvidenceAt(r);
         }
       }
-      return candidates.collect(evidence, train, user);
-    }
-
-    @Override
-    public boolean covered(int candidate) {
-      long packed = evidence[candidate];
-      return PackedEvidence.support(packed) >= minNeighbours
-          && (PackedEvidence.similarityMillionths(packed) != 0 || anyNonZeroSimilarity(candidate));
-    }
-
-    @Override
-    public int support(int candidate) {
-      return PackedEvidence.support(evidence[candidate]);
-    }
-
-    @Override
-    public double similaritySum(int candidate) {
-      return PackedEvidence.similarityMillionths(evidence[candidate]) / 1e6;
     }
 
     /** Walks the candidate's neighbour list as listed, like {@link #predict}. */
@@ -147,8 +124,8 @@ public final class ItemBasedPredictor implements Predictor {
       return deviation;
     }
 
-    /** {@code Σ|sim| > 0} when {@code Σ sim} is 0: some rated neighbour's similarity is not 0. */
-    private boolean anyNonZeroSimilarity(int candidate) {
+    @Override
+    boolean anyNonZeroSimilarity(int candidate) {
       for (int p = neighbours.start(candidate); p < neighbours.start(candidate + 1); p++) {
         if (rating[neighbours.neighbourAt(p)] == rating[neighbours.neighbourAt(p)]
             && neighbours.similarityAt(p) != 0) {

@@ -1,6 +1,5 @@
 package org.cfmr.core.predict;
 
-import java.util.Arrays;
 import org.cfmr.core.Mode;
 import org.cfmr.core.runtime.UsageException;
 
@@ -45,18 +44,12 @@ public final class UserBasedPredictor implements Predictor {
 
   /**
    * Predicts by walking the user's neighbours as listed (best first, the spec's order of
-   * summation) and looking each one's rating up; gathers the candidates' {@link PackedEvidence} by
-   * scattering through the neighbours' ratings, per thread.
+   * summation) and looking each one's rating up; scatters the candidates' evidence through the
+   * neighbours' ratings, per thread.
    */
-  private final class Scorer implements UserScorer {
-    private final long[] evidence = new long[train.items()];
-    private final CandidateList candidates = new CandidateList(train.items());
-    private int user = -1;
-
-    @Override
-    public void startUser(int u) {
-      candidates.clear(evidence);
-      user = u;
+  private final class Scorer extends EvidenceScorer {
+    Scorer() {
+      super(UserBasedPredictor.this.train, UserBasedPredictor.this.minNeighbours);
     }
 
     @Override
@@ -81,12 +74,11 @@ public final class UserBasedPredictor implements Predictor {
     }
 
     /**
-     * Scatters each neighbour's contribution to every item the neighbour rated, one addition per
-     * rating; the items the user rated gain evidence too, which the collection drops.
+     * Each neighbour's contribution to every item the neighbour rated, one addition per rating;
+     * the items the user rated gain evidence too, which the collection drops.
      */
     @Override
-    public int[] candidates() {
-      candidates.clear(evidence);
+    void scatter() {
       for (int p = neighbours.start(user); p < neighbours.start(user + 1); p++) {
         int v = neighbours.neighbourAt(p);
         long contribution = PackedEvidence.of(neighbours.similarityAt(p));
@@ -94,24 +86,6 @@ public final class UserBasedPredictor implements Predictor {
           evidence[train.itemAt(at)] += contribution;
         }
       }
-      return candidates.collect(evidence, train, user);
-    }
-
-    @Override
-    public boolean covered(int candidate) {
-      long packed = evidence[candidate];
-      return PackedEvidence.support(packed) >= minNeighbours
-          && (PackedEvidence.similarityMillionths(packed) != 0 || anyNonZeroSimilarity(candidate));
-    }
-
-    @Override
-    public int support(int candidate) {
-      return PackedEvidence.support(evidence[candidate]);
-    }
-
-    @Override
-    public double similaritySum(int candidate) {
-      return PackedEvidence.similarityMillionths(evidence[candidate]) / 1e6;
     }
 
     /** Walks the neighbours as listed, like {@link #predict}. */
@@ -128,8 +102,8 @@ public final class UserBasedPredictor implements Predictor {
       return deviation;
     }
 
-    /** {@code Σ|sim| > 0} when {@code Σ sim} is 0: some neighbour who rated it has a similarity not 0. */
-    private boolean anyNonZeroSimilarity(int candidate) {
+    @Override
+    boolean anyNonZeroSimilarity(int candidate) {
       for (int p = neighbours.start(user); p < neighbours.start(user + 1); p++) {
         if (neighbours.similarityAt(p) != 0
             && train.positionOf(neighbours.neighbourAt(p), candidate) >= 0) {
