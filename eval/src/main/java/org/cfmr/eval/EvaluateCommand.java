@@ -98,9 +98,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   double relevantFrom;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Threads (default: all cores, here ${DEFAULT-VALUE}).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Mixin ThreadsOption threads;
 
   @Option(names = "--json", paramLabel = "FILE",
       description = "Also write the figures as JSON: one object for one mode (or one --model), "
@@ -124,7 +122,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     List<Mode> chosen = knn ? chosenModes() : List.of();
     EvaluationSettings settings = prediction.apply(new EvaluationSettings(Mode.USER,
         ItemFormula.CENTRED, minNeighbours, !noClip, RankingScore.parse(ranking), topN,
-        relevantFrom, threads)).withItemFormula(ItemFormula.parse(itemFormula));
+        relevantFrom, threads.count())).withItemFormula(ItemFormula.parse(itemFormula));
     FolderInputs inputs = new FolderInputs(folder, "pipeline output folder");
     Path trainFile = inputs.file(train, PipelineFiles.TRAIN, "--train", conf);
     Path testFile = inputs.file(test, PipelineFiles.TEST, "--test", conf);
@@ -135,10 +133,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     TestRatings testRatings = TestRatings.read(testFile, trainData, conf);
     SplitsMatch.check(trainFile, trainData, testFile, testRatings, allowUnknown, System.err);
     long fitStart = System.nanoTime();
-    Baseline baseline = BaselineFit.fit(trainData, settings.baseline(), threads);
+    Baseline baseline = BaselineFit.fit(trainData, settings.baseline(), threads.count());
     System.err.printf(Locale.ROOT, "baseline: %s fitted on %,d ratings in %.1fs, %d threads%n",
         settings.baseline().describe(), trainData.ratings(),
-        (System.nanoTime() - fitStart) / 1e9, threads);
+        (System.nanoTime() - fitStart) / 1e9, threads.count());
     List<ModelResult> models = new ArrayList<>();
     if (knn || model.equals("global-mean")) {
       models.add(ModelEvaluation.globalMean(trainData, testRatings));

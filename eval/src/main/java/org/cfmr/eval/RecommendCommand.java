@@ -92,9 +92,7 @@ public final class RecommendCommand implements Callable<Integer> {
   @Option(names = "--no-clip", description = "Do not clip predictions to the train rating range.")
   boolean noClip;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Threads (default: all cores, here ${DEFAULT-VALUE}).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Mixin ThreadsOption threads;
 
   @Option(names = "--output", paramLabel = "FILE",
       description = "Where to write (default: the folder's recommendations file).")
@@ -109,9 +107,6 @@ public final class RecommendCommand implements Callable<Integer> {
     Mode chosen = Mode.parse(mode);
     if (topN < 1) {
       throw new UsageException("--top-n must be >= 1, not " + topN);
-    }
-    if (threads < 1) {
-      throw new UsageException("--threads must be >= 1, not " + threads);
     }
     if (output == null && folder == null) {
       throw new UsageException("give --output or a pipeline output folder with --folder");
@@ -128,11 +123,11 @@ public final class RecommendCommand implements Callable<Integer> {
         conf);
     EvaluationSettings settings = prediction.apply(new EvaluationSettings(chosen,
         ItemFormula.CENTRED, minNeighbours, !noClip, score, EvaluationSettings.DEFAULT_TOP_N,
-        EvaluationSettings.DEFAULT_RELEVANT_FROM, threads))
+        EvaluationSettings.DEFAULT_RELEVANT_FROM, threads.count()))
         .withItemFormula(ItemFormula.parse(itemFormula));
     TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
     Baseline baseline = settings.needsBaseline()
-        ? BaselineFit.fit(trainData, settings.baseline(), threads) : null;
+        ? BaselineFit.fit(trainData, settings.baseline(), threads.count()) : null;
     NeighbourLists lists = NeighbourLists.read(neighbourFile, conf);
     Recommender recommender = Recommender.of(trainData, lists, rankingFile.equals(neighbourFile)
         ? lists : NeighbourLists.read(rankingFile, conf), settings, baseline);
@@ -141,7 +136,7 @@ public final class RecommendCommand implements Callable<Integer> {
     long lines;
     if (output != null) {
       target = new Path(output);
-      lines = write(recommender, all ? 0 : topN, users, threads, target, overwrite, conf);
+      lines = write(recommender, all ? 0 : topN, users, threads.count(), target, overwrite, conf);
     } else {
       String name = chosen == Mode.USER ? PipelineFiles.USER_BASED_RECOMMENDATIONS
           : PipelineFiles.ITEM_BASED_RECOMMENDATIONS;
@@ -153,7 +148,7 @@ public final class RecommendCommand implements Callable<Integer> {
           .setting("ranking", score.toString());
       try (OutputFolder out = OutputFolder.forResult(new Path(folder), List.of(name), overwrite,
           stage, conf)) {
-        lines = writeStaged(recommender, all ? 0 : topN, users, threads, out, name);
+        lines = writeStaged(recommender, all ? 0 : topN, users, threads.count(), out, name);
         out.commit();
         target = out.target(name);
       }

@@ -82,9 +82,7 @@ public final class SweepCommand implements Callable<Integer> {
       description = "N of precision/recall/nDCG@N (default: ${DEFAULT-VALUE}).")
   int topN;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Threads (default: all cores, here ${DEFAULT-VALUE}).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Mixin ThreadsOption threads;
 
   @Option(names = "--csv", paramLabel = "FILE",
       description = "Also write the table as CSV (full precision).")
@@ -103,7 +101,7 @@ public final class SweepCommand implements Callable<Integer> {
     checkGrid(grid);
     List<EvaluationSettings> evaluations = predictions.grid(new EvaluationSettings(Mode.USER,
         ItemFormula.CENTRED, 1, true, RankingScore.parse(ranking), topN,
-        EvaluationSettings.DEFAULT_RELEVANT_FROM, threads), ItemFormula.parse(itemFormula));
+        EvaluationSettings.DEFAULT_RELEVANT_FROM, threads.count()), ItemFormula.parse(itemFormula));
     FolderInputs inputs = new FolderInputs(folder, "split folder");
     Path trainFile = inputs.file(train, PipelineFiles.TRAIN, "--train", conf);
     if (csv != null) {
@@ -135,7 +133,7 @@ public final class SweepCommand implements Callable<Integer> {
     models.add(ModelEvaluation.globalMean(train, test));
     for (BaselineSettings settings : baselines) {
       ModelResult baseline = ModelEvaluation.baseline(train, test,
-          BaselineFit.fit(train, settings, threads), settings, true);
+          BaselineFit.fit(train, settings, threads.count()), settings, true);
       models.add(baselines.size() == 1 ? baseline : baseline.describedBySettings());
     }
     return models;
