@@ -41,7 +41,7 @@ import org.cfmr.eval.ResultsTable;
 import org.cfmr.eval.TestRatings;
 import org.cfmr.mapreduce.Engine;
 import org.cfmr.mapreduce.ModeSelection;
-import org.cfmr.mapreduce.NeighbourFiles;
+import org.cfmr.mapreduce.NeighbourStage;
 import org.cfmr.preprocess.split.GivenSplit;
 import org.cfmr.preprocess.split.Split;
 import org.cfmr.preprocess.split.SplitResult;
@@ -73,7 +73,7 @@ final class Pipeline {
    * them, is null when the pipeline splits {@code input}; {@code ranking}, the settings of the ranking
    * neighbours, is null when the prediction neighbours rank the lists; {@code database}, where
    * to load, may be null, and so may {@code work}, the MapReduce chain's work folder (null: the
-   * default one, {@link NeighbourFiles.Request#work()}).
+   * default one, {@link NeighbourStage.Request#work()}).
    */
   record Settings(Path input, Path output, boolean overwrite, SplitSettings split,
       GivenFiles given, SimilaritySettings neighbours, SimilaritySettings ranking,
@@ -115,15 +115,15 @@ final class Pipeline {
     List<EvaluationResult> results;
     List<ModelResult> models;
     PopularityResult popularity;
-    List<NeighbourFiles.Request> chainRuns = new ArrayList<>();
-    NeighbourFiles.Result neighbours;
+    List<NeighbourStage.Request> chainRuns = new ArrayList<>();
+    NeighbourStage.Result neighbours;
     RatingsInput input = settings.given() == null
         ? RatingsInput.locate(settings.split().input(), conf) : null;
     try (OutputFolder folder = OutputFolder.forResult(settings.output(), settings.files(),
         settings.overwrite(), manifestStage(input), conf)) {
       SplitFiles split = split(input, folder);
 
-      NeighbourFiles.Request neighboursRequest = NeighbourFiles.Request.of(split.train(),
+      NeighbourStage.Request neighboursRequest = NeighbourStage.Request.of(split.train(),
           settings.output()).with(ModeSelection.BOTH, settings.neighbours(), settings.engine())
           .withParallelism(settings.reducers(), settings.threads()).withWork(settings.work());
       neighbours = neighbours("neighbours", neighboursRequest, folder, chainRuns);
@@ -154,7 +154,7 @@ final class Pipeline {
       write(folder, PipelineFiles.RUN, runJson(split, neighbours.engine()));
       folder.commit();
     }
-    chainRuns.forEach(request -> NeighbourFiles.removeWork(request, conf));
+    chainRuns.forEach(request -> NeighbourStage.removeWork(request, conf));
 
     if (settings.database() != null) {
       out.print(MysqlLoader.load(new LoadSettings(settings.database().jdbcUrl(),
@@ -216,9 +216,9 @@ final class Pipeline {
    * Computes {@code request}'s neighbour files into the staging folder and says so; a chain run
    * is added to {@code chainRuns}, whose work folders are removed after the commit.
    */
-  private NeighbourFiles.Result neighbours(String what, NeighbourFiles.Request request,
-      OutputFolder folder, List<NeighbourFiles.Request> chainRuns) {
-    NeighbourFiles.Result result = NeighbourFiles.writeStaged(request, folder, conf);
+  private NeighbourStage.Result neighbours(String what, NeighbourStage.Request request,
+      OutputFolder folder, List<NeighbourStage.Request> chainRuns) {
+    NeighbourStage.Result result = NeighbourStage.writeStaged(request, folder, conf);
     if (result.engine() == Engine.MAPREDUCE) {
       chainRuns.add(request);
     }

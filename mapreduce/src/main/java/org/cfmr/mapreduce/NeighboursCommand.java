@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code cfmr neighbours}: the top-K user–user and item–item neighbour files of a train split,
- * by the four-job MapReduce chain or the in-memory engine ({@link NeighbourFiles}).
+ * by the four-job MapReduce chain or the in-memory engine ({@link NeighbourStage}).
  */
 @Command(name = "neighbours", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Compute the top-K user-user and item-item neighbour files "
@@ -104,17 +104,17 @@ public final class NeighboursCommand implements Callable<Integer> {
       return neighboursFromFactors(conf);
     }
     SimilaritySettings settings = neighbours.settings(seed);
-    NeighbourFiles.Request prediction = NeighbourFiles.Request.of(new Path(train), new Path(output))
+    NeighbourStage.Request prediction = NeighbourStage.Request.of(new Path(train), new Path(output))
         .with(mode, settings, engine)
         .withParallelism(reducers, threads != null ? threads : Runtime.getRuntime().availableProcessors())
         .withOverwrite(overwrite)
         .withPhases(startPhase, endPhase, resume)
         .withWork(work != null ? new Path(work) : null);
-    NeighbourFiles.Request request = forRanking
+    NeighbourStage.Request request = forRanking
         ? prediction.forRanking(settings.forRanking()) : prediction;
-    NeighbourFiles.Result result = NeighbourFiles.compute(request, conf);
+    NeighbourStage.Result result = NeighbourStage.compute(request, conf);
     if (report != null) {
-      NeighbourFiles.writeReport(result, request, new Path(report), conf);
+      NeighbourStage.writeReport(result, request, new Path(report), conf);
     }
     result.entitiesWithNeighbours().forEach((single, count) -> System.err.println(
         "neighbours: wrote " + new Path(output, request.fileName(single))

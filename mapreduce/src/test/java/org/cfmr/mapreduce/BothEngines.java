@@ -10,7 +10,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.runtime.PipelineFiles;
-import org.cfmr.mapreduce.NeighbourFiles.Request;
+import org.cfmr.mapreduce.NeighbourStage.Request;
 
 /** Runs the chain (two reducers) and the memory engine (two threads) and compares their files. */
 final class BothEngines {
@@ -25,9 +25,9 @@ final class BothEngines {
     String label = settings.measure().cliName();
     Path chain = folder.resolve("chain-" + label);
     Path memory = folder.resolve("memory-" + label);
-    NeighbourFiles.compute(Request.of(hadoop(train), hadoop(chain))
+    NeighbourStage.compute(Request.of(hadoop(train), hadoop(chain))
         .with(ModeSelection.BOTH, settings, Engine.MAPREDUCE).withParallelism(2, 1), conf);
-    NeighbourFiles.compute(Request.of(hadoop(train), hadoop(memory))
+    NeighbourStage.compute(Request.of(hadoop(train), hadoop(memory))
         .with(ModeSelection.BOTH, settings, Engine.MEMORY).withParallelism(1, 2), conf);
     for (String name : List.of(PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS)) {
       assertTrue(Files.size(memory.resolve(name)) > minimumBytes, name + " has neighbours");

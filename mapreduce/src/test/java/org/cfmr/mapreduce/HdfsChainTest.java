@@ -41,11 +41,11 @@ class HdfsChainTest {
       Path train = fs.makeQualified(new Path("/cfmr/split/ratings_train.csv"));
       fs.copyFromLocalFile(new Path(local.toUri()), train);
       Path output = fs.makeQualified(new Path("/cfmr/neighbours"));
-      NeighbourFiles.Result result = NeighbourFiles.compute(train, output, ModeSelection.USER,
+      NeighbourStage.Result result = NeighbourStage.compute(train, output, ModeSelection.USER,
           SimilaritySettings.defaults(), Engine.AUTO, 2, 1, false, client);
       assertEquals(Engine.MAPREDUCE, result.engine(), "auto picks the chain for hdfs://");
 
-      NeighbourFiles.compute(new Path(local.toUri()), new Path(temp.resolve("memory").toUri()),
+      NeighbourStage.compute(new Path(local.toUri()), new Path(temp.resolve("memory").toUri()),
           ModeSelection.USER, SimilaritySettings.defaults(), Engine.MEMORY, 1, 2, false, new Configuration());
       byte[] fromHdfs;
       try (var in = fs.open(new Path(output, PipelineFiles.USER_NEIGHBOURS))) {

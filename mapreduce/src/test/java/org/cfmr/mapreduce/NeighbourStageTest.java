@@ -28,19 +28,19 @@ import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.ResultManifest;
 import org.cfmr.core.testing.SharedData;
-import org.cfmr.mapreduce.NeighbourFiles.Request;
-import org.cfmr.mapreduce.NeighbourFiles.Result;
+import org.cfmr.mapreduce.NeighbourStage.Request;
+import org.cfmr.mapreduce.NeighbourStage.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The chain end to end through {@link NeighbourFiles} and {@code cfmr neighbours}: hand-checked
+ * The chain end to end through {@link NeighbourStage} and {@code cfmr neighbours}: hand-checked
  * tiny cases, determinism (shuffled input, many splits and reducers, tiny buffers), the engines
  * agreeing, errors, resuming, the work folder. The default work folder is under
  * {@code hadoop.tmp.dir}, here a temporary folder of each test.
  */
-class NeighbourFilesTest {
+class NeighbourStageTest {
   @TempDir java.nio.file.Path temp;
 
   /**
@@ -91,7 +91,7 @@ class NeighbourFilesTest {
     List<String> expected = new ArrayList<>();
     oracle.forEach((id, list) -> expected.add(org.cfmr.core.NeighbourFile.formatLine(id, list)));
     assertEquals(expected, withCap);
-    NeighbourFiles.compute(request(train, capped.withMaxPivotRatings(0), ModeSelection.USER, 1)
+    NeighbourStage.compute(request(train, capped.withMaxPivotRatings(0), ModeSelection.USER, 1)
         .withOverwrite(true), conf());
     assertNotEquals(withCap, output(PipelineFiles.USER_NEIGHBOURS), "the cap changed the result");
   }
@@ -112,9 +112,9 @@ class NeighbourFilesTest {
     conf.setInt("cfmr.chain.chunk-ratings", 50_000);
     conf.setInt("cfmr.chain.candidate-buffer", 5_000);
     SimilaritySettings settings = SimilaritySettings.defaults().withMeasure(Similarity.ADJUSTED_COSINE);
-    NeighbourFiles.compute(Request.of(path(shuffled), path(temp.resolve("out")))
+    NeighbourStage.compute(Request.of(path(shuffled), path(temp.resolve("out")))
         .with(ModeSelection.BOTH, settings, Engine.MAPREDUCE).withParallelism(4, 1), conf);
-    NeighbourFiles.compute(Request.of(path(original), path(temp.resolve("memory")))
+    NeighbourStage.compute(Request.of(path(original), path(temp.resolve("memory")))
         .with(ModeSelection.BOTH, settings, Engine.MEMORY).withParallelism(1, 2), conf);
     for (String name : List.of(PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS)) {
       assertEquals(-1, Files.mismatch(temp.resolve("memory").resolve(name),
@@ -149,7 +149,7 @@ class NeighbourFilesTest {
         () -> chain(train, TINY_SETTINGS, ModeSelection.USER, 1));
     assertTrue(error.getMessage().endsWith("exists; pass --overwrite to replace it"), error.getMessage());
     assertEquals(List.of("old"), output(PipelineFiles.USER_NEIGHBOURS));
-    NeighbourFiles.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withOverwrite(true),
+    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withOverwrite(true),
         conf());
     assertEquals(4, output(PipelineFiles.USER_NEIGHBOURS).size());
   }
@@ -157,16 +157,16 @@ class NeighbourFilesTest {
   @Test
   void aRunStoppedAfterPhaseTwoResumesWhereItStopped() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
-    Result stopped = NeighbourFiles.compute(
+    Result stopped = NeighbourStage.compute(
         request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 2, false), conf());
     assertFalse(stopped.written());
     assertFalse(Files.exists(temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS)));
-    Result resumed = NeighbourFiles.compute(
+    Result resumed = NeighbourStage.compute(
         request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 4, true), conf());
     assertEquals(List.of("job 3/4 user similarities", "job 4/4 user top-k"),
         resumed.reports().stream().map(r -> r.name()).toList());
     assertEquals(4, output(PipelineFiles.USER_NEIGHBOURS).size());
-    CfmrException error = assertThrows(CfmrException.class, () -> NeighbourFiles.compute(
+    CfmrException error = assertThrows(CfmrException.class, () -> NeighbourStage.compute(
         request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(3, 4, false).withOverwrite(true),
         conf()));
     assertTrue(error.getMessage().startsWith("cannot start at phase 3"), error.getMessage());
@@ -199,7 +199,7 @@ class NeighbourFilesTest {
   @Test
   void theIntermediatesLiveOffTheOutputFolderWhereAResumedRunFindsThem() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
-    NeighbourFiles.compute(request(train, TINY_SETTINGS, ModeSelection.BOTH, 1).withPhases(1, 2, false),
+    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.BOTH, 1).withPhases(1, 2, false),
         conf());
     assertFalse(Files.exists(temp.resolve("out")), "nothing in the output folder");
     List<String> works = listing(workBase());
@@ -209,7 +209,7 @@ class NeighbourFilesTest {
     assertEquals(List.of("item", "user"), listing(work));
     assertTrue(Files.exists(work.resolve("user/2-pair-statistics/_SUCCESS")));
 
-    Result resumed = NeighbourFiles.compute(
+    Result resumed = NeighbourStage.compute(
         request(train, TINY_SETTINGS, ModeSelection.BOTH, 1).withPhases(1, 4, true), conf());
     assertEquals(4, resumed.reports().size(), "jobs 3 and 4 of each mode");
     assertEquals(List.of(ResultManifest.NAME, PipelineFiles.ITEM_NEIGHBOURS,
@@ -221,11 +221,11 @@ class NeighbourFilesTest {
   void anExplicitWorkFolderHoldsTheIntermediatesOfEachMode() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
     Path work = path(temp.resolve("my-work"));
-    NeighbourFiles.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 1, false)
+    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 1, false)
         .withWork(work), conf());
     assertTrue(Files.exists(temp.resolve("my-work/user/1-co-ratings/_SUCCESS")));
     assertFalse(Files.exists(workBase()), "the default work folder is not used");
-    NeighbourFiles.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 4, true)
+    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 4, true)
         .withWork(work), conf());
     assertEquals(4, output(PipelineFiles.USER_NEIGHBOURS).size());
     assertFalse(Files.exists(temp.resolve("my-work")), "removed once the file is written");
@@ -234,7 +234,7 @@ class NeighbourFilesTest {
   @Test
   void resumeAfterTheTrainFileGrewStartsAgainAtPhaseOne() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
-    NeighbourFiles.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 2, false),
+    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 2, false),
         conf());
     List<String> grown = new ArrayList<>(TINY);
     grown.addAll(List.of("7,10,4.0,1", "7,20,2.0,1")); // a third twin of users 1 and 2
@@ -245,7 +245,7 @@ class NeighbourFilesTest {
   @Test
   void resumeAfterTheTrainFileChangedAtTheSameLengthStartsAgainAtPhaseOne() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
-    NeighbourFiles.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 2, false),
+    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 2, false),
         conf());
     FileTime before = Files.getLastModifiedTime(train);
     List<String> changed = new ArrayList<>(TINY);
@@ -259,10 +259,10 @@ class NeighbourFilesTest {
   @Test
   void aLaterStartPhaseRefusesAChangedTrainFile() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
-    NeighbourFiles.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 2, false),
+    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 2, false),
         conf());
     write("train.csv", TINY.subList(0, 8));
-    CfmrException error = assertThrows(CfmrException.class, () -> NeighbourFiles.compute(
+    CfmrException error = assertThrows(CfmrException.class, () -> NeighbourStage.compute(
         request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(3, 4, false), conf()));
     assertTrue(error.getMessage().startsWith("cannot start at phase 3: " + path(train)
         + " is not the file the intermediates in "), error.getMessage());
@@ -272,12 +272,12 @@ class NeighbourFilesTest {
 
   /** {@code --resume} reruns all four jobs and gives the memory engine's file of {@code train}. */
   private void assertResumeGivesTheNeighboursOf(java.nio.file.Path train) throws IOException {
-    Result resumed = NeighbourFiles.compute(
+    Result resumed = NeighbourStage.compute(
         request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 4, true), conf());
     assertEquals(List.of("job 1/4 user co-ratings", "job 2/4 user pair statistics",
         "job 3/4 user similarities", "job 4/4 user top-k"),
         resumed.reports().stream().map(r -> r.name()).toList());
-    NeighbourFiles.compute(Request.of(path(train), path(temp.resolve("memory")))
+    NeighbourStage.compute(Request.of(path(train), path(temp.resolve("memory")))
         .with(ModeSelection.USER, TINY_SETTINGS, Engine.MEMORY).withParallelism(1, 1), conf());
     assertEquals(-1, Files.mismatch(temp.resolve("memory").resolve(PipelineFiles.USER_NEIGHBOURS),
         temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS)));
@@ -307,7 +307,7 @@ class NeighbourFilesTest {
   }
 
   private Result chain(java.nio.file.Path train, SimilaritySettings settings, ModeSelection mode, int reducers) {
-    return NeighbourFiles.compute(request(train, settings, mode, reducers), conf());
+    return NeighbourStage.compute(request(train, settings, mode, reducers), conf());
   }
 
   private Request request(java.nio.file.Path train, SimilaritySettings settings, ModeSelection mode, int reducers) {

@@ -36,8 +36,8 @@ import org.cfmr.mapreduce.memory.MemoryNeighbours;
  * ({@link WorkFolder}, or {@link Request#work()}), until then, and stay there after a failure so
  * that {@code --resume} or {@code --start-phase} can continue.
  */
-public final class NeighbourFiles {
-  private NeighbourFiles() {}
+public final class NeighbourStage {
+  private NeighbourStage() {}
 
   /**
    * Everything a run needs.
