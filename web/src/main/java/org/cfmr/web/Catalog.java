@@ -1,6 +1,5 @@
 package org.cfmr.web;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -123,22 +122,15 @@ public final class Catalog {
 
   private static List<Recommendation> recommendations(Connection connection, int userId,
       String method, String evidenceQuery) throws SQLException {
-    Map<Integer, Evidence> evidence = new HashMap<>();
-    Map<Integer, List<Reason>> reasons = new HashMap<>();
+    Map<Integer, Backing> backing = new HashMap<>();
     try (PreparedStatement query = connection.prepareStatement(evidenceQuery)) {
       query.setInt(1, userId);
       query.setInt(2, TOP);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          int movie = rows.getInt(1);
-          BigDecimal similarity = rows.getBigDecimal("similarity");
-          evidence.merge(movie, Evidence.NONE.plus(similarity),
-              (before, one) -> before.plus(similarity));
-          List<Reason> movieReasons = reasons.computeIfAbsent(movie, k -> new ArrayList<>());
-          if (movieReasons.size() < REASONS) {
-            movieReasons.add(new Reason(rows.getInt("id"), rows.getString("title"),
-                similarity.doubleValue(), rows.getDouble("rating")));
-          }
+          backing.computeIfAbsent(rows.getInt(1), k -> new Backing()).add(
+              rows.getBigDecimal("similarity"), rows.getInt("id"), rows.getString("title"),
+              rows.getDouble("rating"));
         }
       }
     }
@@ -154,9 +146,9 @@ public final class Catalog {
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
           Movie movie = movie(rows);
+          Backing behind = backing.getOrDefault(movie.id(), new Backing());
           recommendations.add(new Recommendation(rows.getInt("prediction_rank"), movie,
-              rows.getDouble("prediction"), evidence.getOrDefault(movie.id(), Evidence.NONE),
-              reasons.getOrDefault(movie.id(), List.of())));
+              rows.getDouble("prediction"), behind.evidence(), behind.reasons()));
         }
       }
     }

@@ -1,6 +1,5 @@
 package org.cfmr.web;
 
-import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -138,36 +137,25 @@ public final class NewUsers {
       if (rated.isEmpty()) {
         return List.of();
       }
-      Map<Integer, Candidate> candidates = rankingEvidence(connection, token);
+      Map<Integer, Backing> candidates = rankingEvidence(connection, token);
       candidates.keySet().removeAll(rated.keySet());
-      List<Candidate> best = candidates.values().stream().filter(Candidate::covered)
-          .sorted(Comparator.comparing((Candidate c) -> c.evidence.similaritySum()).reversed()
-              .thenComparingInt(c -> c.movie))
+      List<Candidate> best = candidates.entrySet().stream()
+          .filter(c -> c.getValue().anyNonZero())
+          .map(c -> new Candidate(c.getKey(), c.getValue()))
+          .sorted(Comparator.comparing((Candidate c) -> c.backing().evidence().similaritySum())
+              .reversed().thenComparingInt(Candidate::movie))
           .limit(count).toList();
       return withPredictionsAndMovies(connection, token, rated, best);
     });
   }
 
-  /** A candidate's ranking evidence, whether any similarity is non-zero, and its first reasons. */
-  private static final class Candidate {
-    final int movie;
-    Evidence evidence = Evidence.NONE;
-    boolean anyNonZero;
-    final List<Reason> reasons = new ArrayList<>();
-
-    Candidate(int movie) {
-      this.movie = movie;
-    }
-
-    boolean covered() {
-      return anyNonZero;
-    }
-  }
+  /** A movie with the ranking neighbours behind it. */
+  private record Candidate(int movie, Backing backing) {}
 
   /** Every movie having a rated movie among its ranking neighbours, with that evidence. */
-  private static Map<Integer, Candidate> rankingEvidence(Connection connection, String token)
+  private static Map<Integer, Backing> rankingEvidence(Connection connection, String token)
       throws SQLException {
-    Map<Integer, Candidate> candidates = new LinkedHashMap<>();
+    Map<Integer, Backing> candidates = new LinkedHashMap<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT n.movie_id, n.neighbor_id,"
         + " COALESCE(m.title, CONCAT('movie ', n.neighbor_id)), n.similarity, r.rating"
         + " FROM web_new_user_ratings r"
@@ -177,14 +165,8 @@ public final class NewUsers {
       query.setString(1, token);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          Candidate candidate = candidates.computeIfAbsent(rows.getInt(1), Candidate::new);
-          BigDecimal similarity = rows.getBigDecimal(4);
-          candidate.evidence = candidate.evidence.plus(similarity);
-          candidate.anyNonZero |= similarity.signum() != 0;
-          if (candidate.reasons.size() < Catalog.REASONS) {
-            candidate.reasons.add(new Reason(rows.getInt(2), rows.getString(3),
-                similarity.doubleValue(), rows.getDouble(5)));
-          }
+          candidates.computeIfAbsent(rows.getInt(1), k -> new Backing()).add(
+              rows.getBigDecimal(4), rows.getInt(2), rows.getString(3), rows.getDouble(5));
         }
       }
     }
@@ -201,7 +183,7 @@ public final class NewUsers {
     if (best.isEmpty()) {
       return List.of();
     }
-    List<Integer> listed = best.stream().map(c -> c.movie).toList();
+    List<Integer> listed = best.stream().map(Candidate::movie).toList();
     Map<Integer, List<double[]>> terms = predictionNeighbours(connection, token, listed);
     List<Integer> meansOf = new ArrayList<>(listed);
     meansOf.addAll(rated.keySet());
@@ -210,20 +192,20 @@ public final class NewUsers {
     Clipping clipping = trainRange(connection);
     List<Recommendation> ranked = new ArrayList<>();
     for (Candidate candidate : best) {
-      double mean = means.getOrDefault(candidate.movie, Double.NaN);
+      double mean = means.getOrDefault(candidate.movie(), Double.NaN);
       double weighted = 0;
       double absSimilarities = 0;
-      for (double[] term : terms.getOrDefault(candidate.movie, List.of())) {
+      for (double[] term : terms.getOrDefault(candidate.movie(), List.of())) {
         weighted += ItemFormula.CENTRED.term(term[1], term[2],
             means.getOrDefault((int) term[0], Double.NaN));
         absSimilarities += Math.abs(term[1]);
       }
       double prediction = absSimilarities > 0
           ? clipping.apply(ItemFormula.CENTRED.combine(mean, weighted, absSimilarities)) : mean;
-      int id = candidate.movie;
+      int id = candidate.movie();
       ranked.add(new Recommendation(ranked.size() + 1,
           movies.getOrDefault(id, new Movie(id, "movie " + id, null, "")), prediction,
-          candidate.evidence, candidate.reasons));
+          candidate.backing().evidence(), candidate.backing().reasons()));
     }
     return ranked;
   }
