@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.RatingFormat;
 import org.cfmr.core.Rating;
-import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.similarity.SimilaritySettings;
 import org.cfmr.core.StableHash;
 import org.cfmr.mapreduce.memory.MemoryNeighbours;
 

@@ -15,7 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
 import org.cfmr.core.NeighbourRole;
-import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.similarity.SimilaritySettings;
 import org.cfmr.core.baseline.Baseline;
 import org.cfmr.core.baseline.BaselineFit;
 import org.cfmr.core.predict.NeighbourLists;
@@ -123,9 +123,10 @@ final class Pipeline {
         settings.overwrite(), manifestStage(input), conf)) {
       SplitFiles split = split(input, folder);
 
-      NeighbourStage.Request neighboursRequest = NeighbourStage.Request.of(split.train(),
-          settings.output()).with(ModeSelection.BOTH, settings.neighbours(), settings.engine())
-          .withParallelism(settings.reducers(), settings.threads()).withWork(settings.work());
+      NeighbourStage.Request neighboursRequest = NeighbourStage.Request.builder(split.train(),
+          settings.output()).mode(ModeSelection.BOTH).settings(settings.neighbours())
+          .engine(settings.engine()).reducers(settings.reducers()).threads(settings.threads())
+          .work(settings.work()).build();
       neighbours = neighbours("neighbours", neighboursRequest, folder, chainRuns);
       if (settings.ranking() != null) {
         neighbours("ranking neighbours", neighboursRequest.forRanking(settings.ranking()),

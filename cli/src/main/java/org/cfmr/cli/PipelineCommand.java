@@ -3,7 +3,7 @@ package org.cfmr.cli;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
-import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.similarity.SimilaritySettings;
 import org.cfmr.core.runtime.BundledData;
 import org.cfmr.core.runtime.UsageException;
 import org.cfmr.eval.EvaluationSettings;

@@ -1,5 +1,9 @@
 package org.cfmr.core;
 
+import org.cfmr.core.similarity.PairSums;
+import org.cfmr.core.similarity.PivotCentring;
+import org.cfmr.core.similarity.Similarity;
+
 /**
  * One pivot's ratings, prepared once so that each pair of entities among them adds its
  * contribution to a {@link PairSums} with a few integer operations.
@@ -11,7 +15,10 @@ package org.cfmr.core;
  * {@code PairScorerTest} build on; the engines use the packed kernel ({@code RowSums}).
  */
 public final class PivotContributions {
-  private final Similarity.Centring centring;
+  /** What a rating is centred on before the cosine, as the spec defines each measure. */
+  private enum Centring { NONE, ENTITY_MEAN, PIVOT_MEAN }
+
+  private final Centring centring;
   private final int[] halfStars;
   private final long pivotCount;
   private final long[] deviations;
@@ -24,13 +31,17 @@ public final class PivotContributions {
    *     values passed may be a capped sample of them)
    */
   public PivotContributions(Similarity measure, int[] halfStars, int size, EntityTotals pivotTotals) {
-    this.centring = measure.centring();
+    this.centring = switch (measure) {
+      case COSINE, COOCCURRENCE -> Centring.NONE;
+      case PEARSON -> Centring.ENTITY_MEAN;
+      case ADJUSTED_COSINE -> Centring.PIVOT_MEAN;
+    };
     this.halfStars = halfStars;
     this.pivotCount = pivotTotals.count();
     this.deviations = new long[size];
     this.squares = new long[size];
     for (int i = 0; i < size; i++) {
-      if (centring == Similarity.Centring.PIVOT_MEAN) {
+      if (centring == Centring.PIVOT_MEAN) {
         deviations[i] =
             PivotCentring.scaledDeviation(halfStars[i], pivotCount, pivotTotals.halfStarSum());
         squares[i] = PivotCentring.product(deviations[i], deviations[i], pivotCount);

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
-import org.cfmr.core.Similarity;
+import org.cfmr.core.similarity.Similarity;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;

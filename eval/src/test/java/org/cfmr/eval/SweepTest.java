@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.Mode;
-import org.cfmr.core.Similarity;
+import org.cfmr.core.similarity.Similarity;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;

@@ -14,9 +14,10 @@ import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.TaskCounter;
 import org.cfmr.core.Mode;
 import org.cfmr.core.NeighbourRole;
-import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.similarity.SimilaritySettings;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.JobReport;
@@ -55,16 +56,6 @@ public final class NeighbourStage {
       Engine engine, int reducers, int threads, boolean overwrite, int startPhase, int endPhase,
       boolean resume, Path work, NeighbourRole role) {
 
-    /**
-     * Both modes' prediction files, default settings, engine auto, 1 reducer, all cores, no
-     * overwrite, all phases.
-     */
-    public static Request of(Path train, Path output) {
-      return new Request(train, output, ModeSelection.BOTH, SimilaritySettings.defaults(),
-          Engine.AUTO, 1, Runtime.getRuntime().availableProcessors(), false, 1,
-          NeighbourChain.PHASES, false, null, NeighbourRole.PREDICTION);
-    }
-
     public Request {
       if (startPhase < 1 || endPhase > NeighbourChain.PHASES || startPhase > endPhase) {
         throw new UsageException("phases must satisfy 1 <= --start-phase <= --end-phase"
@@ -74,35 +65,24 @@ public final class NeighbourStage {
       if (threads < 1) throw new UsageException("--threads must be >= 1, not " + threads);
     }
 
-    public Request with(ModeSelection newMode, SimilaritySettings newSettings, Engine newEngine) {
-      return new Request(train, output, newMode, newSettings, newEngine, reducers, threads,
-          overwrite, startPhase, endPhase, resume, work, role);
+    /**
+     * A request for both modes' prediction files, default settings, engine auto, 1 reducer, all
+     * cores, no overwrite, all phases, the default work folder; the builder changes any of these.
+     */
+    public static Builder builder(Path train, Path output) {
+      return new Builder(train, output);
     }
 
-    public Request withParallelism(int newReducers, int newThreads) {
-      return new Request(train, output, mode, settings, engine, newReducers, newThreads,
-          overwrite, startPhase, endPhase, resume, work, role);
-    }
-
-    public Request withOverwrite(boolean replace) {
-      return new Request(train, output, mode, settings, engine, reducers, threads, replace,
-          startPhase, endPhase, resume, work, role);
-    }
-
-    public Request withPhases(int start, int end, boolean resumeRun) {
-      return new Request(train, output, mode, settings, engine, reducers, threads, overwrite,
-          start, end, resumeRun, work, role);
-    }
-
-    public Request withWork(Path folder) {
-      return new Request(train, output, mode, settings, engine, reducers, threads, overwrite,
-          startPhase, endPhase, resume, folder, role);
+    /** A builder that starts from this request. */
+    public Builder toBuilder() {
+      return new Builder(train, output).mode(mode).settings(settings).engine(engine)
+          .reducers(reducers).threads(threads).overwrite(overwrite)
+          .phases(startPhase, endPhase, resume).work(work).role(role);
     }
 
     /** The ranking files ({@code *_ranking_neighbors.txt}) instead, computed with {@code newSettings}. */
     public Request forRanking(SimilaritySettings newSettings) {
-      return new Request(train, output, mode, newSettings, engine, reducers, threads, overwrite,
-          startPhase, endPhase, resume, work, NeighbourRole.RANKING);
+      return toBuilder().settings(newSettings).role(NeighbourRole.RANKING).build();
     }
 
     /** {@code mode}'s file name in this request's role. */
@@ -117,6 +97,82 @@ public final class NeighbourStage {
     /** The work folder in use: {@link #work()}, or the default one of {@link #output()}. */
     Path workFolder(Configuration conf) throws IOException {
       return work != null ? work : WorkFolder.of(output, conf);
+    }
+
+    /** Builds a {@link Request}, each setting named (the defaults are {@link Request#builder}'s). */
+    public static final class Builder {
+      private final Path train;
+      private final Path output;
+      private ModeSelection mode = ModeSelection.BOTH;
+      private SimilaritySettings settings = SimilaritySettings.defaults();
+      private Engine engine = Engine.AUTO;
+      private int reducers = 1;
+      private int threads = Runtime.getRuntime().availableProcessors();
+      private boolean overwrite;
+      private int startPhase = 1;
+      private int endPhase = NeighbourChain.PHASES;
+      private boolean resume;
+      private Path work;
+      private NeighbourRole role = NeighbourRole.PREDICTION;
+
+      private Builder(Path train, Path output) {
+        this.train = train;
+        this.output = output;
+      }
+
+      public Builder mode(ModeSelection value) {
+        mode = value;
+        return this;
+      }
+
+      public Builder settings(SimilaritySettings value) {
+        settings = value;
+        return this;
+      }
+
+      public Builder engine(Engine value) {
+        engine = value;
+        return this;
+      }
+
+      public Builder reducers(int value) {
+        reducers = value;
+        return this;
+      }
+
+      public Builder threads(int value) {
+        threads = value;
+        return this;
+      }
+
+      public Builder overwrite(boolean value) {
+        overwrite = value;
+        return this;
+      }
+
+      /** The chain's phases {@code start..end}, resuming a stopped run's work folder if asked. */
+      public Builder phases(int start, int end, boolean resumeRun) {
+        startPhase = start;
+        endPhase = end;
+        resume = resumeRun;
+        return this;
+      }
+
+      /** The chain's work folder; null for the default. */
+      public Builder work(Path folder) {
+        work = folder;
+        return this;
+      }
+
+      public Builder role(NeighbourRole value) {
+        role = value;
+        return this;
+      }
+
+      public Request build() {
+        return new Request(train, output, mode, settings, engine, reducers, threads, overwrite,
+            startPhase, endPhase, resume, work, role);
+      }
     }
   }
 
@@ -182,14 +238,6 @@ public final class NeighbourStage {
         .setting("similarity", request.settings().describe());
   }
 
-  /** {@link #compute(Request, Configuration)} with the common options; phases all, default work folder. */
-  public static Result compute(Path train, Path output, ModeSelection mode,
-      SimilaritySettings settings, Engine engine, int reducers, int threads, boolean overwrite,
-      Configuration conf) {
-    return compute(Request.of(train, output).with(mode, settings, engine)
-        .withParallelism(reducers, threads).withOverwrite(overwrite), conf);
-  }
-
   private static Result memory(Request request, OutputFolder out, Configuration conf) {
     Map<Mode, Long> counts = new LinkedHashMap<>();
     for (Mode single : request.mode().singles()) {
@@ -228,7 +276,7 @@ public final class NeighbourStage {
       if (request.endPhase() == NeighbourChain.PHASES) {
         out.concatenateParts(chain.linesFolder(), request.fileName(single));
         counts.put(single, start <= NeighbourChain.PHASES
-            ? modeReports.get(modeReports.size() - 1).reduceOutputRecords() : -1);
+            ? modeReports.get(modeReports.size() - 1).count(TaskCounter.REDUCE_OUTPUT_RECORDS) : -1);
       }
     }
     boolean written = request.endPhase() == NeighbourChain.PHASES;

@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
-import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.similarity.SimilaritySettings;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.UsageException;
 import org.cfmr.mapreduce.chain.NeighbourChain;
@@ -104,12 +104,12 @@ public final class NeighboursCommand implements Callable<Integer> {
       return neighboursFromFactors(conf);
     }
     SimilaritySettings settings = neighbours.settings(seed);
-    NeighbourStage.Request prediction = NeighbourStage.Request.of(new Path(train), new Path(output))
-        .with(mode, settings, engine)
-        .withParallelism(reducers, threads != null ? threads : Runtime.getRuntime().availableProcessors())
-        .withOverwrite(overwrite)
-        .withPhases(startPhase, endPhase, resume)
-        .withWork(work != null ? new Path(work) : null);
+    NeighbourStage.Request prediction =
+        NeighbourStage.Request.builder(new Path(train), new Path(output))
+            .mode(mode).settings(settings).engine(engine).reducers(reducers)
+            .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
+            .overwrite(overwrite).phases(startPhase, endPhase, resume)
+            .work(work != null ? new Path(work) : null).build();
     NeighbourStage.Request request = forRanking
         ? prediction.forRanking(settings.forRanking()) : prediction;
     NeighbourStage.Result result = NeighbourStage.compute(request, conf);

@@ -1,8 +1,8 @@
 package org.cfmr.mapreduce;
 
-import org.cfmr.core.Shrinkage;
-import org.cfmr.core.Similarity;
-import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.similarity.Shrinkage;
+import org.cfmr.core.similarity.Similarity;
+import org.cfmr.core.similarity.SimilaritySettings;
 import picocli.CommandLine.Option;
 
 /**

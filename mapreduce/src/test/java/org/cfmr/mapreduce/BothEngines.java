@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.similarity.SimilaritySettings;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.mapreduce.NeighbourStage.Request;
 
@@ -25,10 +25,12 @@ final class BothEngines {
     String label = settings.measure().cliName();
     Path chain = folder.resolve("chain-" + label);
     Path memory = folder.resolve("memory-" + label);
-    NeighbourStage.compute(Request.of(hadoop(train), hadoop(chain))
-        .with(ModeSelection.BOTH, settings, Engine.MAPREDUCE).withParallelism(2, 1), conf);
-    NeighbourStage.compute(Request.of(hadoop(train), hadoop(memory))
-        .with(ModeSelection.BOTH, settings, Engine.MEMORY).withParallelism(1, 2), conf);
+    NeighbourStage.compute(Request.builder(hadoop(train), hadoop(chain))
+        .mode(ModeSelection.BOTH).settings(settings).engine(Engine.MAPREDUCE)
+        .reducers(2).threads(1).build(), conf);
+    NeighbourStage.compute(Request.builder(hadoop(train), hadoop(memory))
+        .mode(ModeSelection.BOTH).settings(settings).engine(Engine.MEMORY)
+        .reducers(1).threads(2).build(), conf);
     for (String name : List.of(PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS)) {
       assertTrue(Files.size(memory.resolve(name)) > minimumBytes, name + " has neighbours");
       assertEquals(-1, Files.mismatch(memory.resolve(name), chain.resolve(name)),

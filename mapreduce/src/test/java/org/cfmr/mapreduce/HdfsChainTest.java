@@ -10,7 +10,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
-import org.cfmr.core.SimilaritySettings;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.ResultManifest;
 import org.cfmr.core.testing.SharedData;
@@ -41,12 +40,13 @@ class HdfsChainTest {
       Path train = fs.makeQualified(new Path("/cfmr/split/ratings_train.csv"));
       fs.copyFromLocalFile(new Path(local.toUri()), train);
       Path output = fs.makeQualified(new Path("/cfmr/neighbours"));
-      NeighbourStage.Result result = NeighbourStage.compute(train, output, ModeSelection.USER,
-          SimilaritySettings.defaults(), Engine.AUTO, 2, 1, false, client);
+      NeighbourStage.Result result = NeighbourStage.compute(NeighbourStage.Request
+          .builder(train, output).mode(ModeSelection.USER).reducers(2).threads(1).build(), client);
       assertEquals(Engine.MAPREDUCE, result.engine(), "auto picks the chain for hdfs://");
 
-      NeighbourStage.compute(new Path(local.toUri()), new Path(temp.resolve("memory").toUri()),
-          ModeSelection.USER, SimilaritySettings.defaults(), Engine.MEMORY, 1, 2, false, new Configuration());
+      NeighbourStage.compute(NeighbourStage.Request.builder(new Path(local.toUri()),
+          new Path(temp.resolve("memory").toUri())).mode(ModeSelection.USER).engine(Engine.MEMORY)
+          .threads(2).build(), new Configuration());
       byte[] fromHdfs;
       try (var in = fs.open(new Path(output, PipelineFiles.USER_NEIGHBOURS))) {
         fromHdfs = in.readAllBytes();

@@ -19,9 +19,9 @@ import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.cfmr.core.Similarity;
+import org.cfmr.core.similarity.Similarity;
 import org.cfmr.core.Mode;
-import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.similarity.SimilaritySettings;
 import org.cfmr.core.StableHash;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.HadoopRuntime;
@@ -92,7 +92,7 @@ class NeighbourStageTest {
     oracle.forEach((id, list) -> expected.add(org.cfmr.core.NeighbourFile.formatLine(id, list)));
     assertEquals(expected, withCap);
     NeighbourStage.compute(request(train, capped.withMaxPivotRatings(0), ModeSelection.USER, 1)
-        .withOverwrite(true), conf());
+        .overwrite(true).build(), conf());
     assertNotEquals(withCap, output(PipelineFiles.USER_NEIGHBOURS), "the cap changed the result");
   }
 
@@ -112,10 +112,12 @@ class NeighbourStageTest {
     conf.setInt("cfmr.chain.chunk-ratings", 50_000);
     conf.setInt("cfmr.chain.candidate-buffer", 5_000);
     SimilaritySettings settings = SimilaritySettings.defaults().withMeasure(Similarity.ADJUSTED_COSINE);
-    NeighbourStage.compute(Request.of(path(shuffled), path(temp.resolve("out")))
-        .with(ModeSelection.BOTH, settings, Engine.MAPREDUCE).withParallelism(4, 1), conf);
-    NeighbourStage.compute(Request.of(path(original), path(temp.resolve("memory")))
-        .with(ModeSelection.BOTH, settings, Engine.MEMORY).withParallelism(1, 2), conf);
+    NeighbourStage.compute(Request.builder(path(shuffled), path(temp.resolve("out")))
+        .mode(ModeSelection.BOTH).settings(settings).engine(Engine.MAPREDUCE)
+        .reducers(4).threads(1).build(), conf);
+    NeighbourStage.compute(Request.builder(path(original), path(temp.resolve("memory")))
+        .mode(ModeSelection.BOTH).settings(settings).engine(Engine.MEMORY)
+        .reducers(1).threads(2).build(), conf);
     for (String name : List.of(PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS)) {
       assertEquals(-1, Files.mismatch(temp.resolve("memory").resolve(name),
           temp.resolve("out").resolve(name)), name + " differs from the memory engine's");
@@ -149,7 +151,7 @@ class NeighbourStageTest {
         () -> chain(train, TINY_SETTINGS, ModeSelection.USER, 1));
     assertTrue(error.getMessage().endsWith("exists; pass --overwrite to replace it"), error.getMessage());
     assertEquals(List.of("old"), output(PipelineFiles.USER_NEIGHBOURS));
-    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withOverwrite(true),
+    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).overwrite(true).build(),
         conf());
     assertEquals(4, output(PipelineFiles.USER_NEIGHBOURS).size());
   }
@@ -158,16 +160,16 @@ class NeighbourStageTest {
   void aRunStoppedAfterPhaseTwoResumesWhereItStopped() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
     Result stopped = NeighbourStage.compute(
-        request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 2, false), conf());
+        request(train, TINY_SETTINGS, ModeSelection.USER, 1).phases(1, 2, false).build(), conf());
     assertFalse(stopped.written());
     assertFalse(Files.exists(temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS)));
     Result resumed = NeighbourStage.compute(
-        request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 4, true), conf());
+        request(train, TINY_SETTINGS, ModeSelection.USER, 1).phases(1, 4, true).build(), conf());
     assertEquals(List.of("job 3/4 user similarities", "job 4/4 user top-k"),
         resumed.reports().stream().map(r -> r.name()).toList());
     assertEquals(4, output(PipelineFiles.USER_NEIGHBOURS).size());
     CfmrException error = assertThrows(CfmrException.class, () -> NeighbourStage.compute(
-        request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(3, 4, false).withOverwrite(true),
+        request(train, TINY_SETTINGS, ModeSelection.USER, 1).phases(3, 4, false).overwrite(true).build(),
         conf()));
     assertTrue(error.getMessage().startsWith("cannot start at phase 3"), error.getMessage());
   }
@@ -199,7 +201,7 @@ class NeighbourStageTest {
   @Test
   void theIntermediatesLiveOffTheOutputFolderWhereAResumedRunFindsThem() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
-    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.BOTH, 1).withPhases(1, 2, false),
+    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.BOTH, 1).phases(1, 2, false).build(),
         conf());
     assertFalse(Files.exists(temp.resolve("out")), "nothing in the output folder");
     List<String> works = listing(workBase());
@@ -210,7 +212,7 @@ class NeighbourStageTest {
     assertTrue(Files.exists(work.resolve("user/2-pair-statistics/_SUCCESS")));
 
     Result resumed = NeighbourStage.compute(
-        request(train, TINY_SETTINGS, ModeSelection.BOTH, 1).withPhases(1, 4, true), conf());
+        request(train, TINY_SETTINGS, ModeSelection.BOTH, 1).phases(1, 4, true).build(), conf());
     assertEquals(4, resumed.reports().size(), "jobs 3 and 4 of each mode");
     assertEquals(List.of(ResultManifest.NAME, PipelineFiles.ITEM_NEIGHBOURS,
         PipelineFiles.USER_NEIGHBOURS), listing(temp.resolve("out")));
@@ -221,12 +223,12 @@ class NeighbourStageTest {
   void anExplicitWorkFolderHoldsTheIntermediatesOfEachMode() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
     Path work = path(temp.resolve("my-work"));
-    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 1, false)
-        .withWork(work), conf());
+    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).phases(1, 1, false)
+        .work(work).build(), conf());
     assertTrue(Files.exists(temp.resolve("my-work/user/1-co-ratings/_SUCCESS")));
     assertFalse(Files.exists(workBase()), "the default work folder is not used");
-    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 4, true)
-        .withWork(work), conf());
+    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).phases(1, 4, true)
+        .work(work).build(), conf());
     assertEquals(4, output(PipelineFiles.USER_NEIGHBOURS).size());
     assertFalse(Files.exists(temp.resolve("my-work")), "removed once the file is written");
   }
@@ -234,7 +236,7 @@ class NeighbourStageTest {
   @Test
   void resumeAfterTheTrainFileGrewStartsAgainAtPhaseOne() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
-    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 2, false),
+    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).phases(1, 2, false).build(),
         conf());
     List<String> grown = new ArrayList<>(TINY);
     grown.addAll(List.of("7,10,4.0,1", "7,20,2.0,1")); // a third twin of users 1 and 2
@@ -245,7 +247,7 @@ class NeighbourStageTest {
   @Test
   void resumeAfterTheTrainFileChangedAtTheSameLengthStartsAgainAtPhaseOne() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
-    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 2, false),
+    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).phases(1, 2, false).build(),
         conf());
     FileTime before = Files.getLastModifiedTime(train);
     List<String> changed = new ArrayList<>(TINY);
@@ -259,11 +261,11 @@ class NeighbourStageTest {
   @Test
   void aLaterStartPhaseRefusesAChangedTrainFile() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
-    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 2, false),
+    NeighbourStage.compute(request(train, TINY_SETTINGS, ModeSelection.USER, 1).phases(1, 2, false).build(),
         conf());
     write("train.csv", TINY.subList(0, 8));
     CfmrException error = assertThrows(CfmrException.class, () -> NeighbourStage.compute(
-        request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(3, 4, false), conf()));
+        request(train, TINY_SETTINGS, ModeSelection.USER, 1).phases(3, 4, false).build(), conf()));
     assertTrue(error.getMessage().startsWith("cannot start at phase 3: " + path(train)
         + " is not the file the intermediates in "), error.getMessage());
     assertTrue(error.getMessage().contains("length 110 -> 88"), error.getMessage());
@@ -273,12 +275,13 @@ class NeighbourStageTest {
   /** {@code --resume} reruns all four jobs and gives the memory engine's file of {@code train}. */
   private void assertResumeGivesTheNeighboursOf(java.nio.file.Path train) throws IOException {
     Result resumed = NeighbourStage.compute(
-        request(train, TINY_SETTINGS, ModeSelection.USER, 1).withPhases(1, 4, true), conf());
+        request(train, TINY_SETTINGS, ModeSelection.USER, 1).phases(1, 4, true).build(), conf());
     assertEquals(List.of("job 1/4 user co-ratings", "job 2/4 user pair statistics",
         "job 3/4 user similarities", "job 4/4 user top-k"),
         resumed.reports().stream().map(r -> r.name()).toList());
-    NeighbourStage.compute(Request.of(path(train), path(temp.resolve("memory")))
-        .with(ModeSelection.USER, TINY_SETTINGS, Engine.MEMORY).withParallelism(1, 1), conf());
+    NeighbourStage.compute(Request.builder(path(train), path(temp.resolve("memory")))
+        .mode(ModeSelection.USER).settings(TINY_SETTINGS).engine(Engine.MEMORY)
+        .reducers(1).threads(1).build(), conf());
     assertEquals(-1, Files.mismatch(temp.resolve("memory").resolve(PipelineFiles.USER_NEIGHBOURS),
         temp.resolve("out").resolve(PipelineFiles.USER_NEIGHBOURS)));
   }
@@ -307,12 +310,13 @@ class NeighbourStageTest {
   }
 
   private Result chain(java.nio.file.Path train, SimilaritySettings settings, ModeSelection mode, int reducers) {
-    return NeighbourStage.compute(request(train, settings, mode, reducers), conf());
+    return NeighbourStage.compute(request(train, settings, mode, reducers).build(), conf());
   }
 
-  private Request request(java.nio.file.Path train, SimilaritySettings settings, ModeSelection mode, int reducers) {
-    return Request.of(path(train), path(temp.resolve("out")))
-        .with(mode, settings, Engine.MAPREDUCE).withParallelism(reducers, 1);
+  private Request.Builder request(java.nio.file.Path train, SimilaritySettings settings, ModeSelection mode, int reducers) {
+    return Request.builder(path(train), path(temp.resolve("out")))
+        .mode(mode).settings(settings).engine(Engine.MAPREDUCE)
+        .reducers(reducers).threads(1);
   }
 
   private java.nio.file.Path write(String name, List<String> lines) throws IOException {

@@ -2,6 +2,7 @@ package org.cfmr.core.runtime;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -73,23 +74,13 @@ public final class JobRunner {
         custom.put(constant.name().toLowerCase(Locale.ROOT).replace('_', ' '), counter.getValue());
       }
     }
-    return new JobReport(label, wallMillis,
-        value(counters, TaskCounter.MAP_INPUT_RECORDS),
-        value(counters, TaskCounter.MAP_OUTPUT_RECORDS),
-        value(counters, TaskCounter.MAP_OUTPUT_BYTES),
-        value(counters, TaskCounter.COMBINE_INPUT_RECORDS),
-        value(counters, TaskCounter.COMBINE_OUTPUT_RECORDS),
-        value(counters, TaskCounter.REDUCE_INPUT_RECORDS),
-        value(counters, TaskCounter.REDUCE_OUTPUT_RECORDS),
-        value(counters, TaskCounter.REDUCE_SHUFFLE_BYTES),
-        value(counters, TaskCounter.SPILLED_RECORDS),
-        value(counters, TaskCounter.CPU_MILLISECONDS),
-        custom);
+    Map<TaskCounter, Long> task = new EnumMap<>(TaskCounter.class);
+    for (TaskCounter counter : JobReport.PRINTED) {
+      task.put(counter, counters.findCounter(counter).getValue());
+    }
+    return new JobReport(label, wallMillis, task, custom);
   }
 
-  private static long value(Counters counters, TaskCounter counter) {
-    return counters.findCounter(counter).getValue();
-  }
 
   /**
    * What a task of a job run in this JVM failed with: a {@link CfmrException}'s own message (it

@@ -2,8 +2,8 @@ package org.cfmr.mapreduce.chain;
 
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.Mode;
-import org.cfmr.core.Similarity;
-import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.similarity.Similarity;
+import org.cfmr.core.similarity.SimilaritySettings;
 
 /**
  * What every job of the chain needs to know, written to and read from the job

@@ -8,8 +8,8 @@ import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.cfmr.core.EntityTotals;
-import org.cfmr.core.PairSums;
-import org.cfmr.core.Similarity;
+import org.cfmr.core.similarity.PairSums;
+import org.cfmr.core.similarity.Similarity;
 import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.mapreduce.kernel.PivotLayout;
 import org.cfmr.mapreduce.kernel.RowSums;
@@ -109,7 +109,7 @@ public final class PairStatisticsJob {
         for (int t = 0; t < rows.touchedCount(); t++) {
           rows.unpack(touched[t], pair);
           rows.clear(touched[t]);
-          dropUnusedSums(pair);
+          measure.keepReadSums(pair);
           stripe.appendAscending(chunk.rowIds[touched[t]], pair);
         }
         outKey.set(chunk.rowIds[a]);
@@ -120,19 +120,6 @@ public final class PairStatisticsJob {
       context.getCounter(Counter.PIVOT_CHUNKS).increment(1);
       size = 0;
       pivotTotals.clear();
-    }
-
-    /** Zeroes the sums the measure never reads, so that the stripes stay small. */
-    private void dropUnusedSums(PairSums pair) {
-      if (measure.centring() == Similarity.Centring.NONE) {
-        pair.sumA = 0;
-        pair.sumB = 0;
-      }
-      if (measure.binary()) {
-        pair.sumAB = 0;
-        pair.sumAA = 0;
-        pair.sumBB = 0;
-      }
     }
   }
 

@@ -7,8 +7,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.cfmr.core.EntityTotals;
-import org.cfmr.core.PairScorer;
-import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.similarity.PairScorer;
+import org.cfmr.core.similarity.SimilaritySettings;
 import org.cfmr.core.TopNeighbours;
 
 /**

@@ -9,7 +9,7 @@ import org.apache.hadoop.io.Writable;
 import org.apache.hadoop.io.WritableUtils;
 import org.apache.hadoop.thirdparty.protobuf.CodedInputStream;
 import org.apache.hadoop.thirdparty.protobuf.CodedOutputStream;
-import org.cfmr.core.PairSums;
+import org.cfmr.core.similarity.PairSums;
 
 /**
  * A stripe (Lin &amp; Dyer): for one entity {@code a} (the key), the partial {@link PairSums} of
@@ -26,7 +26,7 @@ import org.cfmr.core.PairSums;
  * encoded into one array ({@code DataOutput} byte by byte was a fifth of job 2's time).
  */
 public final class Stripe implements Writable {
-  private static final int FIELDS = 6;
+  private static final int FIELDS = PairSums.FIELDS;
   /** The most bytes one entry takes encoded: a 32-bit varint and six 64-bit ones. */
   private static final int MAX_ENTRY_BYTES = 5 + FIELDS * 10;
 
@@ -61,13 +61,7 @@ public final class Stripe implements Writable {
     } else {
       entry = (int) index[slot] - 1;
     }
-    int at = entry * FIELDS;
-    sums[at] += partial.n;
-    sums[at + 1] += partial.sumA;
-    sums[at + 2] += partial.sumB;
-    sums[at + 3] += partial.sumAA;
-    sums[at + 4] += partial.sumBB;
-    sums[at + 5] = Math.addExact(sums[at + 5], partial.sumAB);
+    partial.addTo(sums, entry * FIELDS);
     return added;
   }
 
@@ -79,13 +73,8 @@ public final class Stripe implements Writable {
     if (size > 0 && b <= ids[size - 1]) {
       throw new IllegalArgumentException(b + " does not come after " + ids[size - 1]);
     }
-    int at = append(b) * FIELDS;
-    sums[at] = pair.n;
-    sums[at + 1] = pair.sumA;
-    sums[at + 2] = pair.sumB;
-    sums[at + 3] = pair.sumAA;
-    sums[at + 4] = pair.sumBB;
-    sums[at + 5] = pair.sumAB;
+    int entry = append(b);
+    pair.writeTo(sums, entry * FIELDS);
     index = null;
   }
 
@@ -127,14 +116,7 @@ public final class Stripe implements Writable {
   }
 
   private PairSums read(int entry, PairSums into) {
-    int at = entry * FIELDS;
-    into.n = sums[at];
-    into.sumA = sums[at + 1];
-    into.sumB = sums[at + 2];
-    into.sumAA = sums[at + 3];
-    into.sumBB = sums[at + 4];
-    into.sumAB = sums[at + 5];
-    return into;
+    return into.readFrom(sums, entry * FIELDS);
   }
 
   /** A new entry for {@code b} with zero sums (the index is the caller's business). */

@@ -3,10 +3,11 @@ package org.cfmr.mapreduce.kernel;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 import org.cfmr.core.EntityTotals;
-import org.cfmr.core.PivotCentring;
+import org.cfmr.core.similarity.PivotCentring;
 import org.cfmr.core.PivotSampler;
-import org.cfmr.core.Similarity;
-import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.similarity.Similarity;
+import org.cfmr.core.similarity.SimilarityMeasure;
+import org.cfmr.core.similarity.SimilaritySettings;
 import org.cfmr.core.ratings.RatingMatrix;
 
 /**
@@ -47,7 +48,7 @@ public final class PivotLayout {
 
   private PivotLayout(RatingMatrix matrix, IntFunction<int[]> keptPositions,
       Similarity measure, IntFunction<EntityTotals> pivotTotals) {
-    boolean pivotMeans = measure.centring() == Similarity.Centring.PIVOT_MEAN;
+    boolean pivotMeans = measure.pairValues() == SimilarityMeasure.PairValues.PIVOT_DEVIATIONS;
     int columns = matrix.columns();
     int[][] kept = new int[columns][];
     columnStart = new int[columns + 1];

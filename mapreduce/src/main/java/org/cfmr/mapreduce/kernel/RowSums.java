@@ -1,8 +1,8 @@
 package org.cfmr.mapreduce.kernel;
 
 import java.util.Arrays;
-import org.cfmr.core.PairSums;
-import org.cfmr.core.PivotCentring;
+import org.cfmr.core.similarity.PairSums;
+import org.cfmr.core.similarity.PivotCentring;
 import org.cfmr.core.runtime.CfmrException;
 
 /**
@@ -172,12 +172,8 @@ public abstract class RowSums {
     @Override
     public long unpack(int b, PairSums into) {
       int slot = 3 * b;
-      into.n = acc[slot] >>> 32;
-      into.sumA = acc[slot] & LOW;
-      into.sumAA = acc[slot + 1] >>> 32;
-      into.sumBB = acc[slot + 1] & LOW;
-      into.sumB = acc[slot + 2] >>> 32;
-      into.sumAB = acc[slot + 2] & LOW;
+      into.set(acc[slot] >>> 32, acc[slot] & LOW, acc[slot + 2] >>> 32, acc[slot + 1] >>> 32,
+          acc[slot + 1] & LOW, acc[slot + 2] & LOW);
       return into.n;
     }
 
@@ -225,12 +221,8 @@ public abstract class RowSums {
     public long unpack(int b, PairSums into) {
       long sideA = acc[2 * b];
       long sideB = acc[2 * b + 1];
-      into.n = sideA & 0xffff;
-      into.sumA = sideA >>> 16 & 0x7_ffff;
-      into.sumAA = sideA >>> 35;
-      into.sumB = sideB & 0x7_ffff;
-      into.sumBB = sideB >>> 19 & 0x3f_ffff;
-      into.sumAB = sideB >>> 41;
+      into.set(sideA & 0xffff, sideA >>> 16 & 0x7_ffff, sideB & 0x7_ffff, sideA >>> 35,
+          sideB >>> 19 & 0x3f_ffff, sideB >>> 41);
       return into.n;
     }
 
@@ -274,12 +266,7 @@ public abstract class RowSums {
     @Override
     public long unpack(int b, PairSums into) {
       int slot = 4 * b;
-      into.n = acc[slot];
-      into.sumA = 0;
-      into.sumB = 0;
-      into.sumAA = acc[slot + 1];
-      into.sumBB = acc[slot + 2];
-      into.sumAB = acc[slot + 3];
+      into.set(acc[slot], 0, 0, acc[slot + 1], acc[slot + 2], acc[slot + 3]);
       return into.n;
     }
 

@@ -12,7 +12,7 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
-import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.similarity.SimilaritySettings;
 import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.CfmrException;

@@ -4,7 +4,7 @@ import org.cfmr.core.Mode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.apache.hadoop.conf.Configuration;
-import org.cfmr.core.SimilaritySettings;
+import org.cfmr.core.similarity.SimilaritySettings;
 import org.junit.jupiter.api.Test;
 
 class ChainSettingsTest {

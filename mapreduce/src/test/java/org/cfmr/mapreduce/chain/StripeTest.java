@@ -10,7 +10,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.apache.hadoop.io.DataInputBuffer;
 import org.apache.hadoop.io.DataOutputBuffer;
-import org.cfmr.core.PairSums;
+import org.cfmr.core.similarity.PairSums;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +20,19 @@ import org.junit.jupiter.api.Test;
  */
 class StripeTest {
   private final Random random = new Random(7);
+
+  @Test
+  void rowsAppendedInOrderAreKeptAsTheStripeGrows() throws IOException {
+    TreeMap<Integer, PairSums> expected = new TreeMap<>();
+    Stripe stripe = new Stripe();
+    for (int b = 3; b < 3000; b += 1 + random.nextInt(7)) {
+      PairSums pair = randomSums();
+      stripe.appendAscending(b, pair);
+      expected.put(b, pair.copy());
+    }
+    assertEquals(expected, contents(stripe));
+    assertEquals(expected, contents(roundTrip(stripe)));
+  }
 
   @Test
   void aStripeSumsLikeASortedMap() throws IOException {

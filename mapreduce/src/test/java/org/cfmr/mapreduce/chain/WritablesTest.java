@@ -11,7 +11,7 @@ import org.apache.hadoop.io.Writable;
 import org.apache.hadoop.io.WritableComparator;
 import org.cfmr.core.EntityTotals;
 import org.cfmr.core.Neighbour;
-import org.cfmr.core.PairSums;
+import org.cfmr.core.similarity.PairSums;
 import org.junit.jupiter.api.Test;
 
 /** The chain's Writables read back what they wrote, compactly; the tagged key sorts raw as it sorts. */

@@ -1,4 +1,4 @@
-package org.cfmr.core;
+package org.cfmr.core.similarity;
 
 import org.cfmr.core.runtime.UsageException;
 

@@ -1,4 +1,4 @@
-package org.cfmr.core;
+package org.cfmr.core.similarity;
 
 /**
  * Significance weighting: {@code sim = raw · n / (n + λ)}, where {@code n} is the pair's support.

@@ -1,4 +1,4 @@
-package org.cfmr.core;
+package org.cfmr.core.similarity;
 
 /**
  * Adjusted cosine centres each rating on the pivot's mean, a term that differs from pivot to
