@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.RatingFormat;
 import org.cfmr.core.Rating;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.StableHash;
 import org.cfmr.mapreduce.memory.MemoryNeighbours;
 
@@ -35,7 +35,7 @@ public class PrepareBenchmark {
       MemoryNeighbours.write(trainFile, new org.apache.hadoop.fs.Path(out.resolve(
               (users ? "user" : "item") + "_topk_neighbors.txt").toUri()),
           users ? org.cfmr.core.Mode.USER : org.cfmr.core.Mode.ITEM,
-          SimilaritySettings.defaults(), 2, conf);
+          NeighbourSettings.defaults(), 2, conf);
     }
   }
 }

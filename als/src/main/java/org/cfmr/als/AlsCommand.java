@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.factors.Factors;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.HadoopRuntime;
@@ -67,7 +67,7 @@ public final class AlsCommand implements Callable<Integer> {
           + "of their factor vectors.")
   boolean neighbours;
 
-  @Option(names = "--k", defaultValue = "" + SimilaritySettings.DEFAULT_K, paramLabel = "K",
+  @Option(names = "--k", defaultValue = "" + NeighbourSettings.DEFAULT_K, paramLabel = "K",
       description = "Neighbours kept per item with --neighbours (default: ${DEFAULT-VALUE}).")
   int k;
 

@@ -15,7 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
 import org.cfmr.core.NeighbourRole;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.baseline.Baseline;
 import org.cfmr.core.baseline.BaselineFit;
 import org.cfmr.core.predict.NeighbourLists;
@@ -76,7 +76,7 @@ final class Pipeline {
    * default one, {@link NeighbourStage.Request#work()}).
    */
   record Settings(Path input, Path output, boolean overwrite, SplitSettings split,
-      GivenFiles given, SimilaritySettings neighbours, SimilaritySettings ranking,
+      GivenFiles given, NeighbourSettings neighbours, NeighbourSettings ranking,
       EvaluationSettings predictions, Engine engine, int reducers, int threads, int topN,
       DatabaseOptions database, Path work) {
 
@@ -195,7 +195,7 @@ final class Pipeline {
    * when it is null) and every setting the files depend on.
    */
   private ResultStage manifestStage(RatingsInput input) {
-    SimilaritySettings similarity = settings.neighbours();
+    NeighbourSettings similarity = settings.neighbours();
     ResultStage stage = ResultStage.of("pipeline");
     if (input != null) {
       stage.input("ratings", input.file(), conf)
@@ -257,7 +257,7 @@ final class Pipeline {
     run.put("dataset", split.source().datasetFolder().toString());
     run.put("format", split.source().format().description());
     run.set("split", split.record());
-    SimilaritySettings similarity = settings.neighbours();
+    NeighbourSettings similarity = settings.neighbours();
     ObjectNode neighbours = run.putObject("neighbours");
     neighbours.put("similarity", similarity.measure().cliName());
     neighbours.put("shrink", similarity.shrink());

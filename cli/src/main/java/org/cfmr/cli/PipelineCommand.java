@@ -3,7 +3,7 @@ package org.cfmr.cli;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.runtime.BundledData;
 import org.cfmr.core.runtime.UsageException;
 import org.cfmr.eval.EvaluationSettings;
@@ -11,7 +11,7 @@ import org.cfmr.eval.PredictionOptions;
 import org.cfmr.eval.Recommendations;
 import org.cfmr.mapreduce.Engine;
 import org.cfmr.mapreduce.NeighboursCommand;
-import org.cfmr.mapreduce.SimilarityOptions;
+import org.cfmr.mapreduce.NeighbourOptions;
 import org.cfmr.preprocess.split.SplitSettings;
 import org.cfmr.sql.DatabaseOptions;
 import picocli.CommandLine.ArgGroup;
@@ -61,7 +61,7 @@ final class PipelineCommand implements Callable<Integer> {
       description = "The share of ratings in the train split (default: ${DEFAULT-VALUE}).")
   double trainFraction;
 
-  @Mixin SimilarityOptions neighbours;
+  @Mixin NeighbourOptions neighbours;
 
   @Option(names = "--engine", defaultValue = "auto",
       converter = NeighboursCommand.EngineConverter.class, description = "auto (memory when the "
@@ -104,7 +104,7 @@ final class PipelineCommand implements Callable<Integer> {
     refuseWhatWouldFailHalfWay();
     Path inputPath = new Path(input != null ? input : BundledData.folder().toString());
     int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    SimilaritySettings similarity = neighbours.settings(seed);
+    NeighbourSettings similarity = neighbours.settings(seed);
     Pipeline.Settings settings = new Pipeline.Settings(inputPath, new Path(output), overwrite,
         new SplitSettings(inputPath, new Path(output), trainFraction, seed, 0, reducers, overwrite),
         train == null ? null : new Pipeline.GivenFiles(new Path(train), new Path(test)),
@@ -121,7 +121,7 @@ final class PipelineCommand implements Callable<Integer> {
   }
 
   /** The ranking neighbours' settings, or null when the prediction neighbours rank. */
-  private SimilaritySettings ranking(SimilaritySettings neighbours) {
+  private NeighbourSettings ranking(NeighbourSettings neighbours) {
     switch (rankingNeighbours) {
       case "cooccurrence":
         return neighbours.forRanking();

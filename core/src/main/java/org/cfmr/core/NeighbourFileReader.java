@@ -5,14 +5,14 @@ import java.io.Reader;
 import org.cfmr.core.runtime.CfmrException;
 
 /**
- * Reads a neighbour file ({@link NeighbourFile}) line by line, each line parsed and checked, and
+ * Reads a neighbour file ({@link NeighbourFileFormat}) line by line, each line parsed and checked, and
  * checks what holds across lines: ids strictly ascending (one line per entity), and a line break
  * after every line, so that a file cut short in a copy or by a full disk, even at the end of a
  * neighbour, is refused rather than read as a file with fewer neighbours.
  *
  * <pre>{@code
  * NeighbourFileReader reader = new NeighbourFileReader(path.toString(), in);
- * for (NeighbourFile.Line line = reader.next(); line != null; line = reader.next()) { ... }
+ * for (NeighbourFileFormat.Line line = reader.next(); line != null; line = reader.next()) { ... }
  * }</pre>
  */
 public final class NeighbourFileReader {
@@ -38,7 +38,7 @@ public final class NeighbourFileReader {
    *     unterminated line
    * @throws IOException when the file cannot be read
    */
-  public NeighbourFile.Line next() throws IOException {
+  public NeighbourFileFormat.Line next() throws IOException {
     boolean terminated = readLine();
     if (!terminated && text.isEmpty()) {
       return null;
@@ -47,9 +47,9 @@ public final class NeighbourFileReader {
     if (!terminated) {
       throw error("the last line has no line break: the file is cut short");
     }
-    NeighbourFile.Line line;
+    NeighbourFileFormat.Line line;
     try {
-      line = NeighbourFile.parseLine(text.toString());
+      line = NeighbourFileFormat.parseLine(text.toString());
     } catch (IllegalArgumentException e) {
       throw error(e.getMessage());
     }

@@ -30,11 +30,11 @@ class FormatsTest {
   @Test
   void neighbourLinesRoundTrip() {
     List<Neighbour> list = List.of(new Neighbour(7, 0.5), new Neighbour(3, 0.25));
-    String line = NeighbourFile.formatLine(12, list);
+    String line = NeighbourFileFormat.formatLine(12, list);
     assertEquals("12\t7:0.500000,3:0.250000", line);
-    assertEquals(new NeighbourFile.Line(12, list), NeighbourFile.parseLine(line));
-    assertThrows(IllegalArgumentException.class, () -> NeighbourFile.parseLine("12 7:0.5"));
-    assertThrows(IllegalArgumentException.class, () -> NeighbourFile.parseLine("12\t7-0.5"));
+    assertEquals(new NeighbourFileFormat.Line(12, list), NeighbourFileFormat.parseLine(line));
+    assertThrows(IllegalArgumentException.class, () -> NeighbourFileFormat.parseLine("12 7:0.5"));
+    assertThrows(IllegalArgumentException.class, () -> NeighbourFileFormat.parseLine("12\t7-0.5"));
   }
 
   @Test

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 /** A neighbour file is read only when it is exactly what the writer prints. */
 class NeighbourFileReaderTest {
 
-  private static List<NeighbourFile.Line> read(String text) throws IOException {
+  private static List<NeighbourFileFormat.Line> read(String text) throws IOException {
     NeighbourFileReader reader = new NeighbourFileReader("n.txt", new StringReader(text));
-    List<NeighbourFile.Line> lines = new ArrayList<>();
-    for (NeighbourFile.Line line = reader.next(); line != null; line = reader.next()) {
+    List<NeighbourFileFormat.Line> lines = new ArrayList<>();
+    for (NeighbourFileFormat.Line line = reader.next(); line != null; line = reader.next()) {
       lines.add(line);
     }
     return lines;
@@ -28,12 +28,12 @@ class NeighbourFileReaderTest {
 
   @Test
   void theWritersOutputIsReadBack() throws IOException {
-    String text = NeighbourFile.formatLine(1, List.of(new Neighbour(2, 1.0),
-        new Neighbour(3, -0.0000001))) + "\n" + NeighbourFile.formatLine(4,
+    String text = NeighbourFileFormat.formatLine(1, List.of(new Neighbour(2, 1.0),
+        new Neighbour(3, -0.0000001))) + "\n" + NeighbourFileFormat.formatLine(4,
         List.of(new Neighbour(1, -1.0))) + "\n";
     assertEquals(List.of(
-        new NeighbourFile.Line(1, List.of(new Neighbour(2, 1.0), new Neighbour(3, -0.0))),
-        new NeighbourFile.Line(4, List.of(new Neighbour(1, -1.0)))), read(text));
+        new NeighbourFileFormat.Line(1, List.of(new Neighbour(2, 1.0), new Neighbour(3, -0.0))),
+        new NeighbourFileFormat.Line(4, List.of(new Neighbour(1, -1.0)))), read(text));
     assertEquals(List.of(), read(""));
   }
 

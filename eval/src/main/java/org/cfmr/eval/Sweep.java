@@ -13,7 +13,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
 import org.cfmr.core.similarity.Similarity;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.baseline.Baseline;
 import org.cfmr.core.baseline.BaselineFit;
 import org.cfmr.core.baseline.BaselineSettings;
@@ -35,7 +35,7 @@ public final class Sweep {
       List<Integer> ks, List<Integer> maxPivotRatings, List<Mode> modes) {}
 
   /** One grid point's neighbour settings and its evaluation. */
-  public record Row(SimilaritySettings neighbours, EvaluationResult result) {
+  public record Row(NeighbourSettings neighbours, EvaluationResult result) {
     /**
      * e.g. {@code pearson λ=100 minCommon=5 K=50}, with {@code cap=N} where pivots are capped and
      * {@code (default)} or {@code (seed)}.
@@ -45,7 +45,7 @@ public final class Sweep {
           neighbours.measure(), number(neighbours.shrink()), neighbours.minCommon(),
           neighbours.k())
           + (neighbours.capsPivots() ? " cap=" + neighbours.maxPivotRatings() : "");
-      SimilaritySettings defaults = SimilaritySettings.defaults();
+      NeighbourSettings defaults = NeighbourSettings.defaults();
       if (neighbours.equals(defaults)) {
         return base + " (default)";
       }
@@ -98,7 +98,7 @@ public final class Sweep {
         for (double shrink : grid.shrinks()) {
           for (int minCommon : grid.minCommons()) {
             for (int cap : grid.maxPivotRatings()) {
-              SimilaritySettings settings = SimilaritySettings.defaults().withMeasure(measure)
+              NeighbourSettings settings = NeighbourSettings.defaults().withMeasure(measure)
                   .withShrink(shrink).withMinCommon(minCommon).withMaxPivotRatings(cap)
                   .withK(maxK);
               rows.addAll(evaluateEachK(trainFile, train, test, settings, ks, grid.modes(),
@@ -115,7 +115,7 @@ public final class Sweep {
 
   /** Neighbours at {@code settings} (the largest K) for each mode, evaluated at each K. */
   private static List<Row> evaluateEachK(Path trainFile, TrainData train, TestRatings test,
-      SimilaritySettings settings, List<Integer> ks, List<Mode> modes,
+      NeighbourSettings settings, List<Integer> ks, List<Mode> modes,
       List<EvaluationSettings> predictions, Map<BaselineSettings, Baseline> baselines,
       java.nio.file.Path temporary, Configuration conf) {
     int threads = predictions.get(0).threads();

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.Mode;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.baseline.Baseline;
 import org.cfmr.core.baseline.BaselineFit;
 import org.cfmr.core.predict.Clipping;
@@ -136,7 +136,7 @@ class RankingNeighboursTest {
     Path file = dir.resolve(mode.cliName() + "-ranking.txt");
     if (!file.toFile().exists()) {
       MemoryNeighbours.write(TestFolders.hadoop(folder.resolve(PipelineFiles.TRAIN)),
-          TestFolders.hadoop(file), mode, SimilaritySettings.defaults().forRanking(),
+          TestFolders.hadoop(file), mode, NeighbourSettings.defaults().forRanking(),
           2, conf);
     }
     return NeighbourLists.read(TestFolders.hadoop(file), conf);

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.StableHash;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.testing.Manifests;
@@ -30,7 +30,7 @@ final class TestFolders {
       try {
         Path folder = Files.createTempDirectory("cfmr-eval-small");
         split(SharedData.bundled("ratings.csv"), folder);
-        neighbours(folder, SimilaritySettings.defaults());
+        neighbours(folder, NeighbourSettings.defaults());
         Manifests.write(folder);
         latestSmall = folder;
       } catch (IOException e) {
@@ -54,7 +54,7 @@ final class TestFolders {
     Files.write(folder.resolve(PipelineFiles.TEST), test);
   }
 
-  static void neighbours(Path folder, SimilaritySettings settings) {
+  static void neighbours(Path folder, NeighbourSettings settings) {
     Configuration conf = new Configuration();
     for (boolean users : new boolean[] {true, false}) {
       MemoryNeighbours.write(hadoop(folder.resolve(PipelineFiles.TRAIN)),

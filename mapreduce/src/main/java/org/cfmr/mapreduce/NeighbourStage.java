@@ -17,7 +17,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.TaskCounter;
 import org.cfmr.core.Mode;
 import org.cfmr.core.NeighbourRole;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.JobReport;
@@ -52,7 +52,7 @@ public final class NeighbourStage {
    *     ({@link WorkFolder})
    * @param role which files are written: the prediction files or the ranking files
    */
-  public record Request(Path train, Path output, ModeSelection mode, SimilaritySettings settings,
+  public record Request(Path train, Path output, ModeSelection mode, NeighbourSettings settings,
       Engine engine, int reducers, int threads, boolean overwrite, int startPhase, int endPhase,
       boolean resume, Path work, NeighbourRole role) {
 
@@ -81,7 +81,7 @@ public final class NeighbourStage {
     }
 
     /** The ranking files ({@code *_ranking_neighbors.txt}) instead, computed with {@code newSettings}. */
-    public Request forRanking(SimilaritySettings newSettings) {
+    public Request forRanking(NeighbourSettings newSettings) {
       return toBuilder().settings(newSettings).role(NeighbourRole.RANKING).build();
     }
 
@@ -104,7 +104,7 @@ public final class NeighbourStage {
       private final Path train;
       private final Path output;
       private ModeSelection mode = ModeSelection.BOTH;
-      private SimilaritySettings settings = SimilaritySettings.defaults();
+      private NeighbourSettings settings = NeighbourSettings.defaults();
       private Engine engine = Engine.AUTO;
       private int reducers = 1;
       private int threads = Runtime.getRuntime().availableProcessors();
@@ -125,7 +125,7 @@ public final class NeighbourStage {
         return this;
       }
 
-      public Builder settings(SimilaritySettings value) {
+      public Builder settings(NeighbourSettings value) {
         settings = value;
         return this;
       }

@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.UsageException;
 import org.cfmr.mapreduce.chain.NeighbourChain;
@@ -41,7 +41,7 @@ public final class NeighboursCommand implements Callable<Integer> {
       converter = ModeConverter.class, description = "Which files to compute (default: ${DEFAULT-VALUE}).")
   ModeSelection mode;
 
-  @Mixin SimilarityOptions neighbours;
+  @Mixin NeighbourOptions neighbours;
 
   @Option(names = "--for-ranking",
       description = "Write the ranking files (user_ranking_neighbors.txt, "
@@ -49,7 +49,7 @@ public final class NeighboursCommand implements Callable<Integer> {
           + "co-occurrence cosine with λ 0 and minCommon 1, the given --k.")
   boolean forRanking;
 
-  @Option(names = "--seed", defaultValue = "" + SimilaritySettings.DEFAULT_SEED, paramLabel = "SEED",
+  @Option(names = "--seed", defaultValue = "" + NeighbourSettings.DEFAULT_SEED, paramLabel = "SEED",
       description = "Seed of the --max-pivot-ratings sample (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -103,7 +103,7 @@ public final class NeighboursCommand implements Callable<Integer> {
     if (fromFactors != null) {
       return neighboursFromFactors(conf);
     }
-    SimilaritySettings settings = neighbours.settings(seed);
+    NeighbourSettings settings = neighbours.settings(seed);
     NeighbourStage.Request prediction =
         NeighbourStage.Request.builder(new Path(train), new Path(output))
             .mode(mode).settings(settings).engine(engine).reducers(reducers)

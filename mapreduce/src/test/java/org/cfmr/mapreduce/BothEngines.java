@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.mapreduce.NeighbourStage.Request;
 
@@ -20,7 +20,7 @@ final class BothEngines {
    * Both modes' neighbour files of {@code train} from both engines, into {@code folder}: each file
    * longer than {@code minimumBytes} and byte-identical between the engines.
    */
-  static void assertSameFiles(Path train, SimilaritySettings settings, Configuration conf,
+  static void assertSameFiles(Path train, NeighbourSettings settings, Configuration conf,
       Path folder, long minimumBytes) throws IOException {
     String label = settings.measure().cliName();
     Path chain = folder.resolve("chain-" + label);

@@ -16,9 +16,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.io.SequenceFile;
 import org.cfmr.core.Neighbour;
-import org.cfmr.core.NeighbourFile;
+import org.cfmr.core.NeighbourFileFormat;
 import org.cfmr.core.similarity.Similarity;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.TopNeighbours;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.testing.SharedData;
@@ -66,10 +66,10 @@ class ChainOracleTest {
         new BruteForceNeighbours(train, users).rawSimilarities(measure);
     Configuration conf = HadoopRuntime.configuration();
     Path work = new Path(temp.resolve("work-" + dataset + "-" + mode + "-" + measure).toUri());
-    SimilaritySettings noShrink = SimilaritySettings.defaults()
+    NeighbourSettings noShrink = NeighbourSettings.defaults()
         .withMeasure(Similarity.parse(measure)).withShrink(0);
     int start = 1;
-    for (SimilaritySettings settings : List.of(noShrink, noShrink.withShrink(100))) {
+    for (NeighbourSettings settings : List.of(noShrink, noShrink.withShrink(100))) {
       NeighbourChain chain = new NeighbourChain(conf,
           ChainSettings.of(settings, users ? Mode.USER : Mode.ITEM, train.toString()), work, 2);
       Path hadoopTrain = new Path(train.toUri());
@@ -94,7 +94,7 @@ class ChainOracleTest {
    * similarity in both.
    */
   static void assertSameNeighbours(Map<Integer, List<Neighbour>> expected,
-      Map<Integer, List<Neighbour>> actual, double tolerance, SimilaritySettings settings) {
+      Map<Integer, List<Neighbour>> actual, double tolerance, NeighbourSettings settings) {
     assertEquals(expected.keySet(), actual.keySet(), "entities with neighbours");
     expected.forEach((id, want) -> {
       List<Neighbour> got = actual.get(id);
@@ -120,7 +120,7 @@ class ChainOracleTest {
   private static Map<Integer, List<Neighbour>> parse(List<String> lines) {
     Map<Integer, List<Neighbour>> byId = new TreeMap<>();
     for (String line : lines) {
-      NeighbourFile.Line parsed = NeighbourFile.parseLine(line);
+      NeighbourFileFormat.Line parsed = NeighbourFileFormat.parseLine(line);
       byId.put(parsed.id(), parsed.neighbours());
     }
     return byId;
@@ -161,7 +161,7 @@ class ChainOracleTest {
   }
 
   private static List<String> memoryEngine(java.nio.file.Path train, boolean users,
-      SimilaritySettings settings, Configuration conf) throws IOException {
+      NeighbourSettings settings, Configuration conf) throws IOException {
     java.nio.file.Path file = Files.createTempFile(temp, "memory", ".txt");
     MemoryNeighbours.write(new Path(train.toUri()), new Path(file.toUri()),
         users ? Mode.USER : Mode.ITEM, settings, 2, conf);

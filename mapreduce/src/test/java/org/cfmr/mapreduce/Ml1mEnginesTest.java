@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.similarity.Similarity;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +23,7 @@ class Ml1mEnginesTest {
   @EnumSource(Similarity.class)
   void bothEnginesWriteTheSameFiles(Similarity measure) throws IOException {
     Path train = TestData.train("ml-1m-users-1-2999", temp);
-    SimilaritySettings settings = SimilaritySettings.defaults().withMeasure(measure);
+    NeighbourSettings settings = NeighbourSettings.defaults().withMeasure(measure);
     Configuration conf = HadoopRuntime.configuration();
     if (measure == Similarity.COSINE) {
       conf.setInt("cfmr.chain.chunk-ratings", 100_000);

@@ -21,7 +21,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.similarity.Similarity;
 import org.cfmr.core.Mode;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.StableHash;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.HadoopRuntime;
@@ -52,7 +52,7 @@ class NeighbourStageTest {
       "2,20,2.0,1", "3,10,2.0,1", "3,20,4.0,1", "6,10,2.0,1", "6,20,4.0,1", "4,10,5.0,1",
       "5,40,3.0,1");
 
-  private static final SimilaritySettings TINY_SETTINGS = SimilaritySettings.defaults()
+  private static final NeighbourSettings TINY_SETTINGS = NeighbourSettings.defaults()
       .withMeasure(Similarity.COSINE).withShrink(0).withMinCommon(2).withK(2);
 
   @Test
@@ -75,7 +75,7 @@ class NeighbourStageTest {
   @Test
   void theCapSamplesEachBigPivotBySeedAndTheCapOffKeepsAll() throws IOException {
     java.nio.file.Path train = write("train.csv", TINY);
-    SimilaritySettings capped = TINY_SETTINGS.withMinCommon(1).withMaxPivotRatings(2);
+    NeighbourSettings capped = TINY_SETTINGS.withMinCommon(1).withMaxPivotRatings(2);
     chain(train, capped, ModeSelection.USER, 1);
     List<String> withCap = output(PipelineFiles.USER_NEIGHBOURS);
     // Independently: keep, per movie, the 2 raters with the smallest hash of (seed, movie, user).
@@ -89,14 +89,14 @@ class NeighbourStageTest {
     var oracle = BruteForceNeighbours.neighbours(new BruteForceNeighbours(
         write("sampled.csv", sampled), true).rawSimilarities("cosine"), 0, 1, 0, 2);
     List<String> expected = new ArrayList<>();
-    oracle.forEach((id, list) -> expected.add(org.cfmr.core.NeighbourFile.formatLine(id, list)));
+    oracle.forEach((id, list) -> expected.add(org.cfmr.core.NeighbourFileFormat.formatLine(id, list)));
     assertEquals(expected, withCap);
     NeighbourStage.compute(request(train, capped.withMaxPivotRatings(0), ModeSelection.USER, 1)
         .overwrite(true).build(), conf());
     assertNotEquals(withCap, output(PipelineFiles.USER_NEIGHBOURS), "the cap changed the result");
   }
 
-  private static long hash(SimilaritySettings settings, int movie, String line) {
+  private static long hash(NeighbourSettings settings, int movie, String line) {
     return StableHash.hash(settings.seed(), movie, Integer.parseInt(line.split(",")[0]));
   }
 
@@ -111,7 +111,7 @@ class NeighbourStageTest {
     conf.setLong("mapreduce.input.fileinputformat.split.maxsize", 400_000);
     conf.setInt("cfmr.chain.chunk-ratings", 50_000);
     conf.setInt("cfmr.chain.candidate-buffer", 5_000);
-    SimilaritySettings settings = SimilaritySettings.defaults().withMeasure(Similarity.ADJUSTED_COSINE);
+    NeighbourSettings settings = NeighbourSettings.defaults().withMeasure(Similarity.ADJUSTED_COSINE);
     NeighbourStage.compute(Request.builder(path(shuffled), path(temp.resolve("out")))
         .mode(ModeSelection.BOTH).settings(settings).engine(Engine.MAPREDUCE)
         .reducers(4).threads(1).build(), conf);
@@ -309,11 +309,11 @@ class NeighbourStageTest {
     return conf;
   }
 
-  private Result chain(java.nio.file.Path train, SimilaritySettings settings, ModeSelection mode, int reducers) {
+  private Result chain(java.nio.file.Path train, NeighbourSettings settings, ModeSelection mode, int reducers) {
     return NeighbourStage.compute(request(train, settings, mode, reducers).build(), conf());
   }
 
-  private Request.Builder request(java.nio.file.Path train, SimilaritySettings settings, ModeSelection mode, int reducers) {
+  private Request.Builder request(java.nio.file.Path train, NeighbourSettings settings, ModeSelection mode, int reducers) {
     return Request.builder(path(train), path(temp.resolve("out")))
         .mode(mode).settings(settings).engine(Engine.MAPREDUCE)
         .reducers(reducers).threads(1);

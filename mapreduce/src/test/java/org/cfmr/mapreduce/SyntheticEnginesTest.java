@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.similarity.Similarity;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.preprocess.synth.SyntheticRatings;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +37,7 @@ class SyntheticEnginesTest {
   @ParameterizedTest
   @EnumSource(Similarity.class)
   void bothEnginesWriteTheSameFiles(Similarity measure) throws IOException {
-    SimilaritySettings settings = SimilaritySettings.defaults().withMeasure(measure);
+    NeighbourSettings settings = NeighbourSettings.defaults().withMeasure(measure);
     Configuration conf = HadoopRuntime.configuration();
     conf.setInt("cfmr.chain.chunk-ratings", 20_000);
     BothEngines.assertSameFiles(train, settings, conf, temp, 10_000);

@@ -3,7 +3,7 @@ package org.cfmr.sql;
 import java.io.IOException;
 import java.util.List;
 import org.cfmr.core.Neighbour;
-import org.cfmr.core.NeighbourFile;
+import org.cfmr.core.NeighbourFileFormat;
 import org.cfmr.core.NeighbourFileReader;
 import org.cfmr.core.SixDecimals;
 
@@ -20,7 +20,7 @@ final class NeighboursSource {
   static void copy(InputFile in, TsvWriter out) {
     NeighbourFileReader reader = new NeighbourFileReader(in.path().toString(), in.reader());
     try {
-      for (NeighbourFile.Line line = reader.next(); line != null; line = reader.next()) {
+      for (NeighbourFileFormat.Line line = reader.next(); line != null; line = reader.next()) {
         copyLine(out, line.id(), line.neighbours());
       }
     } catch (IOException e) {

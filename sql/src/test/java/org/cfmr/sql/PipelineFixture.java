@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.StableHash;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.testing.Manifests;
@@ -49,10 +49,10 @@ final class PipelineFixture {
             ? PipelineFiles.USER_RANKING_NEIGHBOURS : PipelineFiles.ITEM_RANKING_NEIGHBOURS;
         Mode mode = users ? Mode.USER : Mode.ITEM;
         MemoryNeighbours.write(trainPath, new org.apache.hadoop.fs.Path(folder.resolve(name).toUri()),
-            mode, SimilaritySettings.defaults(), 2, conf);
+            mode, NeighbourSettings.defaults(), 2, conf);
         MemoryNeighbours.write(trainPath,
             new org.apache.hadoop.fs.Path(folder.resolve(ranking).toUri()), mode,
-            SimilaritySettings.defaults().forRanking(), 2, conf);
+            NeighbourSettings.defaults().forRanking(), 2, conf);
       }
     }
     write(folder.resolve(PipelineFiles.USER_BASED_RECOMMENDATIONS), recommendations(train, 1, 20));

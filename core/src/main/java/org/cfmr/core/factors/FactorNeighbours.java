@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Neighbour;
-import org.cfmr.core.NeighbourFile;
+import org.cfmr.core.NeighbourFileFormat;
 import org.cfmr.core.TopNeighbours;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.Progress;
@@ -20,7 +20,7 @@ import org.cfmr.core.runtime.Workers;
  * Neighbours from factors: for each entity a, the cosine of its factor vector with every other
  * entity b's, {@code sim(a,b) = x_a·x_b / (|x_a|·|x_b|)}, and its top-K ({@link TopNeighbours}:
  * similarity descending, ties by id) among those with {@code sim > 0}, written as a neighbour
- * file ({@link NeighbourFile}). Entities with a zero vector have no neighbours and are no one's.
+ * file ({@link NeighbourFileFormat}). Entities with a zero vector have no neighbours and are no one's.
  *
  * <p>Exhaustive: {@code n²·rank} multiply-adds (about 5 s for ml-latest-small's 9,000 items at
  * rank 64 on two cores). Each entity's row is computed by one thread, whole, so the file does not
@@ -72,7 +72,7 @@ public final class FactorNeighbours {
           int end = Math.min(lines.length, start + ROWS_PER_TASK);
           for (int a = start; a < end; a++) {
             List<Neighbour> best = of(factors, norms, a, k);
-            lines[a] = best.isEmpty() ? null : NeighbourFile.formatLine(factors.id(a), best);
+            lines[a] = best.isEmpty() ? null : NeighbourFileFormat.formatLine(factors.id(a), best);
           }
           progress.advance(end - start);
         }

@@ -11,12 +11,12 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Neighbour;
-import org.cfmr.core.NeighbourFile;
+import org.cfmr.core.NeighbourFileFormat;
 import org.cfmr.core.NeighbourFileReader;
 import org.cfmr.core.runtime.CfmrException;
 
 /**
- * A neighbour file ({@link NeighbourFile}) held in primitive arrays: entity ids ascending, and for
+ * A neighbour file ({@link NeighbourFileFormat}) held in primitive arrays: entity ids ascending, and for
  * each its neighbours best first with the similarities as printed (6 decimals). Entity number
  * {@code e} (0-based) is the file's line {@code e + 1}.
  */
@@ -59,7 +59,7 @@ public final class NeighbourLists {
   public static NeighbourLists parse(String source, Reader in) throws IOException {
     Builder builder = new Builder();
     NeighbourFileReader reader = new NeighbourFileReader(source, in);
-    for (NeighbourFile.Line line = reader.next(); line != null; line = reader.next()) {
+    for (NeighbourFileFormat.Line line = reader.next(); line != null; line = reader.next()) {
       builder.add(line.id(), line.neighbours());
     }
     return builder.build(source);

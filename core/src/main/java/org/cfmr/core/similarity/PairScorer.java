@@ -8,9 +8,9 @@ import org.cfmr.core.EntityTotals;
  * non-zero, {@code n >= minCommon} and {@code sim > minSim}.
  */
 public final class PairScorer {
-  private final SimilaritySettings settings;
+  private final NeighbourSettings settings;
 
-  public PairScorer(SimilaritySettings settings) {
+  public PairScorer(NeighbourSettings settings) {
     this.settings = settings;
   }
 

@@ -12,7 +12,7 @@ import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Neighbour;
-import org.cfmr.core.NeighbourFile;
+import org.cfmr.core.NeighbourFileFormat;
 import org.cfmr.core.runtime.CfmrException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +76,7 @@ class FactorNeighboursTest {
       }
       all.sort(Neighbour.BEST_FIRST);
       if (!all.isEmpty()) {
-        lines.add(NeighbourFile.formatLine(ids[a], all.subList(0, Math.min(k, all.size()))));
+        lines.add(NeighbourFileFormat.formatLine(ids[a], all.subList(0, Math.min(k, all.size()))));
       }
     }
     return lines;

@@ -52,7 +52,7 @@ class PairScorerTest {
     double raw = Similarity.COOCCURRENCE.raw(sums, new EntityTotals(4, 30),
         new EntityTotals(9, 40));
     assertEquals(0.5, raw, 1e-15);
-    SimilaritySettings settings = SimilaritySettings.defaults().withMeasure(Similarity.COOCCURRENCE)
+    NeighbourSettings settings = NeighbourSettings.defaults().withMeasure(Similarity.COOCCURRENCE)
         .withShrink(0).withMinCommon(3);
     assertEquals(0.5, new PairScorer(settings).score(sums, new EntityTotals(4, 30),
         new EntityTotals(9, 40)), 1e-15);
@@ -125,7 +125,7 @@ class PairScorerTest {
   void scoreAppliesMinCommonShrinkageAndMinSim() {
     PairSums sums = new PairSums();
     for (int i = 0; i < 4; i++) sums.add(0, 0, 64, 64, 64);
-    SimilaritySettings cosine = SimilaritySettings.defaults().withMeasure(Similarity.COSINE).withShrink(0);
+    NeighbourSettings cosine = NeighbourSettings.defaults().withMeasure(Similarity.COSINE).withShrink(0);
     assertTrue(Double.isNaN(new PairScorer(cosine).score(sums, EntityTotals.NONE, EntityTotals.NONE)),
         "n=4 < minCommon=5");
     sums.add(0, 0, 64, 64, 64);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cfmr.core.Neighbour;
-import org.cfmr.core.NeighbourFile;
+import org.cfmr.core.NeighbourFileFormat;
 
 /**
  * Compares neighbour files with the golden ones of the independent implementation, as their
@@ -59,16 +59,16 @@ public final class GoldenNeighbours {
   /** Golden neighbours printed as 0.000000 (exactly 0 by the spec's arithmetic) removed. */
   private static List<String> dropExactZeros(List<String> lines) {
     return lines.stream().map(line -> {
-      NeighbourFile.Line parsed = NeighbourFile.parseLine(line);
+      NeighbourFileFormat.Line parsed = NeighbourFileFormat.parseLine(line);
       List<Neighbour> kept = parsed.neighbours().stream().filter(n -> n.similarity() != 0).toList();
-      return kept.isEmpty() ? null : NeighbourFile.formatLine(parsed.id(), kept);
+      return kept.isEmpty() ? null : NeighbourFileFormat.formatLine(parsed.id(), kept);
     }).filter(line -> line != null).toList();
   }
 
   private static Map<Integer, List<Neighbour>> parse(List<String> lines) {
     Map<Integer, List<Neighbour>> byId = new LinkedHashMap<>();
     for (String line : lines) {
-      NeighbourFile.Line parsed = NeighbourFile.parseLine(line);
+      NeighbourFileFormat.Line parsed = NeighbourFileFormat.parseLine(line);
       byId.put(parsed.id(), parsed.neighbours());
     }
     return byId;

@@ -3,7 +3,7 @@ package org.cfmr.mapreduce.chain;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.Mode;
 import org.cfmr.core.similarity.Similarity;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 
 /**
  * What every job of the chain needs to know, written to and read from the job
@@ -18,7 +18,7 @@ import org.cfmr.core.similarity.SimilaritySettings;
  * @param candidateBuffer the most neighbour candidates job 3's mapper buffers before it flushes
  *     its per-entity top-K lists (default {@value #DEFAULT_CANDIDATE_BUFFER}, ~40 bytes each)
  */
-public record ChainSettings(SimilaritySettings similarity, Mode mode, String train,
+public record ChainSettings(NeighbourSettings similarity, Mode mode, String train,
     int chunkRatings, int candidateBuffer) {
 
   public static final int DEFAULT_CHUNK_RATINGS = 0;
@@ -30,7 +30,7 @@ public record ChainSettings(SimilaritySettings similarity, Mode mode, String tra
   private static final String PREFIX = "cfmr.chain.";
 
   /** The chain's settings with the default memory bounds. */
-  public static ChainSettings of(SimilaritySettings similarity, Mode mode, String train) {
+  public static ChainSettings of(NeighbourSettings similarity, Mode mode, String train) {
     return new ChainSettings(similarity, mode, train, DEFAULT_CHUNK_RATINGS,
         DEFAULT_CANDIDATE_BUFFER);
   }
@@ -71,7 +71,7 @@ public record ChainSettings(SimilaritySettings similarity, Mode mode, String tra
   }
 
   public static ChainSettings readFrom(Configuration conf) {
-    SimilaritySettings similarity = new SimilaritySettings(
+    NeighbourSettings similarity = new NeighbourSettings(
         Similarity.parse(conf.get(PREFIX + "measure")),
         conf.getDouble(PREFIX + "shrink", 0),
         conf.getInt(PREFIX + "min-common", 0),

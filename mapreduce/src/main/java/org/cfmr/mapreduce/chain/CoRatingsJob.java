@@ -24,7 +24,7 @@ import org.cfmr.mapreduce.chain.TaggedId.Tag;
  * into the side output {@value #TOTALS}, which Pearson's centring and job 4's partitioning read.
  */
 public final class CoRatingsJob {
-  /** The named side output holding {@code entity → TotalsWritable}. */
+  /** The named side output holding {@code entity → PartialTotalsWritable}. */
   public static final String TOTALS = "totals";
 
   /** Job 1's counters. */
@@ -37,10 +37,10 @@ public final class CoRatingsJob {
    * each entity's totals under the entity (in-mapper combining: one record per entity and split
    * instead of one per rating).
    */
-  public static final class RatingMapper extends Mapper<LongWritable, Text, TaggedId, TotalsWritable> {
+  public static final class RatingMapper extends Mapper<LongWritable, Text, TaggedId, PartialTotalsWritable> {
     private final Map<Integer, long[]> entityTotals = new HashMap<>();
     private final TaggedId key = new TaggedId();
-    private final TotalsWritable value = new TotalsWritable();
+    private final PartialTotalsWritable value = new PartialTotalsWritable();
     private boolean usersAreEntities;
     private SplitRatings lines;
 
@@ -79,7 +79,7 @@ public final class CoRatingsJob {
    * no pair and are dropped. For an entity: its totals summed, to the side output.
    */
   public static final class PivotReducer
-      extends Reducer<TaggedId, TotalsWritable, IntWritable, PivotVector> {
+      extends Reducer<TaggedId, PartialTotalsWritable, IntWritable, PivotVector> {
     private final IntWritable outKey = new IntWritable();
     private ChainSettings settings;
     private MultipleOutputs<IntWritable, PivotVector> sideOutputs;
@@ -94,7 +94,7 @@ public final class CoRatingsJob {
     }
 
     @Override
-    protected void reduce(TaggedId key, Iterable<TotalsWritable> values, Context context)
+    protected void reduce(TaggedId key, Iterable<PartialTotalsWritable> values, Context context)
         throws IOException, InterruptedException {
       if (key.tag() == Tag.ENTITY) {
         writeEntityTotals(key.id(), values, context);
@@ -103,20 +103,20 @@ public final class CoRatingsJob {
       }
     }
 
-    private void writeEntityTotals(int entity, Iterable<TotalsWritable> values, Context context)
+    private void writeEntityTotals(int entity, Iterable<PartialTotalsWritable> values, Context context)
         throws IOException, InterruptedException {
       long count = 0;
       long sum = 0;
-      for (TotalsWritable partial : values) {
+      for (PartialTotalsWritable partial : values) {
         count += partial.count();
         sum += partial.halfStarSum();
       }
       outKey.set(entity);
-      sideOutputs.write(TOTALS, outKey, new TotalsWritable(entity, count, sum), TOTALS + "/part");
+      sideOutputs.write(TOTALS, outKey, new PartialTotalsWritable(entity, count, sum), TOTALS + "/part");
       context.getCounter(Counter.ENTITIES).increment(1);
     }
 
-    private void writePivot(int pivot, Iterable<TotalsWritable> values, Context context)
+    private void writePivot(int pivot, Iterable<PartialTotalsWritable> values, Context context)
         throws IOException, InterruptedException {
       int size = sortByEntity(values);
       long sum = 0;
@@ -148,9 +148,9 @@ public final class CoRatingsJob {
     }
 
     /** Fills {@code entities} and {@code halfStars} sorted by entity; returns how many. */
-    private int sortByEntity(Iterable<TotalsWritable> values) {
+    private int sortByEntity(Iterable<PartialTotalsWritable> values) {
       int size = 0;
-      for (TotalsWritable rating : values) {
+      for (PartialTotalsWritable rating : values) {
         if (size == packed.length) {
           packed = Arrays.copyOf(packed, size * 2);
         }

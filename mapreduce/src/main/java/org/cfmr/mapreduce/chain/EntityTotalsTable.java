@@ -35,7 +35,7 @@ public final class EntityTotalsTable {
     long[] readSums = new long[1024];
     int size = 0;
     IntWritable key = new IntWritable();
-    TotalsWritable value = new TotalsWritable();
+    PartialTotalsWritable value = new PartialTotalsWritable();
     for (FileStatus part : parts) {
       try (SequenceFile.Reader reader =
           new SequenceFile.Reader(conf, SequenceFile.Reader.file(part.getPath()))) {

@@ -93,10 +93,10 @@ public final class NeighbourChain {
       requireRatings(train);
       Job job = newJob("co-ratings", train, TextInputFormat.class, folder(1),
           SequenceFileOutputFormat.class);
-      map(job, CoRatingsJob.RatingMapper.class, TaggedId.class, TotalsWritable.class);
+      map(job, CoRatingsJob.RatingMapper.class, TaggedId.class, PartialTotalsWritable.class);
       reduce(job, CoRatingsJob.PivotReducer.class, IntWritable.class, PivotVector.class);
       MultipleOutputs.addNamedOutput(job, CoRatingsJob.TOTALS, SequenceFileOutputFormat.class,
-          IntWritable.class, TotalsWritable.class);
+          IntWritable.class, PartialTotalsWritable.class);
       reports.add(runJob(job, "job 1/4 " + mode + " co-ratings", CoRatingsJob.Counter.class));
     }
     if (start <= 2 && end >= 2) {

@@ -8,7 +8,7 @@ import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.cfmr.core.EntityTotals;
 import org.cfmr.core.similarity.PairScorer;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.TopNeighbours;
 
 /**
@@ -35,7 +35,7 @@ public final class SimilarityJob {
       extends Mapper<IntWritable, Stripe, IntWritable, CandidateNeighbours> {
     private final Map<Integer, TopNeighbours> buffer = new HashMap<>();
     private final IntWritable outKey = new IntWritable();
-    private SimilaritySettings settings;
+    private NeighbourSettings settings;
     private PairScorer scorer;
     private EntityTotalsTable totals;
     private int bufferedEntityLimit;

@@ -9,7 +9,7 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Partitioner;
 import org.apache.hadoop.mapreduce.Reducer;
-import org.cfmr.core.NeighbourFile;
+import org.cfmr.core.NeighbourFileFormat;
 import org.cfmr.core.TopNeighbours;
 
 /**
@@ -68,7 +68,7 @@ public final class TopKJob {
         throws IOException, InterruptedException {
       TopNeighbours top = merge(lists, k);
       var best = top.best();
-      line.set(NeighbourFile.formatLine(entity.get(), best));
+      line.set(NeighbourFileFormat.formatLine(entity.get(), best));
       context.write(line, NullWritable.get());
       context.getCounter(Counter.ENTITIES_WITH_NEIGHBOURS).increment(1);
       context.getCounter(Counter.NEIGHBOURS_WRITTEN).increment(best.size());

@@ -7,7 +7,7 @@ import org.cfmr.core.similarity.PivotCentring;
 import org.cfmr.core.PivotSampler;
 import org.cfmr.core.similarity.Similarity;
 import org.cfmr.core.similarity.SimilarityMeasure;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.ratings.RatingMatrix;
 
 /**
@@ -33,7 +33,7 @@ public final class PivotLayout {
   final long[] pivotCount;
 
   /** The ratings of {@code matrix}, each pivot's sampled when settings cap pivots. */
-  public PivotLayout(RatingMatrix matrix, SimilaritySettings settings) {
+  public PivotLayout(RatingMatrix matrix, NeighbourSettings settings) {
     this(matrix, c -> keptPositions(matrix, settings, c), settings.measure(),
         matrix::columnTotals);
   }
@@ -91,7 +91,7 @@ public final class PivotLayout {
     }
   }
 
-  private static int[] keptPositions(RatingMatrix matrix, SimilaritySettings settings, int c) {
+  private static int[] keptPositions(RatingMatrix matrix, NeighbourSettings settings, int c) {
     int from = matrix.columnStart[c];
     int size = matrix.columnStart[c + 1] - from;
     if (!settings.capsPivots() || size <= settings.maxPivotRatings()) {

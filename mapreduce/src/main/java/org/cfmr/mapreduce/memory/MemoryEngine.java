@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.cfmr.core.EntityTotals;
-import org.cfmr.core.NeighbourFile;
+import org.cfmr.core.NeighbourFileFormat;
 import org.cfmr.core.similarity.PairScorer;
 import org.cfmr.core.similarity.PairSums;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.TopNeighbours;
 import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.core.runtime.Progress;
@@ -33,14 +33,14 @@ import org.cfmr.mapreduce.kernel.RowSums;
  */
 public final class MemoryEngine {
   private final RatingMatrix matrix;
-  private final SimilaritySettings settings;
+  private final NeighbourSettings settings;
   private final PairScorer scorer;
   private final EntityTotals[] totals;
   private final PivotLayout pairs;
   private final int blockRows;
   private final boolean compactAllowed;
 
-  MemoryEngine(RatingMatrix matrix, SimilaritySettings settings) {
+  MemoryEngine(RatingMatrix matrix, NeighbourSettings settings) {
     this(matrix, settings, RowSums.BLOCK_ROWS, true);
   }
 
@@ -48,7 +48,7 @@ public final class MemoryEngine {
    * @param blockRows later rows summed per pass (tests make it small to exercise the tiling)
    * @param compactAllowed false keeps cosine and pearson in three longs (tests of that layout)
    */
-  MemoryEngine(RatingMatrix matrix, SimilaritySettings settings, int blockRows,
+  MemoryEngine(RatingMatrix matrix, NeighbourSettings settings, int blockRows,
       boolean compactAllowed) {
     this.matrix = matrix;
     this.settings = settings;
@@ -78,7 +78,7 @@ public final class MemoryEngine {
     for (int row = 0; row < matrix.rows(); row++) {
       TopNeighbours selection = top.of(row);
       if (!selection.isEmpty()) {
-        lines.add(NeighbourFile.formatLine(matrix.rowIds[row], selection.best()));
+        lines.add(NeighbourFileFormat.formatLine(matrix.rowIds[row], selection.best()));
       }
     }
     return lines;

@@ -12,7 +12,7 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.CfmrException;
@@ -35,7 +35,7 @@ public final class MemoryNeighbours {
    * @param mode user–user or item–item
    * @return the number of entities with at least one neighbour
    */
-  public static int write(Path train, Path output, Mode mode, SimilaritySettings settings,
+  public static int write(Path train, Path output, Mode mode, NeighbourSettings settings,
       int threads, Configuration conf) {
     long start = System.nanoTime();
     RatingMatrix matrix = TrainRatings.read(train, conf).matrix(mode.usersAreEntities());
@@ -59,7 +59,7 @@ public final class MemoryNeighbours {
     int threads = args.length > 3 ? Integer.parseInt(args[3])
         : Runtime.getRuntime().availableProcessors();
     write(new Path(args[0]), new Path(args[1]), Mode.parse(args[2]),
-        SimilaritySettings.defaults(), threads, new Configuration());
+        NeighbourSettings.defaults(), threads, new Configuration());
   }
 
   private static void writeLines(Path output, List<String> lines, Configuration conf) {

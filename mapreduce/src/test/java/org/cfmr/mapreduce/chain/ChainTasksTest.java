@@ -32,7 +32,7 @@ import org.cfmr.core.EntityTotals;
 import org.cfmr.core.Neighbour;
 import org.cfmr.core.similarity.PairSums;
 import org.cfmr.core.similarity.Similarity;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.StableHash;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.mapreduce.chain.TaggedId.Tag;
@@ -44,15 +44,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ChainTasksTest {
   @TempDir java.nio.file.Path temp;
 
-  private static Configuration conf(SimilaritySettings settings, boolean users, int chunkRatings) {
+  private static Configuration conf(NeighbourSettings settings, boolean users, int chunkRatings) {
     Configuration conf = new Configuration(false);
     new ChainSettings(settings, users ? Mode.USER : Mode.ITEM, "train.csv", chunkRatings, 1000)
         .writeTo(conf);
     return conf;
   }
 
-  private static SimilaritySettings cosine(int minCommon) {
-    return SimilaritySettings.defaults().withMeasure(Similarity.COSINE).withShrink(0)
+  private static NeighbourSettings cosine(int minCommon) {
+    return NeighbourSettings.defaults().withMeasure(Similarity.COSINE).withShrink(0)
         .withMinCommon(minCommon);
   }
 
@@ -60,15 +60,15 @@ class ChainTasksTest {
 
   @Test
   void ratingMapperEmitsEachRatingUnderItsPivotAndEachEntitysTotalsOnce() throws Exception {
-    TaskHarness harness = new TaskHarness(conf(SimilaritySettings.defaults(), true, 10));
+    TaskHarness harness = new TaskHarness(conf(NeighbourSettings.defaults(), true, 10));
     harness.split = new FileSplit(new Path("file:/data/train.csv"), 0, 100, null);
-    List<Record<TaggedId, TotalsWritable>> out = harness.map(new CoRatingsJob.RatingMapper(),
+    List<Record<TaggedId, PartialTotalsWritable>> out = harness.map(new CoRatingsJob.RatingMapper(),
         lines("1,10,4.0,5", "2,10,3.5,6", "1,20,5,7"));
     assertEquals(List.of(
-        new Record<>(new TaggedId(Tag.PIVOT, 10), new TotalsWritable(1, 1, 8)),
-        new Record<>(new TaggedId(Tag.PIVOT, 10), new TotalsWritable(2, 1, 7)),
-        new Record<>(new TaggedId(Tag.PIVOT, 20), new TotalsWritable(1, 1, 10))), out.subList(0, 3));
-    assertEquals(Map.of(1, new TotalsWritable(1, 2, 18), 2, new TotalsWritable(2, 1, 7)),
+        new Record<>(new TaggedId(Tag.PIVOT, 10), new PartialTotalsWritable(1, 1, 8)),
+        new Record<>(new TaggedId(Tag.PIVOT, 10), new PartialTotalsWritable(2, 1, 7)),
+        new Record<>(new TaggedId(Tag.PIVOT, 20), new PartialTotalsWritable(1, 1, 10))), out.subList(0, 3));
+    assertEquals(Map.of(1, new PartialTotalsWritable(1, 2, 18), 2, new PartialTotalsWritable(2, 1, 7)),
         out.subList(3, out.size()).stream().peek(r -> assertEquals(Tag.ENTITY, r.key().tag()))
             .collect(Collectors.toMap(r -> r.key().id(), Record::value)));
     assertEquals(3, harness.counter(CoRatingsJob.Counter.RATINGS));
@@ -76,17 +76,17 @@ class ChainTasksTest {
 
   @Test
   void itemItemPivotsAreUsers() throws Exception {
-    TaskHarness harness = new TaskHarness(conf(SimilaritySettings.defaults(), false, 10));
+    TaskHarness harness = new TaskHarness(conf(NeighbourSettings.defaults(), false, 10));
     harness.split = new FileSplit(new Path("file:/data/train.csv"), 0, 100, null);
-    List<Record<TaggedId, TotalsWritable>> out =
+    List<Record<TaggedId, PartialTotalsWritable>> out =
         harness.map(new CoRatingsJob.RatingMapper(), lines("1,10,4.0,5"));
-    assertEquals(new Record<>(new TaggedId(Tag.PIVOT, 1), new TotalsWritable(10, 1, 8)), out.get(0));
-    assertEquals(new Record<>(new TaggedId(Tag.ENTITY, 10), new TotalsWritable(10, 1, 8)), out.get(1));
+    assertEquals(new Record<>(new TaggedId(Tag.PIVOT, 1), new PartialTotalsWritable(10, 1, 8)), out.get(0));
+    assertEquals(new Record<>(new TaggedId(Tag.ENTITY, 10), new PartialTotalsWritable(10, 1, 8)), out.get(1));
   }
 
   @Test
   void aMalformedLineIsReportedWithItsFileAndLine() {
-    TaskHarness harness = new TaskHarness(conf(SimilaritySettings.defaults(), true, 10));
+    TaskHarness harness = new TaskHarness(conf(NeighbourSettings.defaults(), true, 10));
     harness.split = new FileSplit(new Path("file:/data/train.csv"), 0, 100, null);
     CfmrException error = assertThrows(CfmrException.class,
         () -> harness.map(new CoRatingsJob.RatingMapper(), lines("1,10,4.0,5", "1,11,x,5")));
@@ -95,7 +95,7 @@ class ChainTasksTest {
 
   @Test
   void pastTheFirstSplitAnErrorNamesTheByteOffset() {
-    TaskHarness harness = new TaskHarness(conf(SimilaritySettings.defaults(), true, 10));
+    TaskHarness harness = new TaskHarness(conf(NeighbourSettings.defaults(), true, 10));
     harness.split = new FileSplit(new Path("file:/data/train.csv"), 64, 100, null);
     CfmrException error = assertThrows(CfmrException.class,
         () -> harness.map(new CoRatingsJob.RatingMapper(), List.of(
@@ -106,26 +106,26 @@ class ChainTasksTest {
 
   @Test
   void pivotReducerSortsThePivotDropsLonePivotsAndSumsEntityTotals() throws Exception {
-    TaskHarness harness = new TaskHarness(sideOutputConf(SimilaritySettings.defaults()));
+    TaskHarness harness = new TaskHarness(sideOutputConf(NeighbourSettings.defaults()));
     List<Record<IntWritable, PivotVector>> out = harness.reduce(new CoRatingsJob.PivotReducer(), List.of(
-        group(new TaggedId(Tag.PIVOT, 10), new TotalsWritable(3, 1, 8), new TotalsWritable(1, 1, 6),
-            new TotalsWritable(2, 1, 10)),
-        group(new TaggedId(Tag.PIVOT, 20), new TotalsWritable(1, 1, 4)),
-        group(new TaggedId(Tag.ENTITY, 1), new TotalsWritable(1, 2, 10), new TotalsWritable(1, 1, 6))));
+        group(new TaggedId(Tag.PIVOT, 10), new PartialTotalsWritable(3, 1, 8), new PartialTotalsWritable(1, 1, 6),
+            new PartialTotalsWritable(2, 1, 10)),
+        group(new TaggedId(Tag.PIVOT, 20), new PartialTotalsWritable(1, 1, 4)),
+        group(new TaggedId(Tag.ENTITY, 1), new PartialTotalsWritable(1, 2, 10), new PartialTotalsWritable(1, 1, 6))));
     assertEquals(List.of(new Record<>(new IntWritable(10), new PivotVector(new EntityTotals(3, 24),
         new int[] {1, 2, 3}, new int[] {6, 10, 8}, 3))), out);
-    assertEquals(Map.of(1, new TotalsWritable(1, 3, 16)), readTotals());
+    assertEquals(Map.of(1, new PartialTotalsWritable(1, 3, 16)), readTotals());
     assertEquals(2, harness.counter(CoRatingsJob.Counter.PIVOTS));
     assertEquals(1, harness.counter(CoRatingsJob.Counter.ENTITIES));
   }
 
   @Test
   void pivotReducerKeepsTheSeededSampleOfACappedPivotButItsTotalsOverAll() throws Exception {
-    SimilaritySettings capped = SimilaritySettings.defaults().withMaxPivotRatings(2);
+    NeighbourSettings capped = NeighbourSettings.defaults().withMaxPivotRatings(2);
     TaskHarness harness = new TaskHarness(sideOutputConf(capped));
     List<Record<IntWritable, PivotVector>> out = harness.reduce(new CoRatingsJob.PivotReducer(), List.of(
-        group(new TaggedId(Tag.PIVOT, 10), new TotalsWritable(4, 1, 2), new TotalsWritable(1, 1, 4),
-            new TotalsWritable(3, 1, 6), new TotalsWritable(2, 1, 8))));
+        group(new TaggedId(Tag.PIVOT, 10), new PartialTotalsWritable(4, 1, 2), new PartialTotalsWritable(1, 1, 4),
+            new PartialTotalsWritable(3, 1, 6), new PartialTotalsWritable(2, 1, 8))));
     // The two entities whose hash of (seed, pivot, entity) is smallest, ascending.
     Integer[] byHash = {1, 2, 3, 4};
     Arrays.sort(byHash, Comparator.comparing(
@@ -141,32 +141,32 @@ class ChainTasksTest {
 
   @Test
   void aDuplicateRatingIsAnError() throws Exception {
-    TaskHarness harness = new TaskHarness(sideOutputConf(SimilaritySettings.defaults()));
+    TaskHarness harness = new TaskHarness(sideOutputConf(NeighbourSettings.defaults()));
     CfmrException error = assertThrows(CfmrException.class, () -> harness.reduce(
         new CoRatingsJob.PivotReducer(), List.of(group(new TaggedId(Tag.PIVOT, 10),
-            new TotalsWritable(1, 1, 8), new TotalsWritable(1, 1, 6)))));
+            new PartialTotalsWritable(1, 1, 8), new PartialTotalsWritable(1, 1, 6)))));
     assertEquals("train.csv: duplicate rating of movie 10 by user 1", error.getMessage());
   }
 
-  private Configuration sideOutputConf(SimilaritySettings settings) throws IOException {
+  private Configuration sideOutputConf(NeighbourSettings settings) throws IOException {
     Job job = Job.getInstance(conf(settings, true, 10));
     FileOutputFormat.setOutputPath(job, new Path(temp.toUri()));
     MultipleOutputs.addNamedOutput(job, CoRatingsJob.TOTALS, SequenceFileOutputFormat.class,
-        IntWritable.class, TotalsWritable.class);
+        IntWritable.class, PartialTotalsWritable.class);
     return job.getConfiguration();
   }
 
-  private Map<Integer, TotalsWritable> readTotals() throws IOException {
-    Map<Integer, TotalsWritable> totals = new TreeMap<>();
+  private Map<Integer, PartialTotalsWritable> readTotals() throws IOException {
+    Map<Integer, PartialTotalsWritable> totals = new TreeMap<>();
     try (var files = Files.walk(temp)) {
       for (java.nio.file.Path file : files.filter(f -> f.getFileName().toString().startsWith("part")
           && f.getParent().getFileName().toString().equals(CoRatingsJob.TOTALS)).toList()) {
         try (SequenceFile.Reader reader = new SequenceFile.Reader(new Configuration(),
             SequenceFile.Reader.file(new Path(file.toUri())))) {
           IntWritable key = new IntWritable();
-          TotalsWritable value = new TotalsWritable();
+          PartialTotalsWritable value = new PartialTotalsWritable();
           while (reader.next(key, value)) {
-            totals.put(key.get(), new TotalsWritable(value.id(), value.count(), value.halfStarSum()));
+            totals.put(key.get(), new PartialTotalsWritable(value.id(), value.count(), value.halfStarSum()));
           }
         }
       }
@@ -192,7 +192,7 @@ class ChainTasksTest {
 
   @Test
   void pearsonStripesCarryTheValueSumsForTheCentringAtTheEnd() throws Exception {
-    TaskHarness harness = new TaskHarness(conf(SimilaritySettings.defaults(), true, 1000));
+    TaskHarness harness = new TaskHarness(conf(NeighbourSettings.defaults(), true, 1000));
     List<Record<IntWritable, Stripe>> out = harness.map(new PairStatisticsJob.StripesMapper(),
         List.of(pivot(10, new int[] {4, 9}, new int[] {3, 7})));
     assertEquals(List.of(new Record<>(new IntWritable(4),
@@ -205,7 +205,7 @@ class ChainTasksTest {
         pivot(10, new int[] {1, 2, 3, 4}, new int[] {8, 6, 10, 2}),
         pivot(20, new int[] {1, 2, 4}, new int[] {2, 4, 9}),
         pivot(30, new int[] {2, 3, 4}, new int[] {5, 5, 5}));
-    SimilaritySettings adjusted = SimilaritySettings.defaults().withMeasure(Similarity.ADJUSTED_COSINE);
+    NeighbourSettings adjusted = NeighbourSettings.defaults().withMeasure(Similarity.ADJUSTED_COSINE);
     TaskHarness roomy = new TaskHarness(conf(adjusted, true, 1000));
     TaskHarness tight = new TaskHarness(conf(adjusted, true, 1));
     List<Record<IntWritable, Stripe>> once = roomy.map(new PairStatisticsJob.StripesMapper(), pivots);
@@ -225,8 +225,8 @@ class ChainTasksTest {
   @Test
   void scoringMapperKeepsPairsThatPassTheThresholdsInBothDirections() throws Exception {
     Configuration conf = conf(cosine(2), true, 1000);
-    conf.set(SimilarityJob.TOTALS_FOLDER, writeTotals(new TotalsWritable(1, 2, 14),
-        new TotalsWritable(2, 2, 14), new TotalsWritable(3, 1, 8), new TotalsWritable(4, 2, 14)));
+    conf.set(SimilarityJob.TOTALS_FOLDER, writeTotals(new PartialTotalsWritable(1, 2, 14),
+        new PartialTotalsWritable(2, 2, 14), new PartialTotalsWritable(3, 1, 8), new PartialTotalsWritable(4, 2, 14)));
     TaskHarness harness = new TaskHarness(conf);
     // 1 = (8, 6) and 2 = (8, 6): cosine 1; 1 and 4 = (6, 8): 96/100; 1 and 3 share one item only.
     List<Record<IntWritable, CandidateNeighbours>> out = harness.map(new SimilarityJob.ScoringMapper(),
@@ -243,13 +243,13 @@ class ChainTasksTest {
     assertEquals(2, harness.counter(SimilarityJob.Counter.PAIRS_KEPT));
   }
 
-  private String writeTotals(TotalsWritable... totals) throws IOException {
+  private String writeTotals(PartialTotalsWritable... totals) throws IOException {
     Path folder = new Path(temp.toUri().toString(), "totals");
     try (SequenceFile.Writer writer = SequenceFile.createWriter(new Configuration(),
         SequenceFile.Writer.file(new Path(folder, "part-r-00000")),
         SequenceFile.Writer.keyClass(IntWritable.class),
-        SequenceFile.Writer.valueClass(TotalsWritable.class))) {
-      for (TotalsWritable t : totals) {
+        SequenceFile.Writer.valueClass(PartialTotalsWritable.class))) {
+      for (PartialTotalsWritable t : totals) {
         writer.append(new IntWritable(t.id()), t);
       }
     }
@@ -260,7 +260,7 @@ class ChainTasksTest {
 
   @Test
   void pruneAndLinesKeepTheKBestWithTiesByIdAndPrintSixDecimals() throws Exception {
-    TaskHarness harness = new TaskHarness(conf(SimilaritySettings.defaults().withK(3), true, 10));
+    TaskHarness harness = new TaskHarness(conf(NeighbourSettings.defaults().withK(3), true, 10));
     List<Map.Entry<IntWritable, List<CandidateNeighbours>>> groups = List.of(Map.entry(new IntWritable(7),
         List.of(list(new Neighbour(3, 0.5), new Neighbour(9, 0.9)),
             list(new Neighbour(2, 0.5), new Neighbour(5, 0.1)))));
@@ -298,7 +298,7 @@ class ChainTasksTest {
     return records;
   }
 
-  private static Map.Entry<TaggedId, List<TotalsWritable>> group(TaggedId key, TotalsWritable... values) {
+  private static Map.Entry<TaggedId, List<PartialTotalsWritable>> group(TaggedId key, PartialTotalsWritable... values) {
     return Map.entry(key, List.of(values));
   }
 

@@ -23,7 +23,7 @@ class WritablesTest {
     stripe.add(7, new PairSums(3, -4, 5, 60, 70, -80));
     stripe.add(2, new PairSums(1, 0, 0, 1L << 40, 2, 3));
     List<Writable> values = List.of(new TaggedId(TaggedId.Tag.ENTITY, 123456),
-        new TotalsWritable(5, 300, 1200),
+        new PartialTotalsWritable(5, 300, 1200),
         new PivotVector(new EntityTotals(9, 40), new int[] {3, 70000, 70001}, new int[] {1, 10, 5}, 3),
         stripe,
         new CandidateNeighbours(List.of(new Neighbour(4, 0.1 + 0.2), new Neighbour(1, -0.5))));

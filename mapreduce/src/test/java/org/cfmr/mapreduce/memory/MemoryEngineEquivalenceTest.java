@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.cfmr.core.Rating;
 import org.cfmr.core.RatingFormat;
 import org.cfmr.core.similarity.Similarity;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.core.testing.SharedData;
 import org.cfmr.mapreduce.kernel.RowSums;
@@ -78,7 +78,7 @@ class MemoryEngineEquivalenceTest {
   @MethodSource("cases")
   void sameLinesAsTheReference(String data, boolean users, Similarity measure, int cap) {
     RatingMatrix matrix = matrix(data.equals("synthetic") ? synthetic : latestSmall, users);
-    SimilaritySettings settings = SimilaritySettings.defaults().withMeasure(measure)
+    NeighbourSettings settings = NeighbourSettings.defaults().withMeasure(measure)
         .withShrink(measure == Similarity.COSINE ? 0 : 100).withMaxPivotRatings(cap);
     List<String> expected = new ReferenceEngine(matrix, settings).lines(1, "reference");
     assertTrue(expected.size() > 100, "not a trivially small file: " + expected.size());
@@ -107,7 +107,7 @@ class MemoryEngineEquivalenceTest {
       halfStars[i] = i % length == 0 ? 9 : 10;
     }
     RatingMatrix matrix = RatingMatrix.of(users, items, halfStars, size);
-    SimilaritySettings settings = SimilaritySettings.defaults();
+    NeighbourSettings settings = NeighbourSettings.defaults();
     String sim = String.format(Locale.ROOT, "%.6f", length / (length + 100.0));
     List<String> lines = new MemoryEngine(matrix, settings).lines(2, "longest rows");
     assertEquals(List.of("1\t2:" + sim, "2\t1:" + sim), lines);
@@ -117,7 +117,7 @@ class MemoryEngineEquivalenceTest {
   @Test
   void theThreadCountDoesNotChangeTheLines() {
     RatingMatrix matrix = matrix(synthetic, true);
-    SimilaritySettings settings = SimilaritySettings.defaults().withK(5);
+    NeighbourSettings settings = NeighbourSettings.defaults().withK(5);
     List<String> one = new MemoryEngine(matrix, settings).lines(1, "one thread");
     assertEquals(one, new MemoryEngine(matrix, settings).lines(4, "four threads"));
   }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.similarity.Similarity;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.testing.GoldenNeighbours;
@@ -24,7 +24,7 @@ class MemoryEngineGoldenTest {
     Path train = SharedData.golden("ml-100k-u1/ratings_train.csv");
     Path golden = SharedData.golden("ml-100k-u1/" + mode + "_topk_neighbors." + measure + ".shrink"
         + shrink + ".txt");
-    SimilaritySettings settings = SimilaritySettings.defaults()
+    NeighbourSettings settings = NeighbourSettings.defaults()
         .withMeasure(Similarity.parse(measure)).withShrink(shrink);
     RatingMatrix matrix = TrainRatings.read(new org.apache.hadoop.fs.Path(train.toUri()),
         new Configuration()).matrix(mode.equals("user"));

@@ -8,13 +8,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cfmr.core.EntityTotals;
-import org.cfmr.core.NeighbourFile;
+import org.cfmr.core.NeighbourFileFormat;
 import org.cfmr.core.similarity.PairScorer;
 import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.core.similarity.PairSums;
 import org.cfmr.core.PivotContributions;
 import org.cfmr.core.PivotSampler;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.TopNeighbours;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.Progress;
@@ -26,14 +26,14 @@ import org.cfmr.core.runtime.Progress;
  */
 final class ReferenceEngine {
   private final RatingMatrix matrix;
-  private final SimilaritySettings settings;
+  private final NeighbourSettings settings;
   private final PairScorer scorer;
   private final EntityTotals[] totals;
   /** Per pivot, the rows whose ratings enter pair generation (all, or the capped sample). */
   private final int[][] pivotRows;
   private final PivotContributions[] pivotContributions;
 
-  ReferenceEngine(RatingMatrix matrix, SimilaritySettings settings) {
+  ReferenceEngine(RatingMatrix matrix, NeighbourSettings settings) {
     this.matrix = matrix;
     this.settings = settings;
     this.scorer = new PairScorer(settings);
@@ -138,7 +138,7 @@ final class ReferenceEngine {
         }
         sums[b].clear();
       }
-      return top.isEmpty() ? null : NeighbourFile.formatLine(matrix.rowIds[a], top.best());
+      return top.isEmpty() ? null : NeighbourFileFormat.formatLine(matrix.rowIds[a], top.best());
     }
   }
 }

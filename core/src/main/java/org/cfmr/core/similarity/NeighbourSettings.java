@@ -10,7 +10,7 @@ import org.cfmr.core.runtime.UsageException;
  *     is used for pair generation; 0 means no cap
  * @param seed the seed of that sample
  */
-public record SimilaritySettings(
+public record NeighbourSettings(
     Similarity measure,
     double shrink,
     int minCommon,
@@ -24,8 +24,8 @@ public record SimilaritySettings(
   public static final double DEFAULT_MIN_SIM = 0;
   public static final long DEFAULT_SEED = 42;
 
-  public static SimilaritySettings defaults() {
-    return new SimilaritySettings(Similarity.PEARSON, Shrinkage.DEFAULT_LAMBDA,
+  public static NeighbourSettings defaults() {
+    return new NeighbourSettings(Similarity.PEARSON, Shrinkage.DEFAULT_LAMBDA,
         DEFAULT_MIN_COMMON, DEFAULT_MIN_SIM, DEFAULT_K, 0, DEFAULT_SEED);
   }
 
@@ -34,11 +34,11 @@ public record SimilaritySettings(
    * common pivot (the best top-N lists measured, see docs/ALGORITHMS.md), with the same K, pivot
    * cap and seed.
    */
-  public SimilaritySettings forRanking() {
+  public NeighbourSettings forRanking() {
     return withMeasure(Similarity.COOCCURRENCE).withShrink(0).withMinCommon(1);
   }
 
-  public SimilaritySettings {
+  public NeighbourSettings {
     if (!(shrink >= 0 && shrink < Double.POSITIVE_INFINITY)) {
       throw new UsageException("--shrink must be a number >= 0, not " + shrink);
     }
@@ -58,24 +58,24 @@ public record SimilaritySettings(
     return maxPivotRatings > 0;
   }
 
-  public SimilaritySettings withMeasure(Similarity m) {
-    return new SimilaritySettings(m, shrink, minCommon, minSim, k, maxPivotRatings, seed);
+  public NeighbourSettings withMeasure(Similarity m) {
+    return new NeighbourSettings(m, shrink, minCommon, minSim, k, maxPivotRatings, seed);
   }
 
-  public SimilaritySettings withShrink(double lambda) {
-    return new SimilaritySettings(measure, lambda, minCommon, minSim, k, maxPivotRatings, seed);
+  public NeighbourSettings withShrink(double lambda) {
+    return new NeighbourSettings(measure, lambda, minCommon, minSim, k, maxPivotRatings, seed);
   }
 
-  public SimilaritySettings withMinCommon(int min) {
-    return new SimilaritySettings(measure, shrink, min, minSim, k, maxPivotRatings, seed);
+  public NeighbourSettings withMinCommon(int min) {
+    return new NeighbourSettings(measure, shrink, min, minSim, k, maxPivotRatings, seed);
   }
 
-  public SimilaritySettings withK(int newK) {
-    return new SimilaritySettings(measure, shrink, minCommon, minSim, newK, maxPivotRatings, seed);
+  public NeighbourSettings withK(int newK) {
+    return new NeighbourSettings(measure, shrink, minCommon, minSim, newK, maxPivotRatings, seed);
   }
 
-  public SimilaritySettings withMaxPivotRatings(int cap) {
-    return new SimilaritySettings(measure, shrink, minCommon, minSim, k, cap, seed);
+  public NeighbourSettings withMaxPivotRatings(int cap) {
+    return new NeighbourSettings(measure, shrink, minCommon, minSim, k, cap, seed);
   }
 
   /** A one-line description for logs and reports. */

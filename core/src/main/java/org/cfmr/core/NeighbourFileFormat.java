@@ -9,10 +9,10 @@ import java.util.List;
  * {@code id<TAB>n1:s1,n2:s2,...}, best first, each similarity printed as {@code %.6f}, every line
  * ending with a line break. {@link NeighbourFileReader} reads and checks a whole file.
  */
-public final class NeighbourFile {
+public final class NeighbourFileFormat {
   private static final int DECIMALS = 6;
 
-  private NeighbourFile() {}
+  private NeighbourFileFormat() {}
 
   /** The line for {@code id} and its neighbours (best first), without a line break. */
   public static String formatLine(int id, List<Neighbour> neighbours) {

@@ -8,22 +8,23 @@ import org.apache.hadoop.io.WritableUtils;
 import org.cfmr.core.EntityTotals;
 
 /**
- * An entity's rating count and half-star sum, with the entity's id: in job 1 one rating is the
- * totals {@code (1, h)} of its entity at a pivot, and partial totals of an entity are summed into
- * its train totals. Variable-length encoded.
+ * Partial train totals of one entity (its id, a rating count and a half-star sum), job 1's map
+ * output value: a single rating {@code h} is the partial {@code (1, h)}, sent to its pivot (where
+ * the ratings make the pivot vector) and to its entity (where the partials are summed into the
+ * entity's train totals). Variable-length encoded.
  */
-public final class TotalsWritable implements Writable {
+public final class PartialTotalsWritable implements Writable {
   private int id;
   private long count;
   private long halfStarSum;
 
-  public TotalsWritable() {}
+  public PartialTotalsWritable() {}
 
-  public TotalsWritable(int id, long count, long halfStarSum) {
+  public PartialTotalsWritable(int id, long count, long halfStarSum) {
     set(id, count, halfStarSum);
   }
 
-  public TotalsWritable set(int newId, long newCount, long newHalfStarSum) {
+  public PartialTotalsWritable set(int newId, long newCount, long newHalfStarSum) {
     this.id = newId;
     this.count = newCount;
     this.halfStarSum = newHalfStarSum;
@@ -62,7 +63,7 @@ public final class TotalsWritable implements Writable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TotalsWritable t && t.id == id && t.count == count
+    return o instanceof PartialTotalsWritable t && t.id == id && t.count == count
         && t.halfStarSum == halfStarSum;
   }
 

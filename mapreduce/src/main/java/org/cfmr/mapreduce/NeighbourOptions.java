@@ -2,15 +2,15 @@ package org.cfmr.mapreduce;
 
 import org.cfmr.core.similarity.Shrinkage;
 import org.cfmr.core.similarity.Similarity;
-import org.cfmr.core.similarity.SimilaritySettings;
+import org.cfmr.core.similarity.NeighbourSettings;
 import picocli.CommandLine.Option;
 
 /**
  * The options that decide the neighbour files, as {@code cfmr neighbours} and {@code cfmr
- * pipeline} share them (a picocli mixin), with {@link SimilaritySettings}' defaults. The seed of
+ * pipeline} share them (a picocli mixin), with {@link NeighbourSettings}' defaults. The seed of
  * the pivot sample is each command's own: {@code neighbours --seed}, or the pipeline's split seed.
  */
-public final class SimilarityOptions {
+public final class NeighbourOptions {
   @Option(names = "--similarity", defaultValue = Similarity.DEFAULT_NAME,
       paramLabel = "cosine|pearson|adjusted-cosine|cooccurrence",
       converter = SimilarityConverter.class,
@@ -22,16 +22,16 @@ public final class SimilarityOptions {
           + "(default: ${DEFAULT-VALUE}).")
   double shrink;
 
-  @Option(names = "--k", defaultValue = "" + SimilaritySettings.DEFAULT_K, paramLabel = "K",
+  @Option(names = "--k", defaultValue = "" + NeighbourSettings.DEFAULT_K, paramLabel = "K",
       description = "Neighbours kept per entity (default: ${DEFAULT-VALUE}).")
   int k;
 
-  @Option(names = "--min-common", defaultValue = "" + SimilaritySettings.DEFAULT_MIN_COMMON,
+  @Option(names = "--min-common", defaultValue = "" + NeighbourSettings.DEFAULT_MIN_COMMON,
       paramLabel = "N",
       description = "Least co-rated count for a pair to be kept (default: ${DEFAULT-VALUE}).")
   int minCommon;
 
-  @Option(names = "--min-sim", defaultValue = "" + SimilaritySettings.DEFAULT_MIN_SIM,
+  @Option(names = "--min-sim", defaultValue = "" + NeighbourSettings.DEFAULT_MIN_SIM,
       paramLabel = "S", description = "A pair is kept only when sim > S (default: ${DEFAULT-VALUE}).")
   double minSim;
 
@@ -41,8 +41,8 @@ public final class SimilarityOptions {
   int maxPivotRatings;
 
   /** The settings these options give, with {@code seed} seeding the pivot sample. */
-  public SimilaritySettings settings(long seed) {
-    return new SimilaritySettings(similarity, shrink, minCommon, minSim, k, maxPivotRatings, seed);
+  public NeighbourSettings settings(long seed) {
+    return new NeighbourSettings(similarity, shrink, minCommon, minSim, k, maxPivotRatings, seed);
   }
 
   /** The number of neighbours kept, for the commands that use it alone. */
