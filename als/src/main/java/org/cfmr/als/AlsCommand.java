@@ -6,12 +6,13 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.factors.Factors;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.HadoopRuntime;
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
 import org.cfmr.core.runtime.PipelineFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.cfmr.core.io.FactorFiles;
 
 /**
  * {@code cfmr als}: fits explicit-feedback ALS with weighted-λ regularisation (ALS-WR) to a train
@@ -109,8 +110,8 @@ public final class AlsCommand implements Callable<Integer> {
 
   /** The error of the written files (so it is what a reader of them gets) on the test split. */
   private void printTestError(Path test, Configuration conf) {
-    Factors users = Factors.read(new Path(output, AlsFiles.USER_FACTORS), rank, conf);
-    Factors items = Factors.read(new Path(output, AlsFiles.ITEM_FACTORS), rank, conf);
+    Factors users = FactorFiles.read(new Path(output, AlsFiles.USER_FACTORS), rank, conf);
+    Factors items = FactorFiles.read(new Path(output, AlsFiles.ITEM_FACTORS), rank, conf);
     TestError error = TestError.of(users, items, test, conf);
     if (error.covered() == 0) {
       throw new CfmrException(test + ": no test rating has both its user and its item in train");

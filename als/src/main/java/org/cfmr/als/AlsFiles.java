@@ -16,11 +16,12 @@ import org.cfmr.als.mapreduce.AlsChain;
 import org.cfmr.als.memory.MemoryAls;
 import org.cfmr.core.SixDecimals;
 import org.cfmr.core.factors.FactorNeighbours;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.ResultStage;
 import org.cfmr.mapreduce.WorkFolder;
+import org.cfmr.core.io.FactorFiles;
 
 /**
  * The files of an ALS fit, the stage {@code cfmr als} runs: {@value #USER_FACTORS} and
@@ -81,12 +82,12 @@ public final class AlsFiles {
     try (OutputFolder out = OutputFolder.forResult(request.output(), request.names(),
         request.overwrite(), manifestStage(request, conf), conf)) {
       AlsModel model = fit(request, conf);
-      model.users().write(out.staged(USER_FACTORS), conf);
-      model.items().write(out.staged(ITEM_FACTORS), conf);
+      FactorFiles.write(model.users(), out.staged(USER_FACTORS), conf);
+      FactorFiles.write(model.items(), out.staged(ITEM_FACTORS), conf);
       writeReport(model, request, out.staged(REPORT), conf);
       int withNeighbours = -1;
       if (request.neighbours() > 0) {
-        withNeighbours = FactorNeighbours.write(model.items(), request.neighbours(),
+        withNeighbours = FactorFiles.writeNeighbours(model.items(), request.neighbours(),
             request.threads(), out.staged(PipelineFiles.ITEM_NEIGHBOURS), conf);
       }
       out.commit();

@@ -5,7 +5,7 @@ import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Rating;
 import org.cfmr.core.RatingFormat;
 import org.cfmr.core.factors.Factors;
-import org.cfmr.core.ratings.RatingsReader;
+import org.cfmr.core.io.RatingsReader;
 
 /**
  * A model's error on held-out ratings, as Spark's {@code RegressionEvaluator} measures ALS with

@@ -13,7 +13,7 @@ import org.apache.hadoop.util.GenericOptionsParser;
 import org.cfmr.als.AlsCommand;
 import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.HadoopRuntime;
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
 import org.cfmr.eval.EvaluateCommand;
 import org.cfmr.eval.RecommendCommand;
 import org.cfmr.eval.SweepCommand;

@@ -14,15 +14,15 @@ import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
-import org.cfmr.core.NeighbourRole;
+import org.cfmr.core.runtime.NeighbourRole;
 import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.baseline.Baseline;
 import org.cfmr.core.baseline.BaselineFit;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.TrainData;
-import org.cfmr.core.ratings.RatingsInput;
+import org.cfmr.core.io.RatingsInput;
 import org.cfmr.core.ratings.TrainRatings;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.OutputFolder;
@@ -49,6 +49,8 @@ import org.cfmr.preprocess.split.SplitSettings;
 import org.cfmr.sql.DatabaseOptions;
 import org.cfmr.sql.LoadSettings;
 import org.cfmr.sql.MysqlLoader;
+import org.cfmr.core.io.RatingsReader;
+import org.cfmr.core.io.NeighbourListsFile;
 
 /**
  * The main job, stage after stage into one output folder: the split, the neighbour files of both
@@ -133,7 +135,7 @@ final class Pipeline {
             folder, chainRuns);
       }
 
-      TrainData train = TrainData.of(TrainRatings.read(split.train(), conf));
+      TrainData train = TrainData.of(RatingsReader.readTrain(split.train(), conf));
       TestRatings test = TestRatings.read(split.test(), train, conf);
       EvaluationSettings evaluation = settings.predictions();
       Baseline baseline = BaselineFit.fit(train, evaluation.baseline(), settings.threads());
@@ -141,8 +143,8 @@ final class Pipeline {
           evaluation.clip());
       results = new ArrayList<>();
       for (Mode mode : MODES) {
-        NeighbourLists lists = NeighbourLists.read(folder.staged(mode.neighbourFile()), conf);
-        NeighbourLists rankingLists = settings.ranking() == null ? lists : NeighbourLists.read(
+        NeighbourLists lists = NeighbourListsFile.read(folder.staged(NeighbourRole.PREDICTION.fileName(mode)), conf);
+        NeighbourLists rankingLists = settings.ranking() == null ? lists : NeighbourListsFile.read(
             folder.staged(NeighbourRole.RANKING.fileName(mode)), conf);
         Recommender recommender = Recommender.of(train, lists, rankingLists,
             evaluation.withMode(mode), baseline);

@@ -5,7 +5,7 @@ import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
 import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.runtime.BundledData;
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
 import org.cfmr.eval.EvaluationSettings;
 import org.cfmr.eval.PredictionOptions;
 import org.cfmr.eval.Recommendations;

@@ -33,11 +33,6 @@ public enum Mode {
     return this == USER;
   }
 
-  /** {@code user_topk_neighbors.txt} or {@code item_topk_neighbors.txt}: the prediction file. */
-  public String neighbourFile() {
-    return NeighbourRole.PREDICTION.fileName(this);
-  }
-
   public static Mode parse(String name) {
     String wanted = name.trim().toLowerCase(Locale.ROOT);
     for (Mode mode : values()) {

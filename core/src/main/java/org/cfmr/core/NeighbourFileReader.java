@@ -2,7 +2,7 @@ package org.cfmr.core;
 
 import java.io.IOException;
 import java.io.Reader;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 
 /**
  * Reads a neighbour file ({@link NeighbourFileFormat}) line by line, each line parsed and checked, and

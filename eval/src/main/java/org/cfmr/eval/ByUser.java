@@ -2,7 +2,7 @@ package org.cfmr.eval;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cfmr.core.runtime.Progress;
-import org.cfmr.core.runtime.Workers;
+import org.cfmr.core.Workers;
 
 /**
  * Work spread over threads user by user: blocks of 32 users are handed out in order, each thread

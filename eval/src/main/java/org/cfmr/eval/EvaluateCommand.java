@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
-import org.cfmr.core.NeighbourRole;
+import org.cfmr.core.runtime.NeighbourRole;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.RankingScore;
@@ -16,12 +16,14 @@ import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
 import org.cfmr.core.baseline.Baseline;
 import org.cfmr.core.baseline.BaselineFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.cfmr.core.io.RatingsReader;
+import org.cfmr.core.io.NeighbourListsFile;
 
 /**
  * {@code cfmr evaluate}: RMSE, MAE and coverage over the covered test ratings, the same over all
@@ -129,7 +131,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (json != null) {
       OutputFolder.requireReplaceable(new Path(json), overwrite, conf);
     }
-    TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
+    TrainData trainData = TrainData.of(RatingsReader.readTrain(trainFile, conf));
     TestRatings testRatings = TestRatings.read(testFile, trainData, conf);
     SplitsMatch.check(trainFile, trainData, testFile, testRatings, allowUnknown, System.err);
     long fitStart = System.nanoTime();
@@ -152,9 +154,9 @@ public final class EvaluateCommand implements Callable<Integer> {
           "--neighbours", conf);
       Path rankingFile = inputs.rankingFile(rankingNeighbours, neighbours, mode, neighbourFile,
           conf);
-      NeighbourLists lists = NeighbourLists.read(neighbourFile, conf);
+      NeighbourLists lists = NeighbourListsFile.read(neighbourFile, conf);
       EvaluationResult result = Evaluation.run(trainData, testRatings, lists,
-          rankingFile.equals(neighbourFile) ? lists : NeighbourLists.read(rankingFile, conf),
+          rankingFile.equals(neighbourFile) ? lists : NeighbourListsFile.read(rankingFile, conf),
           settings.withMode(mode), baseline);
       System.out.print(result.report());
       results.add(result);

@@ -15,6 +15,9 @@ import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.Progress;
+import org.cfmr.core.runtime.NeighbourRole;
+import org.cfmr.core.io.RatingsReader;
+import org.cfmr.core.io.NeighbourListsFile;
 
 /**
  * {@code cfmr evaluate}'s work: predicts every test rating and ranks every test user's candidates
@@ -27,9 +30,9 @@ public final class Evaluation {
   /** Reads the train and test splits and the neighbour file, and evaluates. */
   public static EvaluationResult run(Path train, Path test, Path neighbours,
       EvaluationSettings settings, Configuration conf) {
-    TrainData trainData = TrainData.of(TrainRatings.read(train, conf));
+    TrainData trainData = TrainData.of(RatingsReader.readTrain(train, conf));
     TestRatings testRatings = TestRatings.read(test, trainData, conf);
-    return run(trainData, testRatings, NeighbourLists.read(neighbours, conf), settings);
+    return run(trainData, testRatings, NeighbourListsFile.read(neighbours, conf), settings);
   }
 
   /** Evaluates splits and neighbours already in memory, fitting the baseline when it is needed. */
@@ -49,7 +52,7 @@ public final class Evaluation {
   /**
    * Evaluates the predictions over {@code neighbours} (the error figures) and the top-N lists
    * ranked over {@code rankingNeighbours} (the same lists, or the ranking files of
-   * {@link org.cfmr.core.NeighbourRole#RANKING}).
+   * {@link org.cfmr.core.runtime.NeighbourRole#RANKING}).
    */
   public static EvaluationResult run(TrainData train, TestRatings test, NeighbourLists neighbours,
       NeighbourLists rankingNeighbours, EvaluationSettings settings, Baseline baseline) {

@@ -3,6 +3,7 @@ package org.cfmr.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import org.cfmr.core.Mode;
 
 /**
  * The evaluator's figures for one mode: error metrics over the covered test ratings, the same over

@@ -8,7 +8,7 @@ import org.cfmr.core.baseline.BaselineSettings;
 import org.cfmr.core.predict.Centring;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.RankingScore;
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
 
 /**
  * How predictions are made, lists ranked and both judged. Defaults: mean-centred item formula, at

@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.cfmr.core.baseline.Baseline;
 import org.cfmr.core.predict.Clipping;
 import org.cfmr.core.predict.TrainData;
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
 
 /**
  * {@code --fallback}: what the "all ratings" figures predict for a test rating the neighbours do

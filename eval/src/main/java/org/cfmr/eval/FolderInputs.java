@@ -3,9 +3,9 @@ package org.cfmr.eval;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
-import org.cfmr.core.NeighbourRole;
+import org.cfmr.core.runtime.NeighbourRole;
 import org.cfmr.core.runtime.ResultFolder;
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
 
 /**
  * The input files of {@code evaluate}, {@code recommend} and {@code sweep}: each given on its own

@@ -5,7 +5,7 @@ import java.util.List;
 import org.cfmr.core.baseline.BaselineSettings;
 import org.cfmr.core.predict.Centring;
 import org.cfmr.core.predict.ItemFormula;
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
 import picocli.CommandLine.Option;
 
 /**

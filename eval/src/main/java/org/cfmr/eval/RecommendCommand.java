@@ -9,7 +9,7 @@ import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
-import org.cfmr.core.NeighbourRole;
+import org.cfmr.core.runtime.NeighbourRole;
 import org.cfmr.core.baseline.Baseline;
 import org.cfmr.core.baseline.BaselineFit;
 import org.cfmr.core.predict.ItemFormula;
@@ -17,16 +17,18 @@ import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
 import org.cfmr.core.runtime.ResultStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.cfmr.core.io.RatingsReader;
+import org.cfmr.core.io.NeighbourListsFile;
 
 /**
  * {@code cfmr recommend}: each user's top-N (default 100) movies by a ranking score
@@ -125,12 +127,12 @@ public final class RecommendCommand implements Callable<Integer> {
         ItemFormula.CENTRED, minNeighbours, !noClip, score, EvaluationSettings.DEFAULT_TOP_N,
         EvaluationSettings.DEFAULT_RELEVANT_FROM, threads.count()))
         .withItemFormula(ItemFormula.parse(itemFormula));
-    TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
+    TrainData trainData = TrainData.of(RatingsReader.readTrain(trainFile, conf));
     Baseline baseline = settings.needsBaseline()
         ? BaselineFit.fit(trainData, settings.baseline(), threads.count()) : null;
-    NeighbourLists lists = NeighbourLists.read(neighbourFile, conf);
+    NeighbourLists lists = NeighbourListsFile.read(neighbourFile, conf);
     Recommender recommender = Recommender.of(trainData, lists, rankingFile.equals(neighbourFile)
-        ? lists : NeighbourLists.read(rankingFile, conf), settings, baseline);
+        ? lists : NeighbourListsFile.read(rankingFile, conf), settings, baseline);
     long start = System.nanoTime();
     Path target;
     long lines;

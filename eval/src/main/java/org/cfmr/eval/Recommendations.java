@@ -8,7 +8,7 @@ import org.cfmr.core.SixDecimals;
 import org.cfmr.core.predict.Predictor;
 import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.Progress;
 
 /**

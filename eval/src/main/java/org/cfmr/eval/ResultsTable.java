@@ -2,6 +2,7 @@ package org.cfmr.eval;
 
 import java.util.List;
 import java.util.Locale;
+import org.cfmr.core.Mode;
 
 /**
  * The evaluator's figures as a fixed-width text table and as CSV: first the models without

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.predict.TrainData;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 
 /**
  * Whether a test split belongs with the train split it is evaluated against, judged by the share

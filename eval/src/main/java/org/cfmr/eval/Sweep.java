@@ -20,6 +20,7 @@ import org.cfmr.core.baseline.BaselineSettings;
 import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.mapreduce.memory.MemoryNeighbours;
+import org.cfmr.core.io.NeighbourListsFile;
 
 /**
  * {@code cfmr sweep}'s work: for each similarity, shrinkage and minCommon of the grid, the
@@ -123,7 +124,7 @@ public final class Sweep {
     for (Mode mode : modes) {
       Path file = new Path(temporary.resolve(mode.cliName() + ".txt").toUri());
       MemoryNeighbours.write(trainFile, file, mode, settings, threads, conf);
-      lists.add(NeighbourLists.read(file, conf));
+      lists.add(NeighbourListsFile.read(file, conf));
     }
     List<Row> rows = new ArrayList<>();
     for (int k : ks) {

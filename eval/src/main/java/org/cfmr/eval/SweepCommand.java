@@ -14,12 +14,13 @@ import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
 import org.cfmr.core.baseline.BaselineFit;
 import org.cfmr.core.baseline.BaselineSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.cfmr.core.io.RatingsReader;
 
 /**
  * {@code cfmr sweep}: neighbours (in-memory engine) and evaluation over a grid of similarity,
@@ -107,7 +108,7 @@ public final class SweepCommand implements Callable<Integer> {
     if (csv != null) {
       OutputFolder.requireReplaceable(new Path(csv), overwrite, conf);
     }
-    TrainData trainData = TrainData.of(TrainRatings.read(trainFile, conf));
+    TrainData trainData = TrainData.of(RatingsReader.readTrain(trainFile, conf));
     TestRatings testRatings = TestRatings.read(inputs.file(test, PipelineFiles.TEST, "--test", conf),
         trainData, conf);
     List<ModelResult> models = models(trainData, testRatings);

@@ -6,7 +6,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
+import org.cfmr.core.io.RatingsReader;
 
 /**
  * A test split ({@code ratings_test.csv}, header-less CSV) grouped by user in primitive arrays:
@@ -39,7 +40,7 @@ public final class TestRatings {
     } catch (IOException e) {
       throw new CfmrException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    TrainRatings raw = TrainRatings.read(file, conf);
+    TrainRatings raw = RatingsReader.readTrain(file, conf);
     TestRatings test = group(raw);
     test.check(file.toString(), raw, train);
     return test;

@@ -7,7 +7,7 @@ import java.util.List;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.OutputFolder;
 

@@ -1,6 +1,6 @@
 package org.cfmr.eval;
 
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
 import picocli.CommandLine.Option;
 
 /** {@code --threads N} of the evaluation commands: all cores by default. */

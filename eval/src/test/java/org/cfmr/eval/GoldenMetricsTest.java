@@ -15,6 +15,8 @@ import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.testing.SharedData;
 import org.junit.jupiter.api.Test;
+import org.cfmr.core.io.RatingsReader;
+import org.cfmr.core.io.NeighbourListsFile;
 
 /**
  * The evaluator on the golden ml-100k u1 split and neighbour files gives the independent
@@ -27,7 +29,7 @@ class GoldenMetricsTest {
   void everyGoldenEntryMatches() throws Exception {
     Path golden = SharedData.golden("ml-100k-u1");
     Configuration conf = new Configuration();
-    TrainData train = TrainData.of(TrainRatings.read(path(golden, "ratings_train.csv"), conf));
+    TrainData train = TrainData.of(RatingsReader.readTrain(path(golden, "ratings_train.csv"), conf));
     TestRatings test = TestRatings.read(path(golden, "ratings_test.csv"), train, conf);
     JsonNode metrics = new ObjectMapper().readTree(golden.resolve("metrics.json").toFile());
     int checked = 0;
@@ -44,7 +46,7 @@ class GoldenMetricsTest {
       } else {
         file = "user_topk_neighbors." + key[key.length - 2] + "." + key[key.length - 1] + ".txt";
       }
-      NeighbourLists neighbours = NeighbourLists.read(path(golden, file), conf);
+      NeighbourLists neighbours = NeighbourListsFile.read(path(golden, file), conf);
       EvaluationResult result = Evaluation.run(train, test, neighbours, settings);
       JsonNode want = entry.getValue();
       String what = entry.getKey() + " ";

@@ -26,6 +26,8 @@ import org.cfmr.core.ratings.TrainRatings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cfmr.core.io.RatingsReader;
+import org.cfmr.core.io.NeighbourListsFile;
 
 /**
  * Predictions and metrics on a tiny split, computed by hand. Train: u1 {10:5, 20:3, 30:4}
@@ -60,7 +62,7 @@ class HandComputedCasesTest {
     Files.write(dir.resolve("test.csv"), TEST);
     Files.write(dir.resolve("user.txt"), USER_NEIGHBOURS);
     Files.write(dir.resolve("item.txt"), ITEM_NEIGHBOURS);
-    train = TrainData.of(TrainRatings.read(hadoop("train.csv"), new Configuration()));
+    train = TrainData.of(RatingsReader.readTrain(hadoop("train.csv"), new Configuration()));
   }
 
   @Test
@@ -202,13 +204,13 @@ class HandComputedCasesTest {
   }
 
   private Predictor.UserScorer residualScorer(Mode mode, String file, Baseline baseline) {
-    NeighbourLists lists = NeighbourLists.read(hadoop(file), new Configuration());
+    NeighbourLists lists = NeighbourListsFile.read(hadoop(file), new Configuration());
     return Predictor.of(mode, train, IndexedNeighbours.of(lists, train, mode),
         ItemFormula.CENTRED, RatingCentre.baseline(baseline), 2, 1, Clipping.NONE).newScorer();
   }
 
   private Predictor.UserScorer scorer(Mode mode, String file, ItemFormula formula, boolean clip) {
-    NeighbourLists lists = NeighbourLists.read(hadoop(file), new Configuration());
+    NeighbourLists lists = NeighbourListsFile.read(hadoop(file), new Configuration());
     return Predictor.of(mode, train, IndexedNeighbours.of(lists, train, mode), formula, 1,
         Clipping.of(train, clip)).newScorer();
   }

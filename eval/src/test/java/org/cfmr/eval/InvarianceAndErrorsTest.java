@@ -14,7 +14,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.Mode;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.RankingScore;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.testing.SharedData;
 import org.junit.jupiter.api.Test;

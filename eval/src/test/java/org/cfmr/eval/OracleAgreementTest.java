@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.cfmr.core.io.RatingsReader;
 
 /**
  * The evaluator agrees with the plain oracle to 1e-9 on every figure (error metrics, coverage,
@@ -107,7 +108,7 @@ class OracleAgreementTest {
   void popularityEqualsTheDirectCount(String data) throws Exception {
     Path[] files = files(data, Mode.ITEM);
     Configuration conf = new Configuration();
-    TrainData train = TrainData.of(TrainRatings.read(TestFolders.hadoop(files[0]), conf));
+    TrainData train = TrainData.of(RatingsReader.readTrain(TestFolders.hadoop(files[0]), conf));
     PopularityResult popularity = PopularityBaseline.evaluate(train,
         TestRatings.read(TestFolders.hadoop(files[1]), train, conf), 10, 4.0);
     OracleEvaluator oracle = new OracleEvaluator(files[0], files[1], files[2]);

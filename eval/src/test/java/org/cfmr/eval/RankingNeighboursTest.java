@@ -28,6 +28,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.cfmr.core.runtime.NeighbourRole;
+import org.cfmr.core.io.RatingsReader;
+import org.cfmr.core.io.NeighbourListsFile;
 
 /**
  * Predictions over one neighbour file and lists over another (ml-latest-small: the default
@@ -50,7 +53,7 @@ class RankingNeighboursTest {
   @BeforeAll
   static void readTheSplit() throws Exception {
     folder = TestFolders.latestSmall();
-    train = TrainData.of(TrainRatings.read(TestFolders.hadoop(
+    train = TrainData.of(RatingsReader.readTrain(TestFolders.hadoop(
         folder.resolve(PipelineFiles.TRAIN)), conf));
     test = TestRatings.read(TestFolders.hadoop(folder.resolve(PipelineFiles.TEST)), train, conf);
   }
@@ -129,7 +132,7 @@ class RankingNeighboursTest {
   }
 
   private static NeighbourLists predictionLists(Mode mode) {
-    return NeighbourLists.read(TestFolders.hadoop(folder.resolve(mode.neighbourFile())), conf);
+    return NeighbourListsFile.read(TestFolders.hadoop(folder.resolve(NeighbourRole.PREDICTION.fileName(mode))), conf);
   }
 
   private static NeighbourLists rankingLists(Mode mode) {
@@ -139,7 +142,7 @@ class RankingNeighboursTest {
           TestFolders.hadoop(file), mode, NeighbourSettings.defaults().forRanking(),
           2, conf);
     }
-    return NeighbourLists.read(TestFolders.hadoop(file), conf);
+    return NeighbourListsFile.read(TestFolders.hadoop(file), conf);
   }
 
   private static ObjectNode json(EvaluationResult result) {

@@ -21,6 +21,8 @@ import org.cfmr.core.ratings.TrainRatings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cfmr.core.io.RatingsReader;
+import org.cfmr.core.io.NeighbourListsFile;
 
 /**
  * Each ranking score's order of user 1's list on a tiny split, computed by hand. Train: u1 {10:5,
@@ -46,7 +48,7 @@ class RankingScoresTest {
     Files.write(dir.resolve("train.csv"), TRAIN);
     Files.write(dir.resolve("item.txt"), ITEM_NEIGHBOURS);
     Files.write(dir.resolve("user.txt"), USER_NEIGHBOURS);
-    train = TrainData.of(TrainRatings.read(hadoop("train.csv"), new Configuration()));
+    train = TrainData.of(RatingsReader.readTrain(hadoop("train.csv"), new Configuration()));
   }
 
   @Test
@@ -120,7 +122,7 @@ class RankingScoresTest {
 
   private String recommend(Mode mode, String neighbours, RankingScore ranking) {
     Recommender recommender = Recommender.of(train,
-        NeighbourLists.read(hadoop(neighbours), new Configuration()),
+        NeighbourListsFile.read(hadoop(neighbours), new Configuration()),
         MeanCentred.settings(mode).withRanking(ranking), null);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Recommendations.write(recommender, 10, new int[] {1}, 1, out);

@@ -16,10 +16,12 @@ import org.cfmr.core.predict.PredictionScore;
 import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cfmr.core.io.RatingsReader;
+import org.cfmr.core.io.NeighbourListsFile;
 
 /**
  * Recommendations on ml-latest-small equal the oracle's (same users, movies and order, predictions
@@ -133,11 +135,11 @@ class RecommendationsTest {
   }
 
   private static NeighbourLists read(Path file) {
-    return NeighbourLists.read(TestFolders.hadoop(file), new Configuration());
+    return NeighbourListsFile.read(TestFolders.hadoop(file), new Configuration());
   }
 
   private static TrainData train(Path folder) {
-    return TrainData.of(TrainRatings.read(TestFolders.hadoop(folder.resolve(PipelineFiles.TRAIN)),
+    return TrainData.of(RatingsReader.readTrain(TestFolders.hadoop(folder.resolve(PipelineFiles.TRAIN)),
         new Configuration()));
   }
 }

@@ -17,6 +17,8 @@ import org.cfmr.core.runtime.PipelineFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cfmr.core.io.RatingsReader;
+import org.cfmr.core.io.NeighbourListsFile;
 
 /**
  * A small sweep on ml-latest-small: its K = 50 rows equal the evaluation of the default
@@ -37,7 +39,7 @@ class SweepTest {
   static void readTheSplit() throws Exception {
     folder = TestFolders.latestSmall();
     trainFile = TestFolders.hadoop(folder.resolve(PipelineFiles.TRAIN));
-    train = TrainData.of(TrainRatings.read(trainFile, conf));
+    train = TrainData.of(RatingsReader.readTrain(trainFile, conf));
     test = TestRatings.read(TestFolders.hadoop(folder.resolve(PipelineFiles.TEST)), train, conf);
   }
 
@@ -52,7 +54,7 @@ class SweepTest {
     assertEquals("pearson λ=100 minCommon=5 K=50 (default)", rows.get(2).label());
     for (Sweep.Row row : rows.subList(2, 4)) {
       Mode mode = row.result().settings().mode();
-      NeighbourLists lists = NeighbourLists.read(TestFolders.hadoop(folder.resolve(
+      NeighbourLists lists = NeighbourListsFile.read(TestFolders.hadoop(folder.resolve(
           mode == Mode.USER ? PipelineFiles.USER_NEIGHBOURS : PipelineFiles.ITEM_NEIGHBOURS)),
           conf);
       assertEquals(figures(Evaluation.run(train, test, lists, settings.withMode(mode))),
@@ -62,7 +64,7 @@ class SweepTest {
     org.cfmr.mapreduce.memory.MemoryNeighbours.write(trainFile, TestFolders.hadoop(k10), Mode.USER,
         rows.get(0).neighbours(), 2, conf);
     assertEquals(figures(Evaluation.run(train, test,
-        NeighbourLists.read(TestFolders.hadoop(k10), conf), settings)),
+        NeighbourListsFile.read(TestFolders.hadoop(k10), conf), settings)),
         figures(rows.get(0).result()), "K=10 user");
     PopularityResult popularity = PopularityBaseline.evaluate(train, test, 10, 4.0);
     String csv = ResultsTable.csv(rows.stream().map(Sweep.Row::csvFields).toList(),
@@ -112,7 +114,7 @@ class SweepTest {
       EvaluationSettings expected = predictions.get(rows.indexOf(row) / 2).withMode(mode);
       assertEquals(expected, row.result().settings());
       assertEquals(figures(Evaluation.run(train, test,
-          NeighbourLists.read(TestFolders.hadoop(file), conf), expected)),
+          NeighbourListsFile.read(TestFolders.hadoop(file), conf), expected)),
           figures(row.result()), expected.describe());
       java.nio.file.Files.delete(file);
     }
@@ -138,7 +140,7 @@ class SweepTest {
     org.cfmr.mapreduce.memory.MemoryNeighbours.write(trainFile, TestFolders.hadoop(capped), Mode.ITEM,
         rows.get(1).neighbours(), 2, conf);
     assertEquals(figures(Evaluation.run(train, test,
-        NeighbourLists.read(TestFolders.hadoop(capped), conf), settings)),
+        NeighbourListsFile.read(TestFolders.hadoop(capped), conf), settings)),
         figures(rows.get(1).result()), "cap 30 item");
     assertTrue(rows.get(1).result().coverage() < rows.get(0).result().coverage(),
         "a cap of 30 loses pairs, so predictions: " + rows.get(1).result().coverage() + " vs "

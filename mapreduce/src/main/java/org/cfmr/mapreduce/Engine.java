@@ -4,7 +4,7 @@ import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 
 /**
  * Which engine computes the neighbour files ({@code --engine}); both give byte-identical files.

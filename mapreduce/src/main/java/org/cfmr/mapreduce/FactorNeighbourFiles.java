@@ -11,10 +11,12 @@ import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
 import org.cfmr.core.factors.FactorNeighbours;
 import org.cfmr.core.factors.Factors;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.ResultStage;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.NeighbourRole;
+import org.cfmr.core.io.FactorFiles;
 
 /**
  * {@code cfmr neighbours --from-factors FILE}: the neighbour file of one side from its factor
@@ -51,13 +53,13 @@ public final class FactorNeighbourFiles {
   /** Writes {@code single}'s neighbour file into {@code output}; returns its number of lines. */
   static int write(Path factorFile, Mode single, Path output, int k, int threads, boolean overwrite,
       Configuration conf) {
-    Factors factors = Factors.read(factorFile, 0, conf);
+    Factors factors = FactorFiles.read(factorFile, 0, conf);
     checkReportedRank(factorFile, factors.rank(), conf);
     ResultStage stage = ResultStage.of("neighbours " + single.cliName() + " from factors")
         .input("factors", factorFile, conf).setting("k", k);
-    try (OutputFolder out = OutputFolder.forResult(output, List.of(single.neighbourFile()),
+    try (OutputFolder out = OutputFolder.forResult(output, List.of(NeighbourRole.PREDICTION.fileName(single)),
         overwrite, stage, conf)) {
-      int lines = FactorNeighbours.write(factors, k, threads, out.staged(single.neighbourFile()),
+      int lines = FactorFiles.writeNeighbours(factors, k, threads, out.staged(NeighbourRole.PREDICTION.fileName(single)),
           conf);
       out.commit();
       return lines;

@@ -6,11 +6,12 @@ import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
 import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.runtime.HadoopRuntime;
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
 import org.cfmr.mapreduce.chain.NeighbourChain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.cfmr.core.runtime.NeighbourRole;
 
 /**
  * {@code cfmr neighbours}: the top-K user–user and item–item neighbour files of a train split,
@@ -133,7 +134,7 @@ public final class NeighboursCommand implements Callable<Integer> {
     }
     int lines = FactorNeighbourFiles.write(factors, single, new Path(output), neighbours.k(),
         threads != null ? threads : Runtime.getRuntime().availableProcessors(), overwrite, conf);
-    System.err.println("neighbours: wrote " + new Path(output, single.neighbourFile()) + " ("
+    System.err.println("neighbours: wrote " + new Path(output, NeighbourRole.PREDICTION.fileName(single)) + " ("
         + lines + " " + single.cliName() + "s with neighbours, from the factors of " + factors + ")");
     return 0;
   }

@@ -5,7 +5,7 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.cfmr.core.Rating;
 import org.cfmr.core.RatingFormat;
 import org.cfmr.core.ratings.RatingLine;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 
 /**
  * A map task's train lines ({@code userId,movieId,rating,timestamp}), parsed with errors that

@@ -23,7 +23,7 @@ import org.cfmr.core.similarity.Similarity;
 import org.cfmr.core.Mode;
 import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.StableHash;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.ResultManifest;

@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
-import org.cfmr.core.runtime.CfmrException;
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.CfmrException;
+import org.cfmr.core.UsageException;
 
 /**
  * Opens the JDBC connection of a load (MySQL Connector/J, which also speaks to MariaDB). Local

@@ -2,7 +2,7 @@ package org.cfmr.sql;
 
 import java.io.Console;
 import java.util.function.Function;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import picocli.CommandLine.Option;
 
 /**

@@ -10,7 +10,7 @@ import java.util.function.BiConsumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.runtime.BundledData;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.ResultFolder;
 

@@ -3,7 +3,7 @@ package org.cfmr.web;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
 import org.cfmr.sql.DatabaseOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -21,7 +21,7 @@ import org.cfmr.als.AlsModel;
 import org.cfmr.als.AlsSettings;
 import org.cfmr.als.IterationLog;
 import org.cfmr.als.TrainingError;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.JobReport;
 import org.cfmr.core.runtime.JobRunner;
 

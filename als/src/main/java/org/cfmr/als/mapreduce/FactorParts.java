@@ -11,7 +11,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.factors.FactorFile;
 import org.cfmr.core.factors.Factors;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 
 /**
  * A half-iteration's output, the {@code part-*} files of factor lines ({@link FactorFile}) in a

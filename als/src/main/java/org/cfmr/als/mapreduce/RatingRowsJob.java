@@ -9,7 +9,7 @@ import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.cfmr.core.Rating;
 import org.cfmr.core.ratings.RatingLine;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.mapreduce.SplitRatings;
 
 /**

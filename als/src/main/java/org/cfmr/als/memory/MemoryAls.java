@@ -13,7 +13,8 @@ import org.cfmr.als.TrainingError;
 import org.cfmr.core.factors.Factors;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.Progress;
-import org.cfmr.core.runtime.Workers;
+import org.cfmr.core.Workers;
+import org.cfmr.core.io.RatingsReader;
 
 /**
  * The in-memory ALS engine: the train ratings as both sides' rows ({@link RatingRows}) and both
@@ -31,7 +32,7 @@ public final class MemoryAls {
 
   /** Reads {@code train} (header-less CSV) and fits the model. */
   public static AlsModel fit(Path train, AlsSettings settings, int threads, Configuration conf) {
-    RatingRows[] rows = RatingRows.of(TrainRatings.read(train, conf));
+    RatingRows[] rows = RatingRows.of(RatingsReader.readTrain(train, conf));
     return fit(rows[0], rows[1], settings, threads);
   }
 

@@ -3,7 +3,7 @@ package org.cfmr.core.baseline;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 import org.cfmr.core.predict.TrainData;
-import org.cfmr.core.runtime.Workers;
+import org.cfmr.core.Workers;
 
 /**
  * Fits {@link Baseline} in memory by alternating closed-form updates, Surprise's

@@ -1,6 +1,6 @@
 package org.cfmr.core.baseline;
 
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
 
 /**
  * How the baseline {@code b_ui = μ + b_u + b_i} is fitted: the regularisation of the user biases

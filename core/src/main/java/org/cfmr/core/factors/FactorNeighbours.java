@@ -1,20 +1,12 @@
 package org.cfmr.core.factors;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
+import java.util.function.LongConsumer;
 import org.cfmr.core.Neighbour;
 import org.cfmr.core.NeighbourFileFormat;
 import org.cfmr.core.TopNeighbours;
-import org.cfmr.core.runtime.CfmrException;
-import org.cfmr.core.runtime.Progress;
-import org.cfmr.core.runtime.Workers;
+import org.cfmr.core.Workers;
 
 /**
  * Neighbours from factors: for each entity a, the cosine of its factor vector with every other
@@ -58,39 +50,25 @@ public final class FactorNeighbours {
   }
 
   /**
-   * Writes the neighbour file of {@code factors} to {@code file} with {@code threads} threads and
-   * returns its number of lines (entities with at least one neighbour).
+   * The neighbour file's line of each entity ({@link NeighbourFileFormat}), null for an entity
+   * without neighbours, computed by {@code threads} threads; {@code done} hears how many entities
+   * each task finished.
    */
-  public static int write(Factors factors, int k, int threads, Path file, Configuration conf) {
+  public static String[] lines(Factors factors, int k, int threads, LongConsumer done) {
     double[] norms = norms(factors);
     String[] lines = new String[factors.size()];
     AtomicInteger next = new AtomicInteger();
-    try (Progress progress = new Progress("neighbours from factors", factors.size())) {
-      Workers.runCopies(threads, () -> {
-        for (int start = next.getAndAdd(ROWS_PER_TASK); start < lines.length;
-            start = next.getAndAdd(ROWS_PER_TASK)) {
-          int end = Math.min(lines.length, start + ROWS_PER_TASK);
-          for (int a = start; a < end; a++) {
-            List<Neighbour> best = of(factors, norms, a, k);
-            lines[a] = best.isEmpty() ? null : NeighbourFileFormat.formatLine(factors.id(a), best);
-          }
-          progress.advance(end - start);
+    Workers.runCopies(threads, () -> {
+      for (int start = next.getAndAdd(ROWS_PER_TASK); start < lines.length;
+          start = next.getAndAdd(ROWS_PER_TASK)) {
+        int end = Math.min(lines.length, start + ROWS_PER_TASK);
+        for (int a = start; a < end; a++) {
+          List<Neighbour> best = of(factors, norms, a, k);
+          lines[a] = best.isEmpty() ? null : NeighbourFileFormat.formatLine(factors.id(a), best);
         }
-      });
-    }
-    int written = 0;
-    try (Writer out = new BufferedWriter(new OutputStreamWriter(
-        file.getFileSystem(conf).create(file, true), StandardCharsets.UTF_8), 1 << 16)) {
-      for (String line : lines) {
-        if (line != null) {
-          out.write(line);
-          out.write('\n');
-          written++;
-        }
+        done.accept(end - start);
       }
-    } catch (IOException e) {
-      throw new CfmrException("cannot write " + file + ": " + e.getMessage(), e);
-    }
-    return written;
+    });
+    return lines;
   }
 }

@@ -3,7 +3,7 @@ package org.cfmr.core.predict;
 import java.util.Locale;
 import org.cfmr.core.Mode;
 import org.cfmr.core.baseline.Baseline;
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
 
 /**
  * {@code --predictor}: what the neighbours' ratings are centred on. {@code mean-centred} (the

@@ -1,7 +1,7 @@
 package org.cfmr.core.predict;
 
 import org.cfmr.core.Mode;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 
 /**
  * A neighbour file checked against the train split and re-keyed by the train's dense indices:

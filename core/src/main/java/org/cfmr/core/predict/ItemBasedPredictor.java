@@ -2,7 +2,7 @@ package org.cfmr.core.predict;
 
 import java.util.Arrays;
 import org.cfmr.core.Mode;
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
 
 /**
  * Item-based prediction over {@code J = {j ∈ N_K(i) : u rated j}}, covered when

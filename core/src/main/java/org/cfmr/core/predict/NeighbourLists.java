@@ -1,19 +1,13 @@
 package org.cfmr.core.predict;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Neighbour;
 import org.cfmr.core.NeighbourFileFormat;
 import org.cfmr.core.NeighbourFileReader;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 
 /**
  * A neighbour file ({@link NeighbourFileFormat}) held in primitive arrays: entity ids ascending, and for
@@ -34,25 +28,6 @@ public final class NeighbourLists {
     this.start = start;
     this.neighbour = neighbour;
     this.similarity = similarity;
-  }
-
-  /**
-   * Reads a neighbour file.
-   *
-   * @throws CfmrException as {@code file:line: reason} for a malformed, out-of-order or
-   *     unterminated line ({@link NeighbourFileReader})
-   */
-  public static NeighbourLists read(Path file, Configuration conf) {
-    try {
-      FileSystem fs = file.getFileSystem(conf);
-      try (Reader in = new InputStreamReader(fs.open(file), StandardCharsets.UTF_8)) {
-        return parse(file.toString(), in);
-      }
-    } catch (FileNotFoundException e) {
-      throw new CfmrException("no such neighbour file: " + file);
-    } catch (IOException e) {
-      throw new CfmrException("cannot read " + file + ": " + e.getMessage(), e);
-    }
   }
 
   /** Parses neighbour lines from {@code in}; {@code source} names them in errors. */

@@ -1,7 +1,7 @@
 package org.cfmr.core.predict;
 
 import org.cfmr.core.Mode;
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
 
 /**
  * User-based prediction centred on {@code c(u,i)} ({@link RatingCentre}):

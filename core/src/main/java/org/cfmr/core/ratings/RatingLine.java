@@ -5,7 +5,7 @@ import org.cfmr.core.RatingFormat;
 
 /**
  * The rules for one line of a ratings file, shared by every reader (the streaming
- * {@link RatingsReader} and the MapReduce mappers that read the same files split by split): a
+ * {@code RatingsReader} and the MapReduce mappers that read the same files split by split): a
  * byte-order mark is ignored on the first line, a format with a header must start with it, and
  * every other line must be one strict rating (a blank line is an error, not something to skip).
  */

@@ -1,31 +1,21 @@
 package org.cfmr.core.ratings;
 
 import java.util.Arrays;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Rating;
-import org.cfmr.core.RatingFormat;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 
-/** A train split ({@code ratings_train.csv}, header-less CSV) read into parallel primitive arrays. */
+/**
+ * A train split ({@code ratings_train.csv}) in parallel primitive arrays; {@code
+ * RatingsReader.readTrain} reads one.
+ */
 public final class TrainRatings {
   public int[] users = new int[1 << 16];
   public int[] items = new int[1 << 16];
   public int[] halfStars = new int[1 << 16];
   public int size;
 
-  /** Reads a header-less train split strictly (see {@link RatingsReader}). */
-  public static TrainRatings read(Path file, Configuration conf) {
-    TrainRatings ratings = new TrainRatings();
-    try (RatingsReader reader = RatingsReader.open(file, RatingFormat.PLAIN_CSV, conf)) {
-      for (Rating rating = reader.next(); rating != null; rating = reader.next()) {
-        ratings.add(rating);
-      }
-    }
-    return ratings;
-  }
-
-  private void add(Rating rating) {
+  /** Appends one rating. */
+  public void add(Rating rating) {
     if (size == users.length) {
       users = Arrays.copyOf(users, size * 2);
       items = Arrays.copyOf(items, size * 2);

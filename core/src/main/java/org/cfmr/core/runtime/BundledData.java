@@ -2,6 +2,7 @@ package org.cfmr.core.runtime;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cfmr.core.CfmrException;
 
 /**
  * The dataset shipped with cfmr (MovieLens ml-latest-small, {@code data/ml-latest-small} in the

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cfmr.core.CfmrException;
 
 /**
  * The one line a user sees for an error that reached the top: the message of the first

@@ -16,6 +16,7 @@ import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.cfmr.core.CfmrException;
 
 /**
  * Runs a MapReduce job with a progress line, and turns its counters into a {@link JobReport}. A

@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.IOUtils;
+import org.cfmr.core.CfmrException;
 
 /**
  * How every command writes its files into an output folder (any Hadoop file system), so that a

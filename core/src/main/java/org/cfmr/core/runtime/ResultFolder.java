@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.cfmr.core.CfmrException;
 
 /**
  * A result folder as its readers ({@code evaluate --folder}, {@code recommend --folder},

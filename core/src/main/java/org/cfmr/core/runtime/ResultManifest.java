@@ -19,6 +19,7 @@ import java.util.zip.CRC32C;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.cfmr.core.CfmrException;
 
 /**
  * The list of what a result folder holds ({@value #NAME}, written last by every commit): each

@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
+import org.cfmr.core.CfmrException;
 
 /**
  * What a stage (a command) records in a {@link ResultManifest} about the files it wrote: its

@@ -1,6 +1,6 @@
 package org.cfmr.core.similarity;
 
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
 
 /**
  * Everything that decides the neighbour files, as data. The defaults are the spec's: pearson,

@@ -13,9 +13,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Neighbour;
 import org.cfmr.core.NeighbourFileFormat;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cfmr.core.io.FactorFiles;
 
 /** Neighbours from factors against a brute-force cosine, and the factor file's round trip. */
 class FactorNeighboursTest {
@@ -45,7 +46,7 @@ class FactorNeighboursTest {
 
     for (int threads : new int[] {1, 3}) {
       Path file = new Path(temp.resolve("neighbours-" + threads + ".txt").toUri());
-      int lines = FactorNeighbours.write(factors, k, threads, file, new Configuration());
+      int lines = FactorFiles.writeNeighbours(factors, k, threads, file, new Configuration());
       assertEquals(expected, Files.readAllLines(temp.resolve("neighbours-" + threads + ".txt")));
       assertEquals(expected.size(), lines);
     }
@@ -107,11 +108,11 @@ class FactorNeighboursTest {
     java.nio.file.Path file = temp.resolve("item_factors.txt");
     Files.write(file, List.of("1\t0.5,0.25", "2\t0.5,0.25,0.125"));
     CfmrException error = assertThrows(CfmrException.class,
-        () -> Factors.read(new Path(file.toUri()), 0, new Configuration()));
+        () -> FactorFiles.read(new Path(file.toUri()), 0, new Configuration()));
     assertEquals(new Path(file.toUri()) + ":2: 3 factors, expected rank 2", error.getMessage());
     Files.write(file, List.of("2\t0.5,0.25", "1\t0.5,0.25"));
     error = assertThrows(CfmrException.class,
-        () -> Factors.read(new Path(file.toUri()), 2, new Configuration()));
+        () -> FactorFiles.read(new Path(file.toUri()), 2, new Configuration()));
     assertTrue(error.getMessage().endsWith(":2: id 1 after 2: the lines must be sorted by id, each id once"),
         error.getMessage());
   }

@@ -16,6 +16,7 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cfmr.core.CfmrException;
 
 /** A local job's failed task: its own error reaches the user, not Hadoop's "NA". */
 class JobRunnerTest {

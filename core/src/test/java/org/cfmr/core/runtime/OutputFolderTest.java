@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cfmr.core.CfmrException;
 
 /**
  * The commit protocol of {@link OutputFolder} and {@link CommitJournal}: a run killed at any step

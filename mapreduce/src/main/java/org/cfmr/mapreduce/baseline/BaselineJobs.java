@@ -29,7 +29,7 @@ import org.cfmr.core.baseline.Baseline;
 import org.cfmr.core.baseline.BaselineSettings;
 import org.cfmr.core.baseline.BiasUpdate;
 import org.cfmr.core.ratings.RatingLine;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.JobRunner;
 
 /**

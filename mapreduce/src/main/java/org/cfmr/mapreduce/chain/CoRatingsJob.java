@@ -13,7 +13,7 @@ import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 import org.cfmr.core.EntityTotals;
 import org.cfmr.core.PivotSampler;
 import org.cfmr.core.Rating;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.mapreduce.SplitRatings;
 import org.cfmr.mapreduce.chain.TaggedId.Tag;
 

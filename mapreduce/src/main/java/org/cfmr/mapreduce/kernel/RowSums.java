@@ -3,7 +3,7 @@ package org.cfmr.mapreduce.kernel;
 import java.util.Arrays;
 import org.cfmr.core.similarity.PairSums;
 import org.cfmr.core.similarity.PivotCentring;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 
 /**
  * The pair-summing kernel shared by the memory engine and the chain's job 2: one thread's dense

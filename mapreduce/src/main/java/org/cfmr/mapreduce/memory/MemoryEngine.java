@@ -14,7 +14,7 @@ import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.TopNeighbours;
 import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.core.runtime.Progress;
-import org.cfmr.core.runtime.Workers;
+import org.cfmr.core.Workers;
 import org.cfmr.mapreduce.kernel.PivotLayout;
 import org.cfmr.mapreduce.kernel.RowSums;
 

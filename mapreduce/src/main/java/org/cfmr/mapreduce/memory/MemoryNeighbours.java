@@ -15,8 +15,9 @@ import org.cfmr.core.Mode;
 import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.core.ratings.TrainRatings;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.ErrorMessages;
+import org.cfmr.core.io.RatingsReader;
 
 /**
  * {@code cfmr neighbours --engine memory}: the neighbour files on one machine, without Hadoop
@@ -38,7 +39,7 @@ public final class MemoryNeighbours {
   public static int write(Path train, Path output, Mode mode, NeighbourSettings settings,
       int threads, Configuration conf) {
     long start = System.nanoTime();
-    RatingMatrix matrix = TrainRatings.read(train, conf).matrix(mode.usersAreEntities());
+    RatingMatrix matrix = RatingsReader.readTrain(train, conf).matrix(mode.usersAreEntities());
     long read = System.nanoTime();
     List<String> lines = new MemoryEngine(matrix, settings)
         .lines(threads, "neighbours " + mode + " (memory)");

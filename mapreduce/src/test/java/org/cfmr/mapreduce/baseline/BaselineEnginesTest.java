@@ -20,6 +20,7 @@ import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.preprocess.synth.SyntheticRatings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cfmr.core.io.RatingsReader;
 
 /**
  * The baseline's MapReduce jobs (Hadoop local mode, two reducers) and the in-memory fit (two
@@ -40,7 +41,7 @@ class BaselineEnginesTest {
     org.apache.hadoop.fs.Path trainFile = new org.apache.hadoop.fs.Path(train.toUri());
     BaselineSettings settings = new BaselineSettings(15, 10, 3);
 
-    Baseline memory = BaselineFit.fit(TrainData.of(TrainRatings.read(trainFile, conf)),
+    Baseline memory = BaselineFit.fit(TrainData.of(RatingsReader.readTrain(trainFile, conf)),
         settings, 2);
     Baseline chain = new BaselineJobs(conf,
         new org.apache.hadoop.fs.Path(temp.resolve("work").toUri()), 2).fit(trainFile, settings);

@@ -34,7 +34,7 @@ import org.cfmr.core.similarity.PairSums;
 import org.cfmr.core.similarity.Similarity;
 import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.StableHash;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.mapreduce.chain.TaggedId.Tag;
 import org.cfmr.mapreduce.chain.TaskHarness.Record;
 import org.junit.jupiter.api.Test;

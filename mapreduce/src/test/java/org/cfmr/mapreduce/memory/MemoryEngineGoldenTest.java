@@ -13,6 +13,7 @@ import org.cfmr.core.testing.GoldenNeighbours;
 import org.cfmr.core.testing.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.cfmr.core.io.RatingsReader;
 
 /** The memory engine against the golden files of an independent implementation (ml-100k u1). */
 class MemoryEngineGoldenTest {
@@ -26,7 +27,7 @@ class MemoryEngineGoldenTest {
         + shrink + ".txt");
     NeighbourSettings settings = NeighbourSettings.defaults()
         .withMeasure(Similarity.parse(measure)).withShrink(shrink);
-    RatingMatrix matrix = TrainRatings.read(new org.apache.hadoop.fs.Path(train.toUri()),
+    RatingMatrix matrix = RatingsReader.readTrain(new org.apache.hadoop.fs.Path(train.toUri()),
         new Configuration()).matrix(mode.equals("user"));
     List<String> lines = new MemoryEngine(matrix, settings).lines(2, "test");
     GoldenNeighbours.assertMatches(Files.readAllLines(golden), lines);

@@ -16,7 +16,7 @@ import org.cfmr.core.PivotContributions;
 import org.cfmr.core.PivotSampler;
 import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.TopNeighbours;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.Progress;
 
 /**

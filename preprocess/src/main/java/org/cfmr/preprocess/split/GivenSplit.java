@@ -2,7 +2,7 @@ package org.cfmr.preprocess.split;
 
 import java.util.Locale;
 import org.apache.hadoop.fs.Path;
-import org.cfmr.core.ratings.RatingsInput;
+import org.cfmr.core.io.RatingsInput;
 
 /**
  * A split the user gave as two files ({@link Split#writeGivenStaged}), validated and written as

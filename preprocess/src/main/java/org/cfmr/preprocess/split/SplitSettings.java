@@ -1,12 +1,13 @@
 package org.cfmr.preprocess.split;
 
 import org.apache.hadoop.fs.Path;
-import org.cfmr.core.runtime.UsageException;
+import org.cfmr.core.UsageException;
+import org.cfmr.core.io.RatingsInput;
 
 /**
  * What {@code cfmr split} is asked to do.
  *
- * @param input a ratings file or a dataset folder (see {@link org.cfmr.core.ratings.RatingsInput})
+ * @param input a ratings file or a dataset folder (see {@link org.cfmr.core.io.RatingsInput})
  * @param output the folder that receives {@code ratings_train.csv} and {@code ratings_test.csv}
  * @param trainFraction the share of ratings that go to train (default 0.8)
  * @param seed the split's seed: the same seed gives the same split (default 42)

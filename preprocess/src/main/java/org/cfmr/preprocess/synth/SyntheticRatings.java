@@ -13,8 +13,8 @@ import java.util.concurrent.Future;
 import org.cfmr.core.RatingFormat;
 import org.cfmr.core.StableHash;
 import org.cfmr.core.runtime.Progress;
-import org.cfmr.core.runtime.UsageException;
-import org.cfmr.core.runtime.Workers;
+import org.cfmr.core.UsageException;
+import org.cfmr.core.Workers;
 
 /**
  * Ratings with the shape of MovieLens 32M at a scale: {@code round(200,948·scale)} users (ids 1..U)

@@ -20,13 +20,14 @@ import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.cfmr.core.RatingFormat;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.testing.SharedData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cfmr.core.io.RatingsInput;
 
 class SplitTest {
   private static final String SPLIT_MAX_SIZE = "mapreduce.input.fileinputformat.split.maxsize";
@@ -213,7 +214,7 @@ class SplitTest {
   @Test
   void lineNumbersCountEveryKindOfLineEnd() throws IOException {
     Path file = write("ends.csv", "a\nb\r\nc\rd\n");
-    var input = new org.cfmr.core.ratings.RatingsInput(hadoop(file), RatingFormat.PLAIN_CSV);
+    var input = new org.cfmr.core.io.RatingsInput(hadoop(file), RatingFormat.PLAIN_CSV);
     Configuration conf = new Configuration();
     assertEquals(1, Split.lineAt(input, 0, conf));
     assertEquals(2, Split.lineAt(input, 2, conf));

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.cfmr.core.Rating;
 import org.cfmr.core.RatingFormat;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.junit.jupiter.api.Test;
 
 /** The generator's promises at small scales: format, order, distinctness, reproducibility, shape. */

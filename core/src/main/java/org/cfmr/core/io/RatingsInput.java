@@ -1,4 +1,4 @@
-package org.cfmr.core.ratings;
+package org.cfmr.core.io;
 
 import java.io.BufferedReader;
 import java.io.FileNotFoundException;
@@ -8,7 +8,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.RatingFormat;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
+import org.cfmr.core.ratings.RatingLine;
 
 /**
  * A ratings file and its detected format. A dataset folder is searched for {@code ratings.csv}

@@ -1,4 +1,4 @@
-package org.cfmr.core.ratings;
+package org.cfmr.core.io;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.cfmr.core.runtime;
+package org.cfmr.core;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.cfmr.core.ratings;
+package org.cfmr.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,10 +15,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Rating;
 import org.cfmr.core.RatingFormat;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
 import org.cfmr.core.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cfmr.core.ratings.TrainRatings;
 
 class RatingsReaderTest {
   private final Configuration conf = new Configuration();
@@ -125,12 +126,12 @@ class RatingsReaderTest {
 
   @Test
   void trainRatingsReadHeaderlessCsvStrictly() throws IOException {
-    TrainRatings train = TrainRatings.read(write("train.csv", "1,10,4.0,100\n2,20,1.5,200\n"), conf);
+    TrainRatings train = RatingsReader.readTrain(write("train.csv", "1,10,4.0,100\n2,20,1.5,200\n"), conf);
     assertEquals(2, train.size);
     assertEquals(3, train.halfStars[1]);
     Path withHeader = write("header.csv", "userId,movieId,rating,timestamp\n1,10,4.0,100\n");
     assertEquals(withHeader.toString().replace("file:", "") + ":1: userId 'userId' is not a non-negative integer",
-        assertThrows(CfmrException.class, () -> TrainRatings.read(withHeader, conf)).getMessage()
+        assertThrows(CfmrException.class, () -> RatingsReader.readTrain(withHeader, conf)).getMessage()
             .replace("file:", ""));
   }
 

@@ -1,4 +1,4 @@
-package org.cfmr.core.runtime;
+package org.cfmr.core;
 
 /**
  * An error the user can act on (bad input, a missing file, an existing output): its message is

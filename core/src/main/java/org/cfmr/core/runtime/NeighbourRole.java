@@ -1,6 +1,7 @@
-package org.cfmr.core;
+package org.cfmr.core.runtime;
 
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.Mode;
 
 /**
  * What a neighbour file is for. The spec's files ({@code user_topk_neighbors.txt},

@@ -1,4 +1,4 @@
-package org.cfmr.core.runtime;
+package org.cfmr.core;
 
 /**
  * A command line that cannot be run: an option value out of its range, options that do not go

@@ -1,4 +1,4 @@
-package org.cfmr.core.ratings;
+package org.cfmr.core.io;
 
 import java.io.BufferedReader;
 import java.io.FileNotFoundException;
@@ -14,7 +14,9 @@ import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.cfmr.core.Rating;
 import org.cfmr.core.RatingFormat;
-import org.cfmr.core.runtime.CfmrException;
+import org.cfmr.core.CfmrException;
+import org.cfmr.core.ratings.RatingLine;
+import org.cfmr.core.ratings.TrainRatings;
 
 /**
  * Reads a ratings file (any Hadoop file system; gzip and Hadoop's other codecs by file name) one
@@ -42,6 +44,17 @@ public final class RatingsReader implements AutoCloseable {
     this.file = file;
     this.format = format;
     this.in = in;
+  }
+
+  /** Reads a header-less train split ({@code ratings_train.csv}) strictly. */
+  public static TrainRatings readTrain(Path file, Configuration conf) {
+    TrainRatings ratings = new TrainRatings();
+    try (RatingsReader reader = open(file, RatingFormat.PLAIN_CSV, conf)) {
+      for (Rating rating = reader.next(); rating != null; rating = reader.next()) {
+        ratings.add(rating);
+      }
+    }
+    return ratings;
   }
 
   /** Opens a located ratings file. */

@@ -1,4 +1,4 @@
-package org.cfmr.core.runtime;
+package org.cfmr.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
