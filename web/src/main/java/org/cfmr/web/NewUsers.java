@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.cfmr.core.HalfStars;
+import org.cfmr.core.TopNeighbours;
 import org.cfmr.core.predict.Clipping;
 import org.cfmr.core.predict.ItemFormula;
 
@@ -125,7 +125,8 @@ public final class NewUsers {
   /**
    * The best {@code count} recommendations, ranked as {@code cfmr recommend} ranks item-based
    * lists by default: by the sum of similarities over the rated movies among each candidate's
-   * ranking neighbours (exact, in the tables' decimals), descending, then by movie id. A candidate
+   * ranking neighbours (exact, in the tables' decimals), kept by core's {@link TopNeighbours}
+   * (descending, then by movie id), the selector {@code recommend} uses. A candidate
    * is an unrated movie with a rated movie among its ranking neighbours and {@code Σ|sim| > 0}.
    */
   public List<Recommendation> recommendations(String token, int count) {
@@ -139,12 +140,14 @@ public final class NewUsers {
       }
       Map<Integer, Backing> candidates = rankingEvidence(connection, token);
       candidates.keySet().removeAll(rated.keySet());
-      List<Candidate> best = candidates.entrySet().stream()
-          .filter(c -> c.getValue().anyNonZero())
-          .map(c -> new Candidate(c.getKey(), c.getValue()))
-          .sorted(Comparator.comparing((Candidate c) -> c.backing().evidence().similaritySum())
-              .reversed().thenComparingInt(Candidate::movie))
-          .limit(count).toList();
+      TopNeighbours top = new TopNeighbours(count);
+      candidates.forEach((movie, backing) -> {
+        if (backing.anyNonZero()) {
+          top.offer(movie, backing.evidence().similaritySum().doubleValue());
+        }
+      });
+      List<Candidate> best = top.best().stream()
+          .map(n -> new Candidate(n.id(), candidates.get(n.id()))).toList();
       return withPredictionsAndMovies(connection, token, rated, best);
     });
   }
