@@ -31,10 +31,11 @@ import org.cfmr.core.runtime.ResultStage;
 import org.cfmr.eval.Evaluation;
 import org.cfmr.eval.EvaluationResult;
 import org.cfmr.eval.EvaluationSettings;
+import org.cfmr.eval.KnnRecommender;
 import org.cfmr.eval.ModelEvaluation;
 import org.cfmr.eval.ModelResult;
 import org.cfmr.eval.PopularityBaseline;
-import org.cfmr.eval.PopularityResult;
+import org.cfmr.eval.TopNResult;
 import org.cfmr.eval.RecommendCommand;
 import org.cfmr.eval.Recommender;
 import org.cfmr.eval.ResultsTable;
@@ -114,7 +115,7 @@ final class Pipeline {
         + settings.output());
     List<EvaluationResult> results;
     List<ModelResult> models;
-    PopularityResult popularity;
+    TopNResult popularity;
     List<NeighbourStage.Request> chainRuns = new ArrayList<>();
     NeighbourStage.Result neighbours;
     RatingsInput input = settings.given() == null
@@ -143,10 +144,11 @@ final class Pipeline {
         NeighbourLists lists = NeighbourLists.read(folder.staged(mode.neighbourFile()), conf);
         NeighbourLists rankingLists = settings.ranking() == null ? lists : NeighbourLists.read(
             folder.staged(NeighbourRole.RANKING.fileName(mode)), conf);
-        Recommender recommender = Recommender.of(train, lists, rankingLists,
+        Recommender recommender = KnnRecommender.of(train, lists, rankingLists,
             evaluation.withMode(mode), baseline);
         results.add(Evaluation.run(train, test, recommender, evaluation.withMode(mode)));
-        recommend(recommender, folder);
+        recommend(recommender, mode == Mode.USER ? PipelineFiles.USER_BASED_RECOMMENDATIONS
+            : PipelineFiles.ITEM_BASED_RECOMMENDATIONS, folder);
       }
       popularity = PopularityBaseline.evaluate(train, test, EvaluationSettings.DEFAULT_TOP_N,
           EvaluationSettings.DEFAULT_RELEVANT_FROM);
@@ -229,13 +231,12 @@ final class Pipeline {
     return result;
   }
 
-  private void recommend(Recommender recommender, OutputFolder folder) {
-    Mode mode = recommender.mode();
-    String name = mode == Mode.USER ? PipelineFiles.USER_BASED_RECOMMENDATIONS
-        : PipelineFiles.ITEM_BASED_RECOMMENDATIONS;
+  /** Writes {@code recommender}'s lists to the staged file {@code name} and says so. */
+  private void recommend(Recommender recommender, String name, OutputFolder folder) {
     long lines = RecommendCommand.writeStaged(recommender, settings.topN(), null,
         settings.threads(), folder, name);
-    out.printf(Locale.ROOT, "recommend: %,d %s recommendations → %s%n", lines, mode.title(), name);
+    out.printf(Locale.ROOT, "recommend: %,d %s recommendations → %s%n", lines,
+        recommender.title(), name);
   }
 
   private static void write(OutputFolder folder, String name, String text) {

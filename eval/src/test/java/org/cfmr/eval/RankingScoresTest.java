@@ -119,7 +119,7 @@ class RankingScoresTest {
   }
 
   private String recommend(Mode mode, String neighbours, RankingScore ranking) {
-    Recommender recommender = Recommender.of(train,
+    Recommender recommender = KnnRecommender.of(train,
         NeighbourLists.read(hadoop(neighbours), new Configuration()),
         MeanCentred.settings(mode).withRanking(ranking), null);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
