@@ -30,6 +30,7 @@ import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.CfmrException;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.runtime.ResultFolder;
 import org.cfmr.core.runtime.UsageException;
 import org.cfmr.core.testing.Manifests;
 import org.cfmr.core.testing.SharedData;
@@ -43,7 +44,7 @@ import picocli.CommandLine;
  * ALS's row and recommendations from factor files: every figure equals the plain
  * {@link FactorOracle}'s on ALS fits of ml-latest-small and ml-100k, the lists are the oracle's,
  * the outputs do not depend on the thread count, a hand-checked case, the file errors, and
- * {@code evaluate --model als} end to end.
+ * {@code evaluate --model als} and {@code recommend --model als} end to end.
  */
 class FactorEvaluationTest {
   private static final Configuration CONF = new Configuration();
@@ -217,8 +218,49 @@ class FactorEvaluationTest {
         usageError("--folder", folder, "--model", "svd"));
   }
 
+  @Test
+  void recommendWritesTheFolderFileOfAlsTheSameForAnyThreadCount() throws Exception {
+    Path fit = fitted("ml-latest-small");
+    Path folder = dir.resolve("run");
+    Files.createDirectories(folder);
+    for (String name : List.of(PipelineFiles.TRAIN, PipelineFiles.USER_FACTORS,
+        PipelineFiles.ITEM_FACTORS)) {
+      Files.copy(fit.resolve(name), folder.resolve(name));
+    }
+    Manifests.write(folder);
+    Path file = folder.resolve(PipelineFiles.ALS_RECOMMENDATIONS);
+    List<byte[]> written = new ArrayList<>();
+    for (String threads : List.of("1", "3")) {
+      assertEquals(0, new CommandLine(new RecommendCommand()).execute("--folder",
+          folder.toString(), "--model", "als", "--top-n", "20", "--threads", threads,
+          "--overwrite"));
+      written.add(Files.readAllBytes(file));
+    }
+    assertArrayEquals(written.get(0), written.get(1));
+    assertEquals(recommend(fit, 20, 2), new String(written.get(0), StandardCharsets.UTF_8));
+    ResultFolder.open(TestFolders.hadoop(folder), CONF).file(PipelineFiles.ALS_RECOMMENDATIONS);
+  }
+
+  @Test
+  void recommendRefusesTheOptionsOfTheOtherModel() {
+    String folder = TestFolders.latestSmall().toString();
+    assertEquals("--mode is kNN's: --model als ranks by the factors", usageError(
+        new RecommendCommand(), "--folder", folder, "--model", "als", "--mode", "item"));
+    assertEquals("--ranking is kNN's: --model als ranks by the factors", usageError(
+        new RecommendCommand(), "--folder", folder, "--model", "als", "--ranking",
+        "prediction"));
+    assertEquals("--user-factors and --item-factors are ALS's: add --model als", usageError(
+        new RecommendCommand(), "--folder", folder, "--item-factors", "i.txt"));
+    assertEquals("unknown model 'svd' (expected knn or als)", usageError(
+        new RecommendCommand(), "--folder", folder, "--model", "svd"));
+  }
+
   private static String usageError(String... args) {
-    CommandLine cli = new CommandLine(new EvaluateCommand());
+    return usageError(new EvaluateCommand(), args);
+  }
+
+  private static String usageError(Object command, String... args) {
+    CommandLine cli = new CommandLine(command);
     StringBuilder message = new StringBuilder();
     cli.setExecutionExceptionHandler((error, line, parsed) -> {
       assertTrue(error instanceof UsageException, error.toString());
