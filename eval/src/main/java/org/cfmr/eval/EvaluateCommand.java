@@ -66,15 +66,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           + "or global-mean: that model alone (default: ${DEFAULT-VALUE}).")
   List<String> model;
 
-  @Option(names = "--user-factors", paramLabel = "FILE",
-      description = "With --model als: the users' factor file (default: the folder's "
-          + PipelineFiles.USER_FACTORS + ").")
-  String userFactors;
-
-  @Option(names = "--item-factors", paramLabel = "FILE",
-      description = "With --model als: the movies' factor file, of the same rank (default: the "
-          + "folder's " + PipelineFiles.ITEM_FACTORS + ").")
-  String itemFactors;
+  @Mixin FactorFileOptions factorFiles;
 
   @Option(names = "--ranking-neighbours", paramLabel = "FILE",
       description = "Neighbours that rank the top-N lists (default: the folder's ranking file "
@@ -114,9 +106,10 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Mixin ThreadsOption threads;
 
   @Option(names = "--json", paramLabel = "FILE",
-      description = "Also write the figures as JSON: one object for one mode (or one --model), "
-          + "or one object per mode and model ({\"global_mean\": {...}, \"baseline\": {...}, "
-          + "\"user\": {...}, \"item\": {...}}).")
+      description = "Also write the figures as JSON: one object for one mode (or --model "
+          + "baseline or global-mean), or one object per mode and model ({\"global_mean\": "
+          + "{...}, \"baseline\": {...}, \"als\": {...}, \"user\": {...}, \"item\": {...}, "
+          + "\"popularity\": {...}}).")
   String json;
 
   @Option(names = "--overwrite", description = "Replace an existing --json file.")
@@ -159,10 +152,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           !noClip));
     }
     if (chosen.als()) {
-      FactorRecommender als = FactorRecommender.read(trainData,
-          inputs.file(userFactors, PipelineFiles.USER_FACTORS, "--user-factors", conf),
-          inputs.file(itemFactors, PipelineFiles.ITEM_FACTORS, "--item-factors", conf),
-          settings, baseline, conf);
+      FactorRecommender als = factorFiles.read(inputs, trainData, settings, baseline, conf);
       models.add(Evaluation.runFactors(trainData, testRatings, als, settings));
     }
     models.forEach(m -> System.out.print(m.report()));
@@ -225,7 +215,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw new UsageException("--model " + String.join(",", names) + " uses no neighbours: "
           + "leave out --mode, --neighbours and --ranking-neighbours");
     }
-    if (!chosen.als() && (userFactors != null || itemFactors != null)) {
+    if (!chosen.als() && (factorFiles.given())) {
       throw new UsageException("--user-factors and --item-factors are ALS's: add --model als");
     }
     return chosen;

@@ -69,15 +69,7 @@ public final class RecommendCommand implements Callable<Integer> {
       description = "The top-K neighbour file of --mode.")
   String neighbours;
 
-  @Option(names = "--user-factors", paramLabel = "FILE",
-      description = "With --model als: the users' factor file (default: the folder's "
-          + PipelineFiles.USER_FACTORS + ").")
-  String userFactors;
-
-  @Option(names = "--item-factors", paramLabel = "FILE",
-      description = "With --model als: the movies' factor file (default: the folder's "
-          + PipelineFiles.ITEM_FACTORS + ").")
-  String itemFactors;
+  @Mixin FactorFileOptions factorFiles;
 
   @Option(names = "--mode", paramLabel = "user|item", defaultValue = "user",
       description = "User-based or item-based predictions (default: ${DEFAULT-VALUE}).")
@@ -181,7 +173,7 @@ public final class RecommendCommand implements Callable<Integer> {
   private boolean chosenModel() {
     switch (model) {
       case "knn":
-        if (userFactors != null || itemFactors != null) {
+        if (factorFiles.given()) {
           throw new UsageException("--user-factors and --item-factors are ALS's: add --model als");
         }
         return false;
@@ -215,11 +207,10 @@ public final class RecommendCommand implements Callable<Integer> {
   /** ALS's recommender over the factor files, recorded in {@code stage}. */
   private Recommender factorRecommender(FolderInputs inputs, TrainData trainData,
       EvaluationSettings settings, Baseline baseline, ResultStage stage, Configuration conf) {
-    Path userFile = inputs.file(userFactors, PipelineFiles.USER_FACTORS, "--user-factors", conf);
-    Path itemFile = inputs.file(itemFactors, PipelineFiles.ITEM_FACTORS, "--item-factors", conf);
-    stage.input("user_factors", userFile, conf).input("item_factors", itemFile, conf)
+    stage.input("user_factors", factorFiles.userFile(inputs, conf), conf)
+        .input("item_factors", factorFiles.itemFile(inputs, conf), conf)
         .setting("ranking", FactorRecommender.RANKING);
-    return FactorRecommender.read(trainData, userFile, itemFile, settings, baseline, conf);
+    return factorFiles.read(inputs, trainData, settings, baseline, conf);
   }
 
   /** Writes the recommendations to {@code target} through a staged write; returns the line count. */

@@ -84,57 +84,36 @@ final class FactorOracle {
 
   /** The figures by the JSON key names, the fallback as the oracle's settings say. */
   Map<String, Double> evaluate(boolean clip, int n, double relevantFrom) {
-    double sq = 0;
-    double abs = 0;
-    double sqAll = 0;
-    double absAll = 0;
-    int covered = 0;
-    int total = 0;
-    double precision = 0;
-    double recall = 0;
-    double ndcg = 0;
-    int rankedUsers = 0;
+    double[] errors = new double[6]; // Σ(p − r)², Σ|p − r| covered; covered; total; all ratings'
+    double[] lists = new double[4]; // Σ precision, Σ recall, Σ nDCG, ranked users
     for (Map.Entry<Integer, Map<Integer, Double>> entry : data.testByUser.entrySet()) {
       int u = entry.getKey();
       for (Map.Entry<Integer, Double> rating : entry.getValue().entrySet()) {
-        total++;
+        errors[3]++;
         Double dot = dot(u, rating.getKey());
         double r = rating.getValue();
-        double q;
+        double q = dot != null ? data.clipped(clip, dot) : data.baselineFallback
+            ? data.clipped(clip, data.baseline(u, rating.getKey()))
+            : data.userMean.getOrDefault(u, data.globalMean);
         if (dot != null) {
-          double p = data.clipped(clip, dot);
-          covered++;
-          sq += (p - r) * (p - r);
-          abs += Math.abs(p - r);
-          q = p;
-        } else {
-          q = data.baselineFallback ? data.clipped(clip, data.baseline(u, rating.getKey()))
-              : data.userMean.getOrDefault(u, data.globalMean);
+          errors[0] += (q - r) * (q - r);
+          errors[1] += Math.abs(q - r);
+          errors[2]++;
         }
-        sqAll += (q - r) * (q - r);
-        absAll += Math.abs(q - r);
+        errors[4] += (q - r) * (q - r);
+        errors[5] += Math.abs(q - r);
       }
       TreeSet<Integer> relevant = OracleEvaluator.relevant(entry.getValue(), relevantFrom);
       if (!relevant.isEmpty()) {
-        rankedUsers++;
         double[] figures = OracleEvaluator.listFigures(list(u, n), relevant, n);
-        precision += figures[0];
-        recall += figures[1];
-        ndcg += figures[2];
+        for (int k = 0; k < 3; k++) {
+          lists[k] += figures[k];
+        }
+        lists[3]++;
       }
     }
     Map<String, Double> figures = new HashMap<>();
-    figures.put("rmse", Math.sqrt(sq / covered));
-    figures.put("mae", abs / covered);
-    figures.put("coverage", covered / (double) total);
-    figures.put("covered", (double) covered);
-    figures.put("total", (double) total);
-    figures.put("rmse_all", Math.sqrt(sqAll / total));
-    figures.put("mae_all", absAll / total);
-    figures.put("precision_at_n", precision / rankedUsers);
-    figures.put("recall_at_n", recall / rankedUsers);
-    figures.put("ndcg_at_n", ndcg / rankedUsers);
-    figures.put("ranked_users", (double) rankedUsers);
+    OracleEvaluator.putFigures(figures, errors, lists);
     return figures;
   }
 }

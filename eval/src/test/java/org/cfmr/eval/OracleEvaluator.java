@@ -387,16 +387,26 @@ final class OracleEvaluator {
       recall += userFigures[1];
       ndcg += userFigures[2];
     }
-    figures.put("rmse", Math.sqrt(sq / covered));
-    figures.put("mae", abs / covered);
-    figures.put("coverage", covered / (double) total);
-    figures.put("covered", (double) covered);
-    figures.put("total", (double) total);
-    figures.put("rmse_all", Math.sqrt(sqAll / total));
-    figures.put("mae_all", absAll / total);
-    figures.put("precision_at_n", precision / rankedUsers);
-    figures.put("recall_at_n", recall / rankedUsers);
-    figures.put("ndcg_at_n", ndcg / rankedUsers);
-    figures.put("ranked_users", (double) rankedUsers);
+    putFigures(figures, new double[] {sq, abs, covered, total, sqAll, absAll},
+        new double[] {precision, recall, ndcg, rankedUsers});
+  }
+
+  /**
+   * The figures by the JSON key names from the sums {@code errors = {Σ(p − r)² and Σ|p − r|
+   * over the covered, covered, total, the same two sums over all}} and
+   * {@code lists = {Σ precision, Σ recall, Σ nDCG, ranked users}}.
+   */
+  static void putFigures(Map<String, Double> figures, double[] errors, double[] lists) {
+    figures.put("rmse", Math.sqrt(errors[0] / errors[2]));
+    figures.put("mae", errors[1] / errors[2]);
+    figures.put("coverage", errors[2] / errors[3]);
+    figures.put("covered", errors[2]);
+    figures.put("total", errors[3]);
+    figures.put("rmse_all", Math.sqrt(errors[4] / errors[3]));
+    figures.put("mae_all", errors[5] / errors[3]);
+    figures.put("precision_at_n", lists[0] / lists[3]);
+    figures.put("recall_at_n", lists[1] / lists[3]);
+    figures.put("ndcg_at_n", lists[2] / lists[3]);
+    figures.put("ranked_users", lists[3]);
   }
 }
