@@ -81,21 +81,29 @@ public final class AlsFiles {
   public static Result compute(Request request, Configuration conf) {
     try (OutputFolder out = OutputFolder.forResult(request.output(), request.names(),
         request.overwrite(), manifestStage(request, conf), conf)) {
-      AlsModel model = fit(request, conf);
-      FactorFiles.write(model.users(), out.staged(USER_FACTORS), conf);
-      FactorFiles.write(model.items(), out.staged(ITEM_FACTORS), conf);
-      writeReport(model, request, out.staged(REPORT), conf);
-      int withNeighbours = -1;
-      if (request.neighbours() > 0) {
-        withNeighbours = FactorFiles.writeNeighbours(model.items(), request.neighbours(),
-            request.threads(), out.staged(PipelineFiles.ITEM_NEIGHBOURS), conf);
-      }
+      Result result = writeStaged(request, out, conf);
       out.commit();
-      if (request.engine() == AlsEngine.MAPREDUCE) {
-        removeWork(request, conf);
-      }
-      return new Result(model, withNeighbours);
+      removeWork(request, conf);
+      return result;
     }
+  }
+
+  /**
+   * Fits the model of {@code request} and writes its files into {@code out}'s staging folder,
+   * uncommitted: the stage of a larger result ({@code cfmr pipeline}), which commits them with
+   * its own files and then calls {@link #removeWork}.
+   */
+  public static Result writeStaged(Request request, OutputFolder out, Configuration conf) {
+    AlsModel model = fit(request, conf);
+    FactorFiles.write(model.users(), out.staged(USER_FACTORS), conf);
+    FactorFiles.write(model.items(), out.staged(ITEM_FACTORS), conf);
+    writeReport(model, request, out.staged(REPORT), conf);
+    int withNeighbours = -1;
+    if (request.neighbours() > 0) {
+      withNeighbours = FactorFiles.writeNeighbours(model.items(), request.neighbours(),
+          request.threads(), out.staged(PipelineFiles.ITEM_NEIGHBOURS), conf);
+    }
+    return new Result(model, withNeighbours);
   }
 
   private static AlsModel fit(Request request, Configuration conf) {
@@ -114,7 +122,11 @@ public final class AlsFiles {
     return new Path(WorkFolder.of(request.output(), conf), "als");
   }
 
-  private static void removeWork(Request request, Configuration conf) {
+  /** Removes the MapReduce engine's intermediates (nothing for the memory engine). */
+  public static void removeWork(Request request, Configuration conf) {
+    if (request.engine() != AlsEngine.MAPREDUCE) {
+      return;
+    }
     try {
       Path work = work(request, conf);
       FileSystem fs = work.getFileSystem(conf);

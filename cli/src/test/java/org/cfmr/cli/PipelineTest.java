@@ -245,6 +245,73 @@ class PipelineTest {
     }
   }
 
+  /**
+   * {@code --models knn,als} adds the ALS stage to the one result: the factor files are
+   * {@code cfmr als}'s with the pipeline's ALS settings, whatever the thread count; the ALS row
+   * of metrics.json and the printed table is {@code evaluate --model als}'s and
+   * recommendations_als.csv is {@code recommend --model als}'s, on the folder; the kNN files are
+   * the run without ALS's. ALS's options without it, and ALS without kNN, are usage errors.
+   */
+  @Test
+  void alsIsAStageOfTheSameResult() throws IOException {
+    Path withAls = dir.resolve("als");
+    String printedAls = run("pipeline", "--output", withAls.toString(), "--top-n", "20",
+        "--models", "knn,als");
+    List<String> alsFiles = List.of(PipelineFiles.USER_FACTORS, PipelineFiles.ITEM_FACTORS,
+        PipelineFiles.ALS_REPORT, PipelineFiles.ALS_RECOMMENDATIONS);
+    Set<String> expected = new HashSet<>(FILES);
+    expected.addAll(alsFiles);
+    ResultManifest manifest = ResultManifest.read(
+        org.apache.hadoop.fs.FileSystem.getLocal(new org.apache.hadoop.conf.Configuration()),
+        new org.apache.hadoop.fs.Path(withAls.toUri()));
+    assertEquals(expected, manifest.files().keySet(), "one manifest lists ALS's files too");
+    for (String name : FILES) {
+      if (!name.endsWith(".json")) {
+        assertArrayEquals(Files.readAllBytes(output.resolve(name)),
+            Files.readAllBytes(withAls.resolve(name)), name);
+      }
+    }
+    Path fit = dir.resolve("als-fit");
+    run("als", "--train", withAls.resolve(PipelineFiles.TRAIN).toString(), "--output",
+        fit.toString(), "--rank", "10", "--reg", "0.1", "--iterations", "10");
+    for (String name : List.of(PipelineFiles.USER_FACTORS, PipelineFiles.ITEM_FACTORS)) {
+      assertArrayEquals(Files.readAllBytes(fit.resolve(name)),
+          Files.readAllBytes(withAls.resolve(name)), name);
+    }
+    Path evaluated = dir.resolve("als-evaluated.json");
+    run("evaluate", "--folder", withAls.toString(), "--model", "als", "--json",
+        evaluated.toString());
+    ObjectMapper json = new ObjectMapper();
+    JsonNode als = json.readTree(withAls.resolve(PipelineFiles.METRICS).toFile()).get("als");
+    assertEquals(json.readTree(evaluated.toFile()).get("als"), als);
+    assertEquals("dot-product", als.get("ranking").asText());
+    assertTrue(printedAls.lines().anyMatch(line -> line.matches("—\\s+ALS\\s+dot-product\\s+"
+        + String.format(java.util.Locale.ROOT, "%.4f", als.get("rmse").asDouble()) + " .*")),
+        printedAls);
+    Path recommended = dir.resolve("als.csv");
+    run("recommend", "--folder", withAls.toString(), "--model", "als", "--top-n", "20",
+        "--output", recommended.toString());
+    assertArrayEquals(Files.readAllBytes(recommended),
+        Files.readAllBytes(withAls.resolve(PipelineFiles.ALS_RECOMMENDATIONS)));
+    assertEquals(10, json.readTree(withAls.resolve(PipelineFiles.RUN).toFile())
+        .at("/als/rank").asInt());
+
+    Path oneThread = dir.resolve("als-one-thread");
+    run("pipeline", "--output", oneThread.toString(), "--top-n", "20", "--models", "knn,als",
+        "--threads", "1");
+    for (String name : List.of(PipelineFiles.USER_FACTORS, PipelineFiles.ITEM_FACTORS,
+        PipelineFiles.ALS_RECOMMENDATIONS)) {
+      assertArrayEquals(Files.readAllBytes(withAls.resolve(name)),
+          Files.readAllBytes(oneThread.resolve(name)), name + " with 1 thread");
+    }
+    String refused = dir.resolve("refused").toString();
+    assertEquals(2, Main.run("pipeline", "--output", refused, "--als-rank", "5"));
+    assertEquals(2, Main.run("pipeline", "--output", refused, "--models", "als"));
+    assertEquals(2, Main.run("pipeline", "--output", refused, "--models", "knn,als",
+        "--als-rank", "0"));
+    assertTrue(Files.notExists(dir.resolve("refused")), "usage errors write nothing");
+  }
+
   private static byte[][] contents() throws IOException {
     byte[][] bytes = new byte[FILES.size()][];
     for (int i = 0; i < FILES.size(); i++) {

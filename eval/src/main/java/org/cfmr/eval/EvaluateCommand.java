@@ -31,12 +31,14 @@ import org.cfmr.core.io.NeighbourListsFile;
  * {@code b_ui}), and precision/recall/nDCG@N, for user-based and/or item-based predictions
  * (lists ordered by {@code --ranking}), after the global mean's and the baseline's figures and
  * before the popularity list's top-N row with each mode's lift over it. Default: both modes of a
- * pipeline output folder; {@code --model baseline} (or {@code global-mean}) evaluates that model
- * alone.
+ * pipeline output folder; {@code --model als} (or {@code knn,als}) evaluates ALS's factor files
+ * in the same table, {@code --model baseline} (or {@code global-mean}) that model alone.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"RMSE, MAE, coverage and top-N metrics of kNN predictions on the test split.",
-        "Give a pipeline output folder (--folder), or --train, --test, --neighbours and --mode."})
+    description = {"RMSE, MAE, coverage and top-N metrics of kNN (or ALS) predictions on the "
+        + "test split.",
+        "Give a pipeline output folder (--folder), or --train, --test, --neighbours and --mode "
+            + "(or --user-factors and --item-factors with --model als)."})
 public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--folder", paramLabel = "DIR",
       description = "A pipeline output folder: its " + PipelineFiles.TRAIN + ", "
@@ -59,11 +61,14 @@ public final class EvaluateCommand implements Callable<Integer> {
           + "one of them is required with --neighbours).")
   List<String> modes;
 
-  @Option(names = "--model", paramLabel = "knn|baseline|global-mean", defaultValue = "knn",
-      description = "knn: the neighbours' predictions (--mode), after the global mean and the "
-          + "baseline; baseline or global-mean: that model alone, without neighbours "
-          + "(default: ${DEFAULT-VALUE}).")
-  String model;
+  @Option(names = "--model", split = ",", paramLabel = "knn|als|baseline|global-mean",
+      defaultValue = "knn",
+      description = "knn: the neighbours' predictions (--mode); als: the factors' x_u·y_i, lists "
+          + "by x_u·y_i; knn,als: both; each after the global mean and the baseline. baseline "
+          + "or global-mean: that model alone (default: ${DEFAULT-VALUE}).")
+  List<String> model;
+
+  @Mixin FactorFileOptions factorFiles;
 
   @Option(names = "--ranking-neighbours", paramLabel = "FILE",
       description = "Neighbours that rank the top-N lists (default: the folder's ranking file "
@@ -103,9 +108,10 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Mixin ThreadsOption threads;
 
   @Option(names = "--json", paramLabel = "FILE",
-      description = "Also write the figures as JSON: one object for one mode (or one --model), "
-          + "or one object per mode and model ({\"global_mean\": {...}, \"baseline\": {...}, "
-          + "\"user\": {...}, \"item\": {...}}).")
+      description = "Also write the figures as JSON: one object for one mode (or --model "
+          + "baseline or global-mean), or one object per mode and model ({\"global_mean\": "
+          + "{...}, \"baseline\": {...}, \"als\": {...}, \"user\": {...}, \"item\": {...}, "
+          + "\"popularity\": {...}}).")
   String json;
 
   @Option(names = "--overwrite", description = "Replace an existing --json file.")
@@ -120,8 +126,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Configuration conf = HadoopRuntime.configuration();
-    boolean knn = chosenModel();
-    List<Mode> chosen = knn ? chosenModes() : List.of();
+    Models chosen = chosenModels();
+    List<Mode> modes = chosen.knn() ? chosenModes() : List.of();
     EvaluationSettings settings = prediction.apply(new EvaluationSettings(Mode.USER,
         ItemFormula.CENTRED, minNeighbours, !noClip, RankingScore.parse(ranking), topN,
         relevantFrom, threads.count())).withItemFormula(ItemFormula.parse(itemFormula));
@@ -140,16 +146,20 @@ public final class EvaluateCommand implements Callable<Integer> {
         settings.baseline().describe(), trainData.ratings(),
         (System.nanoTime() - fitStart) / 1e9, threads.count());
     List<ModelResult> models = new ArrayList<>();
-    if (knn || model.equals("global-mean")) {
+    if (chosen.ranked() || chosen.globalMean()) {
       models.add(ModelEvaluation.globalMean(trainData, testRatings));
     }
-    if (knn || model.equals("baseline")) {
+    if (chosen.ranked() || chosen.baseline()) {
       models.add(ModelEvaluation.baseline(trainData, testRatings, baseline, settings.baseline(),
           !noClip));
     }
+    if (chosen.als()) {
+      FactorRecommender als = factorFiles.read(inputs, trainData, settings, baseline, conf);
+      models.add(Evaluation.runFactors(trainData, testRatings, als, settings));
+    }
     models.forEach(m -> System.out.print(m.report()));
     List<EvaluationResult> results = new ArrayList<>();
-    for (Mode mode : chosen) {
+    for (Mode mode : modes) {
       Path neighbourFile = inputs.file(neighbours, NeighbourRole.PREDICTION.fileName(mode),
           "--neighbours", conf);
       Path rankingFile = inputs.rankingFile(rankingNeighbours, neighbours, mode, neighbourFile,
@@ -161,36 +171,56 @@ public final class EvaluateCommand implements Callable<Integer> {
       System.out.print(result.report());
       results.add(result);
     }
-    PopularityResult popularity = null;
-    if (knn) {
+    TopNResult popularity = null;
+    if (chosen.ranked()) {
       popularity = PopularityBaseline.evaluate(trainData, testRatings, topN, relevantFrom);
-      System.out.print(popularity.report());
+      System.out.print(popularity.report(popularity.ranking()));
       System.out.println();
-      System.out.print(ResultsTable.text(chosen.stream().map(Mode::cliName).toList(), "mode",
+      System.out.print(ResultsTable.text(modes.stream().map(Mode::cliName).toList(), "mode",
           models, results, popularity));
     }
     if (json != null) {
       TextFile.write(new Path(json), Evaluation.toJsonText(results,
-          knn && results.size() == 1 ? List.of() : models, popularity), overwrite, conf);
+          chosen.knnAlone() && results.size() == 1 ? List.of() : models, popularity),
+          overwrite, conf);
     }
     return 0;
   }
 
-  /** Whether the neighbours' predictions are evaluated (else one model alone). */
-  private boolean chosenModel() {
-    switch (model) {
-      case "knn":
-        return true;
-      case "baseline", "global-mean":
-        if (modes != null || neighbours != null) {
-          throw new UsageException("--model " + model + " uses no neighbours: leave out --mode "
-              + "and --neighbours");
-        }
-        return false;
-      default:
-        throw new UsageException(
-            "unknown model '" + model + "' (expected knn, baseline or global-mean)");
+  /** The models of {@code --model}. */
+  private record Models(boolean knn, boolean als, boolean baseline, boolean globalMean) {
+    /** Whether lists are ranked, so the table with every row is printed. */
+    boolean ranked() {
+      return knn || als;
     }
+
+    boolean knnAlone() {
+      return knn && !als;
+    }
+  }
+
+  private Models chosenModels() {
+    List<String> names = model.stream().map(String::trim).distinct().toList();
+    for (String name : names) {
+      if (!List.of("knn", "als", "baseline", "global-mean").contains(name)) {
+        throw new UsageException(
+            "unknown model '" + name + "' (expected knn, als, baseline or global-mean)");
+      }
+    }
+    Models chosen = new Models(names.contains("knn"), names.contains("als"),
+        names.contains("baseline"), names.contains("global-mean"));
+    if ((chosen.baseline() || chosen.globalMean()) && names.size() > 1) {
+      throw new UsageException("--model " + String.join(",", names) + ": baseline and "
+          + "global-mean are evaluated alone (knn and als show them anyway)");
+    }
+    if (!chosen.knn() && (modes != null || neighbours != null || rankingNeighbours != null)) {
+      throw new UsageException("--model " + String.join(",", names) + " uses no neighbours: "
+          + "leave out --mode, --neighbours and --ranking-neighbours");
+    }
+    if (!chosen.als() && (factorFiles.given())) {
+      throw new UsageException("--user-factors and --item-factors are ALS's: add --model als");
+    }
+    return chosen;
   }
 
   private List<Mode> chosenModes() {
@@ -210,6 +240,4 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     return parsed;
   }
-
-
 }

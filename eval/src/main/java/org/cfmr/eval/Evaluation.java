@@ -10,7 +10,6 @@ import org.cfmr.core.TopNeighbours;
 import org.cfmr.core.baseline.Baseline;
 import org.cfmr.core.baseline.BaselineFit;
 import org.cfmr.core.predict.NeighbourLists;
-import org.cfmr.core.predict.Predictor;
 import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
@@ -20,9 +19,11 @@ import org.cfmr.core.io.RatingsReader;
 import org.cfmr.core.io.NeighbourListsFile;
 
 /**
- * {@code cfmr evaluate}'s work: predicts every test rating and ranks every test user's candidates
- * by the settings' {@link RankingScore}, user by user on {@code threads} threads. Each user's sums are kept in the user's slot and added
- * in user order at the end, so the figures are the same for any number of threads.
+ * {@code cfmr evaluate}'s work: a {@link Recommender} (kNN's, ordering by the settings'
+ * {@link RankingScore}, or ALS's) predicts every test rating and ranks every test user's
+ * candidates, user by user on {@code threads} threads. Each user's sums are kept in the user's
+ * slot and added in user order at the end, so the figures are the same for any number of
+ * threads.
  */
 public final class Evaluation {
   private Evaluation() {}
@@ -56,24 +57,48 @@ public final class Evaluation {
    */
   public static EvaluationResult run(TrainData train, TestRatings test, NeighbourLists neighbours,
       NeighbourLists rankingNeighbours, EvaluationSettings settings, Baseline baseline) {
-    return run(train, test, Recommender.of(train, neighbours, rankingNeighbours, settings,
+    return run(train, test, KnnRecommender.of(train, neighbours, rankingNeighbours, settings,
         baseline), settings);
   }
 
-  /** Evaluates {@code recommender}, made with {@code settings} ({@link Recommender#of}). */
+  /** Evaluates {@code recommender}, made with {@code settings} ({@link KnnRecommender#of}). */
   public static EvaluationResult run(TrainData train, TestRatings test, Recommender recommender,
       EvaluationSettings settings) {
+    Totals totals = measure(train, test, recommender, settings, settings.describe());
+    return new EvaluationResult(settings, totals.covered().rmse(), totals.covered().mae(),
+        totals.covered().count, test.size(), totals.all().rmse(), totals.all().mae(),
+        totals.precision(), totals.recall(), totals.ndcg(), totals.ranked(),
+        totals.predictions(), totals.seconds());
+  }
+
+  /**
+   * Evaluates ALS's factors: the error figures over the covered ratings and all ratings (the
+   * fallback {@code settings.fallback()} predicting the others), and the top-N lists ranked by
+   * {@code x_u·y_i}, as {@link ModelResult} {@code als}.
+   */
+  public static ModelResult runFactors(TrainData train, TestRatings test,
+      FactorRecommender recommender, EvaluationSettings settings) {
+    Totals totals = measure(train, test, recommender, settings, recommender.title());
+    return new ModelResult("als", "ALS", "rank=" + recommender.rank(), totals.covered().rmse(),
+        totals.covered().mae(), totals.covered().count, test.size(), totals.all().rmse(),
+        totals.all().mae(), new TopNResult(FactorRecommender.RANKING, settings.topN(),
+            settings.relevantFrom(), totals.precision(), totals.recall(), totals.ndcg(),
+            totals.ranked()));
+  }
+
+  /** Each test user's figures, one user per task, added in user order. */
+  private static Totals measure(TrainData train, TestRatings test, Recommender recommender,
+      EvaluationSettings settings, String what) {
     long start = System.nanoTime();
     UserOutcome[] outcomes = new UserOutcome[test.users()];
-    try (Progress progress = new Progress("evaluate " + settings.describe(), test.users())) {
+    try (Progress progress = new Progress("evaluate " + what, test.users())) {
       ByUser.parallel(settings.threads(), test.users(), progress, () -> {
         Recommender.UserScorers scorers = recommender.newScorers();
         return group -> outcomes[group] = evaluateUser(train, test, group, scorers,
             recommender.fallback(), settings);
       });
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return combine(outcomes, test.size(), settings, seconds);
+    return Totals.of(outcomes, (System.nanoTime() - start) / 1e9);
   }
 
   /**
@@ -86,7 +111,7 @@ public final class Evaluation {
    * @param popularity the popularity list's figures, or null when no list was ranked
    */
   public static ObjectNode toJson(List<EvaluationResult> results, List<ModelResult> models,
-      PopularityResult popularity) {
+      TopNResult popularity) {
     ObjectMapper mapper = new ObjectMapper();
     if (results.isEmpty() && models.size() == 1) {
       return models.get(0).toJson(mapper);
@@ -94,36 +119,45 @@ public final class Evaluation {
     if (results.size() == 1 && models.isEmpty()) {
       ObjectNode json = withLift(results.get(0), popularity, mapper);
       if (popularity != null) {
-        json.set(popularity.name(), popularity.toJson(mapper));
+        json.set(popularity.ranking(), popularity.toJson(mapper));
       }
       return json;
     }
     ObjectNode byKey = mapper.createObjectNode();
     for (ModelResult model : models) {
-      byKey.set(model.key(), model.toJson(mapper));
+      ObjectNode json = model.toJson(mapper);
+      if (model.lists() != null) {
+        putLift(json, model.lists().ndcg(), popularity);
+      }
+      byKey.set(model.key(), json);
     }
     for (EvaluationResult result : results) {
       byKey.set(result.settings().mode().cliName(), withLift(result, popularity, mapper));
     }
     if (popularity != null) {
-      byKey.set(popularity.name(), popularity.toJson(mapper));
+      byKey.set(popularity.ranking(), popularity.toJson(mapper));
     }
     return byKey;
   }
 
-  private static ObjectNode withLift(EvaluationResult result, PopularityResult popularity,
+  private static ObjectNode withLift(EvaluationResult result, TopNResult popularity,
       ObjectMapper mapper) {
     ObjectNode json = result.toJson(mapper);
-    double lift = popularity == null ? Double.NaN : popularity.lift(result);
-    if (lift == lift) {
-      json.put("ndcg_lift_over_" + popularity.name(), lift);
-    }
+    putLift(json, result.ndcg(), popularity);
     return json;
+  }
+
+  /** {@code ndcg_lift_over_popularity}: {@code ndcg} over popularity's, when that is defined. */
+  private static void putLift(ObjectNode json, double ndcg, TopNResult popularity) {
+    double lift = popularity == null ? Double.NaN : popularity.lift(ndcg);
+    if (lift == lift) {
+      json.put("ndcg_lift_over_" + popularity.ranking(), lift);
+    }
   }
 
   /** {@link #toJson} pretty-printed, with a final line break. */
   public static String toJsonText(List<EvaluationResult> results, List<ModelResult> models,
-      PopularityResult popularity) {
+      TopNResult popularity) {
     try {
       return new ObjectMapper().writerWithDefaultPrettyPrinter()
           .writeValueAsString(toJson(results, models, popularity)) + "\n";
@@ -143,7 +177,6 @@ public final class Evaluation {
     if (user >= 0) {
       scorers.startUser(user);
     }
-    Predictor.UserScorer scorer = scorers.prediction();
     ErrorSums covered = new ErrorSums();
     ErrorSums all = new ErrorSums();
     long predictions = 0;
@@ -153,7 +186,7 @@ public final class Evaluation {
       double rating = test.ratingAt(at);
       double prediction = Double.NaN;
       if (user >= 0 && item >= 0) {
-        prediction = scorer.predict(item);
+        prediction = scorers.predict(item);
         predictions++;
       }
       if (prediction == prediction) {
@@ -171,10 +204,9 @@ public final class Evaluation {
     }
     int[] list = new int[0];
     if (user >= 0) {
-      Predictor.UserScorer ranking = scorers.ranking();
-      int[] candidates = ranking.candidates();
+      int[] candidates = scorers.candidates();
       predictions += candidates.length;
-      list = itemIds(train, rank(ranking, settings.ranking(), candidates, settings.topN()));
+      list = itemIds(train, rank(scorers, candidates, settings.topN()));
     }
     TopNMetrics.UserFigures figures = TopNMetrics.of(test, group, list, settings.topN(),
         settings.relevantFrom(), relevant);
@@ -183,13 +215,14 @@ public final class Evaluation {
   }
 
   /**
-   * The best {@code n} covered candidates (item indices) by {@code ranking}, best first, ties by
-   * item id. Used by the recommender too.
+   * The best {@code n} candidates (item indices) by the scorers' ranking score, best first, ties
+   * by item id (ascending index is ascending id), those scored NaN left out. Used by the
+   * recommendations too.
    */
-  static int[] rank(Predictor.UserScorer scorer, RankingScore ranking, int[] candidates, int n) {
+  static int[] rank(Recommender.UserScorers scorers, int[] candidates, int n) {
     TopNeighbours best = new TopNeighbours(n);
     for (int item : candidates) {
-      double score = ranking.score(scorer, item);
+      double score = scorers.rankingScore(item);
       if (score == score) {
         best.offer(item, score);
       }
@@ -205,28 +238,30 @@ public final class Evaluation {
     return ids;
   }
 
-  private static EvaluationResult combine(UserOutcome[] outcomes, long total,
-      EvaluationSettings settings, double seconds) {
-    ErrorSums covered = new ErrorSums();
-    ErrorSums all = new ErrorSums();
-    double precision = 0;
-    double recall = 0;
-    double ndcg = 0;
-    int ranked = 0;
-    long predictions = 0;
-    for (UserOutcome outcome : outcomes) {
-      covered.add(outcome.covered());
-      all.add(outcome.all());
-      predictions += outcome.predictions();
-      if (outcome.ranked()) {
-        ranked++;
-        precision += outcome.precision();
-        recall += outcome.recall();
-        ndcg += outcome.ndcg();
+  /** The figures of all users: error sums added, top-N figures averaged over the ranked users. */
+  private record Totals(ErrorSums covered, ErrorSums all, double precision, double recall,
+      double ndcg, int ranked, long predictions, double seconds) {
+    static Totals of(UserOutcome[] outcomes, double seconds) {
+      ErrorSums covered = new ErrorSums();
+      ErrorSums all = new ErrorSums();
+      double precision = 0;
+      double recall = 0;
+      double ndcg = 0;
+      int ranked = 0;
+      long predictions = 0;
+      for (UserOutcome outcome : outcomes) {
+        covered.add(outcome.covered());
+        all.add(outcome.all());
+        predictions += outcome.predictions();
+        if (outcome.ranked()) {
+          ranked++;
+          precision += outcome.precision();
+          recall += outcome.recall();
+          ndcg += outcome.ndcg();
+        }
       }
+      return new Totals(covered, all, precision / ranked, recall / ranked, ndcg / ranked, ranked,
+          predictions, seconds);
     }
-    return new EvaluationResult(settings, covered.rmse(), covered.mae(), covered.count, total,
-        all.rmse(), all.mae(), precision / ranked, recall / ranked, ndcg / ranked, ranked,
-        predictions, seconds);
   }
 }

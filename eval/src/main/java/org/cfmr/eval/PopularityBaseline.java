@@ -15,7 +15,7 @@ public final class PopularityBaseline {
   private PopularityBaseline() {}
 
   /** Its top-N figures over {@code test}, with the modes' protocol. */
-  public static PopularityResult evaluate(TrainData train, TestRatings test, int topN,
+  public static TopNResult evaluate(TrainData train, TestRatings test, int topN,
       double relevantFrom) {
     int[] byPopularity = byPopularity(train);
     double precision = 0;
@@ -34,7 +34,7 @@ public final class PopularityBaseline {
         ranked++;
       }
     }
-    return new PopularityResult(NAME, topN, relevantFrom, precision / ranked, recall / ranked,
+    return new TopNResult(NAME, topN, relevantFrom, precision / ranked, recall / ranked,
         ndcg / ranked, ranked);
   }
 

@@ -26,25 +26,41 @@ import org.cfmr.core.UsageException;
 import org.cfmr.core.runtime.ResultStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import org.cfmr.core.io.RatingsReader;
 import org.cfmr.core.io.NeighbourListsFile;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code cfmr recommend}: each user's top-N (default 100) movies by a ranking score
  * ({@code --ranking}, default {@link RankingScore#DEFAULT}), from user-based neighbours (default)
- * or item-based ones ({@code --mode item}), as header-less {@code userId,movieId,prediction} CSV.
+ * or item-based ones ({@code --mode item}), or by ALS's {@code x_u·y_i} ({@code --model als}), as
+ * header-less {@code userId,movieId,prediction} CSV.
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Top-N recommendations per user from a neighbour file, as "
-        + "userId,movieId,prediction CSV (best first, ties by movie id).",
-        "Give a pipeline output folder (--folder) or --train and --neighbours."})
+    description = {"Top-N recommendations per user from a neighbour file (or ALS's factor "
+        + "files), as userId,movieId,prediction CSV (best first, ties by movie id).",
+        "Give a pipeline output folder (--folder) or --train and --neighbours (or "
+            + "--user-factors and --item-factors with --model als)."})
 public final class RecommendCommand implements Callable<Integer> {
+  /** The options that only kNN reads, refused with {@code --model als}. */
+  private static final List<String> KNN_OPTIONS = List.of("--neighbours", "--mode",
+      "--ranking-neighbours", "--item-formula", "--ranking", "--min-neighbours");
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "knn|als", defaultValue = "knn",
+      description = "knn: the neighbours' lists (--mode); als: every unrated movie by the "
+          + "factors' x_u·y_i, predicted x_u·y_i clipped (default: ${DEFAULT-VALUE}).")
+  String model;
+
   @Option(names = "--folder", paramLabel = "DIR",
       description = "A pipeline output folder: its " + PipelineFiles.TRAIN
           + " and the mode's neighbour file are used, and the recommendations written there "
-          + "(" + PipelineFiles.USER_BASED_RECOMMENDATIONS + " or "
-          + PipelineFiles.ITEM_BASED_RECOMMENDATIONS + ") unless --output is given.")
+          + "(" + PipelineFiles.USER_BASED_RECOMMENDATIONS + ", "
+          + PipelineFiles.ITEM_BASED_RECOMMENDATIONS + " or " + PipelineFiles.ALS_RECOMMENDATIONS
+          + ") unless --output is given.")
   String folder;
 
   @Option(names = "--train", paramLabel = "FILE",
@@ -54,6 +70,8 @@ public final class RecommendCommand implements Callable<Integer> {
   @Option(names = "--neighbours", paramLabel = "FILE",
       description = "The top-K neighbour file of --mode.")
   String neighbours;
+
+  @Mixin FactorFileOptions factorFiles;
 
   @Option(names = "--mode", paramLabel = "user|item", defaultValue = "user",
       description = "User-based or item-based predictions (default: ${DEFAULT-VALUE}).")
@@ -106,6 +124,7 @@ public final class RecommendCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Configuration conf = HadoopRuntime.configuration();
+    boolean als = chosenModel();
     Mode chosen = Mode.parse(mode);
     if (topN < 1) {
       throw new UsageException("--top-n must be >= 1, not " + topN);
@@ -119,10 +138,6 @@ public final class RecommendCommand implements Callable<Integer> {
     }
     FolderInputs inputs = new FolderInputs(folder, "pipeline output folder");
     Path trainFile = inputs.file(train, PipelineFiles.TRAIN, "--train", conf);
-    Path neighbourFile = inputs.file(neighbours, NeighbourRole.PREDICTION.fileName(chosen),
-        "--neighbours", conf);
-    Path rankingFile = inputs.rankingFile(rankingNeighbours, neighbours, chosen, neighbourFile,
-        conf);
     EvaluationSettings settings = prediction.apply(new EvaluationSettings(chosen,
         ItemFormula.CENTRED, minNeighbours, !noClip, score, EvaluationSettings.DEFAULT_TOP_N,
         EvaluationSettings.DEFAULT_RELEVANT_FROM, threads.count()))
@@ -130,9 +145,10 @@ public final class RecommendCommand implements Callable<Integer> {
     TrainData trainData = TrainData.of(RatingsReader.readTrain(trainFile, conf));
     Baseline baseline = settings.needsBaseline()
         ? BaselineFit.fit(trainData, settings.baseline(), threads.count()) : null;
-    NeighbourLists lists = NeighbourListsFile.read(neighbourFile, conf);
-    Recommender recommender = Recommender.of(trainData, lists, rankingFile.equals(neighbourFile)
-        ? lists : NeighbourListsFile.read(rankingFile, conf), settings, baseline);
+    ResultStage stage = ResultStage.of("recommend " + (als ? "als" : chosen.cliName()))
+        .input("train", trainFile, conf);
+    Recommender recommender = als ? factorRecommender(inputs, trainData, settings, baseline,
+        stage, conf) : knnRecommender(inputs, chosen, trainData, settings, baseline, stage, conf);
     long start = System.nanoTime();
     Path target;
     long lines;
@@ -140,14 +156,9 @@ public final class RecommendCommand implements Callable<Integer> {
       target = new Path(output);
       lines = write(recommender, all ? 0 : topN, users, threads.count(), target, overwrite, conf);
     } else {
-      String name = chosen == Mode.USER ? PipelineFiles.USER_BASED_RECOMMENDATIONS
-          : PipelineFiles.ITEM_BASED_RECOMMENDATIONS;
-      ResultStage stage = ResultStage.of("recommend " + chosen.cliName())
-          .input("train", trainFile, conf).input("neighbours", neighbourFile, conf)
-          .input("ranking_neighbours", rankingFile, conf)
-          .setting("predictions", settings.describe()).setting("top_n", all ? 0 : topN)
-          .setting("min_neighbours", minNeighbours).setting("clip", !noClip)
-          .setting("ranking", score.toString());
+      String name = als ? PipelineFiles.ALS_RECOMMENDATIONS : chosen == Mode.USER
+          ? PipelineFiles.USER_BASED_RECOMMENDATIONS : PipelineFiles.ITEM_BASED_RECOMMENDATIONS;
+      stage.setting("top_n", all ? 0 : topN).setting("clip", !noClip);
       try (OutputFolder out = OutputFolder.forResult(new Path(folder), List.of(name), overwrite,
           stage, conf)) {
         lines = writeStaged(recommender, all ? 0 : topN, users, threads.count(), out, name);
@@ -156,8 +167,52 @@ public final class RecommendCommand implements Callable<Integer> {
       }
     }
     System.err.printf(Locale.ROOT, "recommend %s: %,d recommendations written to %s in %.1fs%n",
-        chosen.title(), lines, target, (System.nanoTime() - start) / 1e9);
+        recommender.title(), lines, target, (System.nanoTime() - start) / 1e9);
     return 0;
+  }
+
+  /** Whether the lists are ALS's; kNN's options are refused with them, factor files without. */
+  private boolean chosenModel() {
+    switch (model) {
+      case "knn":
+        if (factorFiles.given()) {
+          throw new UsageException("--user-factors and --item-factors are ALS's: add --model als");
+        }
+        return false;
+      case "als":
+        for (String option : KNN_OPTIONS) {
+          if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+            throw new UsageException(option + " is kNN's: --model als ranks by the factors");
+          }
+        }
+        return true;
+      default:
+        throw new UsageException("unknown model '" + model + "' (expected knn or als)");
+    }
+  }
+
+  /** kNN's recommender over the mode's neighbour files, recorded in {@code stage}. */
+  private Recommender knnRecommender(FolderInputs inputs, Mode chosen, TrainData trainData,
+      EvaluationSettings settings, Baseline baseline, ResultStage stage, Configuration conf) {
+    Path neighbourFile = inputs.file(neighbours, NeighbourRole.PREDICTION.fileName(chosen),
+        "--neighbours", conf);
+    Path rankingFile = inputs.rankingFile(rankingNeighbours, neighbours, chosen, neighbourFile,
+        conf);
+    NeighbourLists lists = NeighbourListsFile.read(neighbourFile, conf);
+    stage.input("neighbours", neighbourFile, conf).input("ranking_neighbours", rankingFile, conf)
+        .setting("predictions", settings.describe()).setting("min_neighbours", minNeighbours)
+        .setting("ranking", settings.ranking().toString());
+    return KnnRecommender.of(trainData, lists, rankingFile.equals(neighbourFile) ? lists
+        : NeighbourListsFile.read(rankingFile, conf), settings, baseline);
+  }
+
+  /** ALS's recommender over the factor files, recorded in {@code stage}. */
+  private Recommender factorRecommender(FolderInputs inputs, TrainData trainData,
+      EvaluationSettings settings, Baseline baseline, ResultStage stage, Configuration conf) {
+    stage.input("user_factors", factorFiles.userFile(inputs, conf), conf)
+        .input("item_factors", factorFiles.itemFile(inputs, conf), conf)
+        .setting("ranking", FactorRecommender.RANKING);
+    return factorFiles.read(inputs, trainData, settings, baseline, conf);
   }
 
   /** Writes the recommendations to {@code target} through a staged write; returns the line count. */

@@ -5,20 +5,19 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.cfmr.core.SixDecimals;
-import org.cfmr.core.predict.Predictor;
 import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.Progress;
 
 /**
- * {@code cfmr recommend}'s work: each user's top-N (default 100; 0 = every candidate) covered
- * candidates of the {@link Recommender}'s ranker, ordered by a {@link RankingScore} (best first,
- * ties by movie id) and written as header-less {@code userId,movieId,prediction} with
- * {@code pred(u,i)} of its predictor, or its fallback where the predictor does not cover the
- * movie (6 decimals, as C's {@code %.6f}), sorted by user id then rank. The rank is the line order; the ranking score is
- * not a column, so the file keeps the format the MySQL loader and the dashboard read. Users are
- * scored in parallel, blocks written in user order.
+ * {@code cfmr recommend}'s work: each user's top-N (default 100; 0 = every candidate) candidates
+ * of the {@link Recommender} by its ranking score (kNN's {@link RankingScore}, ALS's
+ * {@code x_u·y_i}; best first, ties by movie id) and written as header-less
+ * {@code userId,movieId,prediction} with its {@code pred(u,i)}, or its fallback where it does not
+ * cover the movie (6 decimals, as C's {@code %.6f}), sorted by user id then rank. The rank is the
+ * line order; the ranking score is not a column, so the file keeps the format the MySQL loader
+ * and the dashboard read. Users are scored in parallel, blocks written in user order.
  */
 public final class Recommendations {
   public static final int DEFAULT_TOP_N = 100;
@@ -40,7 +39,7 @@ public final class Recommendations {
     int n = topN == 0 ? Integer.MAX_VALUE : topN;
     int block = topN == 0 || topN > 1000 ? 64 : 1024;
     long lines = 0;
-    try (Progress progress = new Progress("recommend " + recommender.mode().title(),
+    try (Progress progress = new Progress("recommend " + recommender.title(),
         users.length)) {
       for (int from = 0; from < users.length; from += block) {
         int offset = from;
@@ -64,12 +63,11 @@ public final class Recommendations {
       int user, int n) {
     TrainData train = recommender.train();
     scorers.startUser(user);
-    Predictor.UserScorer ranking = scorers.ranking();
-    int[] best = Evaluation.rank(ranking, recommender.ranking(), ranking.candidates(), n);
+    int[] best = Evaluation.rank(scorers, scorers.candidates(), n);
     StringBuilder text = new StringBuilder(best.length * 24);
     int userId = train.userId(user);
     for (int item : best) {
-      double prediction = scorers.prediction().predict(item);
+      double prediction = scorers.predict(item);
       text.append(userId).append(',').append(train.itemId(item)).append(',');
       SixDecimals.append(text, prediction == prediction ? prediction
           : recommender.fallback().of(user, item));

@@ -5,9 +5,10 @@ import java.util.Locale;
 import org.cfmr.core.Mode;
 
 /**
- * The evaluator's figures as a fixed-width text table and as CSV: first the models without
- * neighbours (the global mean, the baseline: error figures only), then one row per kNN evaluation,
- * and last the popularity list (top-N figures only), whose nDCG each row's lift is the ratio to.
+ * The evaluator's figures as a fixed-width text table and as CSV: first the models that are not
+ * kNN (the global mean and the baseline with error figures only, ALS with every figure), then one
+ * row per kNN evaluation, and last the popularity list (top-N figures only), whose nDCG each
+ * row's lift is the ratio to.
  */
 public final class ResultsTable {
   private static final String NONE = "—";
@@ -19,8 +20,8 @@ public final class ResultsTable {
    * nDCG and the lift over popularity.
    */
   public static String text(List<String> labels, String labelHeader, List<ModelResult> models,
-      List<EvaluationResult> rows, PopularityResult popularity) {
-    int width = Math.max(labelHeader.length(), popularity.name().length());
+      List<EvaluationResult> rows, TopNResult popularity) {
+    int width = Math.max(labelHeader.length(), popularity.ranking().length());
     for (String label : labels) {
       width = Math.max(width, label.length());
     }
@@ -35,19 +36,23 @@ public final class ResultsTable {
     out.append(String.format(Locale.ROOT, format, labelHeader, "predictions", "ranking", "RMSE",
         "MAE", "coverage", "RMSE all", "P@" + n, "R@" + n, "nDCG@" + n, "lift"));
     for (ModelResult model : models) {
-      out.append(String.format(Locale.ROOT, format, NONE, model.description(), NONE,
-          four(model.rmse()), four(model.mae()), "100.00%", four(model.rmse()), NONE, NONE, NONE,
-          NONE));
+      TopNResult lists = model.lists();
+      out.append(String.format(Locale.ROOT, format, NONE, model.description(),
+          lists == null ? NONE : lists.ranking(), four(model.rmse()), four(model.mae()),
+          percent(model.coverage()), four(model.rmseAll()),
+          lists == null ? NONE : four(lists.precision()),
+          lists == null ? NONE : four(lists.recall()), lists == null ? NONE : four(lists.ndcg()),
+          lists == null ? NONE : lift(popularity.lift(lists.ndcg()))));
     }
     for (int r = 0; r < rows.size(); r++) {
       EvaluationResult row = rows.get(r);
       out.append(String.format(Locale.ROOT, format, labels.get(r), row.settings().describe(),
           row.settings().ranking(), four(row.rmse()), four(row.mae()),
-          String.format(Locale.ROOT, "%.2f%%", 100 * row.coverage()), four(row.rmseAll()),
+          percent(row.coverage()), four(row.rmseAll()),
           four(row.precision()), four(row.recall()), four(row.ndcg()),
-          lift(popularity.lift(row))));
+          lift(popularity.lift(row.ndcg()))));
     }
-    out.append(String.format(Locale.ROOT, format, popularity.name(), NONE, "train ratings", NONE,
+    out.append(String.format(Locale.ROOT, format, popularity.ranking(), NONE, "train ratings", NONE,
         NONE, NONE, NONE, four(popularity.precision()), four(popularity.recall()),
         four(popularity.ndcg()), popularity.ndcg() == 0 ? NONE : lift(1)));
     return out.toString();
@@ -55,20 +60,30 @@ public final class ResultsTable {
 
   /**
    * The same as CSV with a header; full precision. The models' rows have empty label fields,
-   * their key as the mode ({@code global_mean}, {@code baseline}) and empty top-N fields; the
-   * popularity row has its name as the mode and empty error fields.
+   * their key as the mode ({@code global_mean}, {@code baseline}, {@code als}) and empty top-N
+   * fields when they rank no lists; the popularity row has its name as the mode and empty error
+   * fields.
    */
   public static String csv(List<String> labels, String labelHeader, List<ModelResult> models,
-      List<EvaluationResult> rows, PopularityResult popularity) {
+      List<EvaluationResult> rows, TopNResult popularity) {
     StringBuilder out = new StringBuilder(labelHeader).append(
         ",mode,item_formula,rmse,mae,coverage,covered,total,rmse_all,mae_all,top_n,"
             + "precision_at_n,recall_at_n,ndcg_at_n,ranking,ndcg_lift\n");
     String emptyLabel = ",".repeat(labelHeader.split(",", -1).length - 1);
     for (ModelResult model : models) {
+      TopNResult lists = model.lists();
       out.append(emptyLabel).append(',').append(model.key()).append(",,").append(model.rmse())
-          .append(',').append(model.mae()).append(",1.0,").append(model.total()).append(',')
-          .append(model.total()).append(',').append(model.rmse()).append(',')
-          .append(model.mae()).append(",,,,,,\n");
+          .append(',').append(model.mae()).append(',').append(model.coverage()).append(',')
+          .append(model.covered()).append(',').append(model.total()).append(',')
+          .append(model.rmseAll()).append(',').append(model.maeAll()).append(',');
+      if (lists == null) {
+        out.append(",,,,,\n");
+      } else {
+        out.append(lists.topN()).append(',').append(lists.precision()).append(',')
+            .append(lists.recall()).append(',').append(lists.ndcg()).append(',')
+            .append(lists.ranking()).append(',').append(csvLift(popularity.lift(lists.ndcg())))
+            .append('\n');
+      }
     }
     for (int r = 0; r < rows.size(); r++) {
       EvaluationResult row = rows.get(r);
@@ -81,14 +96,18 @@ public final class ResultsTable {
           .append(row.maeAll()).append(',').append(row.settings().topN()).append(',')
           .append(row.precision()).append(',').append(row.recall()).append(',')
           .append(row.ndcg()).append(',').append(row.settings().ranking()).append(',')
-          .append(csvLift(popularity.lift(row))).append('\n');
+          .append(csvLift(popularity.lift(row.ndcg()))).append('\n');
     }
     out.append(emptyLabel).append(',')
-        .append(popularity.name()).append(",,,,,,,,,").append(popularity.topN()).append(',')
+        .append(popularity.ranking()).append(",,,,,,,,,").append(popularity.topN()).append(',')
         .append(popularity.precision()).append(',').append(popularity.recall()).append(',')
-        .append(popularity.ndcg()).append(',').append(popularity.name()).append(',')
+        .append(popularity.ndcg()).append(',').append(popularity.ranking()).append(',')
         .append(csvLift(popularity.ndcg() == 0 ? Double.NaN : 1)).append('\n');
     return out.toString();
+  }
+
+  private static String percent(double share) {
+    return String.format(Locale.ROOT, "%.2f%%", 100 * share);
   }
 
   private static String four(double value) {

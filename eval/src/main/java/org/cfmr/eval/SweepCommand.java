@@ -115,7 +115,7 @@ public final class SweepCommand implements Callable<Integer> {
     List<Sweep.Row> rows = Sweep.run(trainFile, trainData, testRatings, grid, evaluations, conf);
     List<String> labels = rows.stream().map(Sweep.Row::label).toList();
     List<EvaluationResult> results = rows.stream().map(Sweep.Row::result).toList();
-    PopularityResult popularity = PopularityBaseline.evaluate(trainData, testRatings, topN,
+    TopNResult popularity = PopularityBaseline.evaluate(trainData, testRatings, topN,
         EvaluationSettings.DEFAULT_RELEVANT_FROM);
     System.out.print(ResultsTable.text(labels, "neighbours", models, results, popularity));
     if (csv != null) {

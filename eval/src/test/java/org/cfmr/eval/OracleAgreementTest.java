@@ -109,7 +109,7 @@ class OracleAgreementTest {
     Path[] files = files(data, Mode.ITEM);
     Configuration conf = new Configuration();
     TrainData train = TrainData.of(RatingsReader.readTrain(TestFolders.hadoop(files[0]), conf));
-    PopularityResult popularity = PopularityBaseline.evaluate(train,
+    TopNResult popularity = PopularityBaseline.evaluate(train,
         TestRatings.read(TestFolders.hadoop(files[1]), train, conf), 10, 4.0);
     OracleEvaluator oracle = new OracleEvaluator(files[0], files[1], files[2]);
     oracle.evaluatePopularity(10, 4.0);

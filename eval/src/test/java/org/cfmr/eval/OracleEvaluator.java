@@ -43,6 +43,7 @@ final class OracleEvaluator {
   /** The figures, by the JSON key names. */
   final Map<String, Double> figures = new TreeMap<>();
 
+  /** The splits and a neighbour file (null: none, for the factor oracle). */
   OracleEvaluator(Path train, Path test, Path neighbourFile) throws IOException {
     double sum = 0;
     int count = 0;
@@ -66,7 +67,8 @@ final class OracleEvaluator {
       testByUser.computeIfAbsent(Integer.parseInt(f[0]), k -> new TreeMap<>())
           .put(Integer.parseInt(f[1]), Double.parseDouble(f[2]));
     }
-    for (String line : Files.readAllLines(neighbourFile)) {
+    for (String line : neighbourFile == null ? List.<String>of()
+        : Files.readAllLines(neighbourFile)) {
       String[] idAndList = line.split("\t");
       List<double[]> list = new ArrayList<>();
       Map<Integer, BigDecimal> exact = new HashMap<>();
@@ -110,7 +112,7 @@ final class OracleEvaluator {
     return globalMean + userBias.getOrDefault(u, 0.0) + itemBias.getOrDefault(i, 0.0);
   }
 
-  private double clipped(boolean clip, double p) {
+  double clipped(boolean clip, double p) {
     return clip ? Math.min(max, Math.max(min, p)) : p;
   }
 
@@ -269,7 +271,7 @@ final class OracleEvaluator {
     figures.put("ranked_users", (double) rankedUsers);
   }
 
-  private static TreeSet<Integer> relevant(Map<Integer, Double> test, double relevantFrom) {
+  static TreeSet<Integer> relevant(Map<Integer, Double> test, double relevantFrom) {
     TreeSet<Integer> relevant = new TreeSet<>();
     test.forEach((i, r) -> {
       if (r >= relevantFrom) {
@@ -280,7 +282,7 @@ final class OracleEvaluator {
   }
 
   /** {precision, recall, nDCG} of one list. */
-  private static double[] listFigures(List<Integer> list, TreeSet<Integer> relevant, int n) {
+  static double[] listFigures(List<Integer> list, TreeSet<Integer> relevant, int n) {
     int hits = 0;
     double dcg = 0;
     for (int rank = 1; rank <= Math.min(n, list.size()); rank++) {
@@ -385,16 +387,26 @@ final class OracleEvaluator {
       recall += userFigures[1];
       ndcg += userFigures[2];
     }
-    figures.put("rmse", Math.sqrt(sq / covered));
-    figures.put("mae", abs / covered);
-    figures.put("coverage", covered / (double) total);
-    figures.put("covered", (double) covered);
-    figures.put("total", (double) total);
-    figures.put("rmse_all", Math.sqrt(sqAll / total));
-    figures.put("mae_all", absAll / total);
-    figures.put("precision_at_n", precision / rankedUsers);
-    figures.put("recall_at_n", recall / rankedUsers);
-    figures.put("ndcg_at_n", ndcg / rankedUsers);
-    figures.put("ranked_users", (double) rankedUsers);
+    putFigures(figures, new double[] {sq, abs, covered, total, sqAll, absAll},
+        new double[] {precision, recall, ndcg, rankedUsers});
+  }
+
+  /**
+   * The figures by the JSON key names from the sums {@code errors = {Σ(p − r)² and Σ|p − r|
+   * over the covered, covered, total, the same two sums over all}} and
+   * {@code lists = {Σ precision, Σ recall, Σ nDCG, ranked users}}.
+   */
+  static void putFigures(Map<String, Double> figures, double[] errors, double[] lists) {
+    figures.put("rmse", Math.sqrt(errors[0] / errors[2]));
+    figures.put("mae", errors[1] / errors[2]);
+    figures.put("coverage", errors[2] / errors[3]);
+    figures.put("covered", errors[2]);
+    figures.put("total", errors[3]);
+    figures.put("rmse_all", Math.sqrt(errors[4] / errors[3]));
+    figures.put("mae_all", errors[5] / errors[3]);
+    figures.put("precision_at_n", lists[0] / lists[3]);
+    figures.put("recall_at_n", lists[1] / lists[3]);
+    figures.put("ndcg_at_n", lists[2] / lists[3]);
+    figures.put("ranked_users", lists[3]);
   }
 }

@@ -95,8 +95,8 @@ class RankingNeighboursTest {
     NeighbourLists ranking = given.ranking();
     EvaluationSettings settings = given.settings();
     Baseline baseline = given.baseline();
-    List<String> both = lines(Recommender.of(train, prediction, ranking, settings, baseline));
-    List<String> rankingAlone = lines(Recommender.of(train, ranking, settings, baseline));
+    List<String> both = lines(KnnRecommender.of(train, prediction, ranking, settings, baseline));
+    List<String> rankingAlone = lines(KnnRecommender.of(train, ranking, settings, baseline));
     assertEquals(rankingAlone.size(), both.size());
     Clipping clipping = Clipping.of(train, true);
     Predictor.UserScorer predictor = Predictor.of(mode, train,

@@ -121,7 +121,7 @@ class RankingScoresTest {
   }
 
   private String recommend(Mode mode, String neighbours, RankingScore ranking) {
-    Recommender recommender = Recommender.of(train,
+    Recommender recommender = KnnRecommender.of(train,
         NeighbourListsFile.read(hadoop(neighbours), new Configuration()),
         MeanCentred.settings(mode).withRanking(ranking), null);
     ByteArrayOutputStream out = new ByteArrayOutputStream();

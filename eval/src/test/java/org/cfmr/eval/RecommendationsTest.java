@@ -106,7 +106,7 @@ class RecommendationsTest {
     Path folder = TestFolders.latestSmall();
     TrainData train = train(folder);
     Path neighbours = folder.resolve(PipelineFiles.USER_NEIGHBOURS);
-    Recommender recommender = Recommender.of(train, read(neighbours),
+    Recommender recommender = KnnRecommender.of(train, read(neighbours),
         MeanCentred.settings(Mode.USER), null);
     org.apache.hadoop.fs.Path target = TestFolders.hadoop(dir.resolve("recs.csv"));
     long lines = RecommendCommand.write(recommender, 5, null, 2, target, false,
@@ -127,7 +127,7 @@ class RecommendationsTest {
 
   private static String recommend(TrainData train, Path neighbours, Mode mode,
       RankingScore ranking, int topN, int[] users, int threads) {
-    Recommender recommender = Recommender.of(train, read(neighbours),
+    Recommender recommender = KnnRecommender.of(train, read(neighbours),
         MeanCentred.settings(mode).withRanking(ranking), null);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Recommendations.write(recommender, topN, users, threads, out);

@@ -66,7 +66,7 @@ class SweepTest {
     assertEquals(figures(Evaluation.run(train, test,
         NeighbourListsFile.read(TestFolders.hadoop(k10), conf), settings)),
         figures(rows.get(0).result()), "K=10 user");
-    PopularityResult popularity = PopularityBaseline.evaluate(train, test, 10, 4.0);
+    TopNResult popularity = PopularityBaseline.evaluate(train, test, 10, 4.0);
     String csv = ResultsTable.csv(rows.stream().map(Sweep.Row::csvFields).toList(),
         Sweep.Row.CSV_HEADER, List.of(),
         rows.stream().map(Sweep.Row::result).toList(), popularity);

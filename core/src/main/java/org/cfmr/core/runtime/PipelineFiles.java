@@ -22,6 +22,8 @@ public final class PipelineFiles {
   /** Header-less {@code userId,movieId,prediction}, best first per user: recommendations. */
   public static final String USER_BASED_RECOMMENDATIONS = "recommendations_user_based.csv";
   public static final String ITEM_BASED_RECOMMENDATIONS = "recommendations_item_based.csv";
+  /** The same format: ALS's recommendations, ordered by {@code x_u·y_i}. */
+  public static final String ALS_RECOMMENDATIONS = "recommendations_als.csv";
   /** The evaluator's figures, one JSON object per mode (see {@code cfmr evaluate --json}). */
   public static final String METRICS = "metrics.json";
   /** What the run was: its input, dataset folder and settings, as JSON. */
