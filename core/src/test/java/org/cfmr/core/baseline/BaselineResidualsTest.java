@@ -84,6 +84,25 @@ class BaselineResidualsTest {
         new EntityTotals(3, 24), new EntityTotals(3, 22)), 1e-12);
   }
 
+  /**
+   * One co-rating with residuals of 3·2^-19 and 5·2^-19 star: the rounded products are 2, 6 and
+   * 4 units (of 2.25, 6.25 and 3.75), whose cosine 4 / sqrt(12) = 1.15 is clamped to the exact 1;
+   * with the signs apart, to −1.
+   */
+  @Test
+  void theCosineOfTinyResidualsStaysWithinOne() {
+    long a = 3L << 17;
+    long b = 5L << 17;
+    PairSums same = new PairSums();
+    same.add(0, 0, BaselineResiduals.product(a, a), BaselineResiduals.product(b, b),
+        BaselineResiduals.product(a, b));
+    assertEquals(new PairSums(1, 0, 0, 2, 6, 4), same);
+    assertEquals(1.0, Similarity.PEARSON_BASELINE.raw(same, EntityTotals.NONE, EntityTotals.NONE));
+    PairSums opposite = new PairSums(1, 0, 0, 2, 6, BaselineResiduals.product(-a, b));
+    assertEquals(-1.0,
+        Similarity.PEARSON_BASELINE.raw(opposite, EntityTotals.NONE, EntityTotals.NONE));
+  }
+
   @Test
   void aResidualOfSixteenStarsIsAnError() {
     Baseline far = new Baseline(FixedPointStars.of(20), new int[] {7}, new long[] {0},
