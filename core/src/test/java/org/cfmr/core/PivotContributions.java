@@ -1,5 +1,6 @@
 package org.cfmr.core;
 
+import org.cfmr.core.similarity.BaselineResiduals;
 import org.cfmr.core.similarity.PairSums;
 import org.cfmr.core.similarity.PivotCentring;
 import org.cfmr.core.similarity.Similarity;
@@ -16,11 +17,12 @@ import org.cfmr.core.similarity.Similarity;
  */
 public final class PivotContributions {
   /** What a rating is centred on before the cosine, as the spec defines each measure. */
-  private enum Centring { NONE, ENTITY_MEAN, PIVOT_MEAN }
+  private enum Centring { NONE, ENTITY_MEAN, PIVOT_MEAN, BASELINE }
 
   private final Centring centring;
   private final int[] halfStars;
   private final long pivotCount;
+  /** Adjusted cosine: {@code N·h − S}; pearson-baseline: the residual {@code r − b_ui}. */
   private final long[] deviations;
   private final long[] squares;
 
@@ -31,10 +33,20 @@ public final class PivotContributions {
    *     values passed may be a capped sample of them)
    */
   public PivotContributions(Similarity measure, int[] halfStars, int size, EntityTotals pivotTotals) {
+    this(measure, halfStars, size, pivotTotals, null);
+  }
+
+  /**
+   * @param residuals pearson-baseline only: each entity's residual from the baseline at this
+   *     pivot, in fixed point ({@link BaselineResiduals#residual})
+   */
+  public PivotContributions(Similarity measure, int[] halfStars, int size,
+      EntityTotals pivotTotals, long[] residuals) {
     this.centring = switch (measure) {
       case COSINE, COOCCURRENCE -> Centring.NONE;
       case PEARSON -> Centring.ENTITY_MEAN;
       case ADJUSTED_COSINE -> Centring.PIVOT_MEAN;
+      case PEARSON_BASELINE -> Centring.BASELINE;
     };
     this.halfStars = halfStars;
     this.pivotCount = pivotTotals.count();
@@ -45,6 +57,9 @@ public final class PivotContributions {
         deviations[i] =
             PivotCentring.scaledDeviation(halfStars[i], pivotCount, pivotTotals.halfStarSum());
         squares[i] = PivotCentring.product(deviations[i], deviations[i], pivotCount);
+      } else if (centring == Centring.BASELINE) {
+        deviations[i] = residuals[i];
+        squares[i] = BaselineResiduals.product(residuals[i], residuals[i]);
       } else {
         squares[i] = (long) halfStars[i] * halfStars[i];
       }
@@ -59,6 +74,8 @@ public final class PivotContributions {
           (long) halfStars[i] * halfStars[j]);
       case PIVOT_MEAN -> target.add(0, 0, squares[i], squares[j],
           PivotCentring.product(deviations[i], deviations[j], pivotCount));
+      case BASELINE -> target.add(0, 0, squares[i], squares[j],
+          BaselineResiduals.product(deviations[i], deviations[j]));
     }
   }
 }

@@ -12,9 +12,11 @@ import picocli.CommandLine.Option;
  */
 public final class NeighbourOptions {
   @Option(names = "--similarity", defaultValue = Similarity.DEFAULT_NAME,
-      paramLabel = "cosine|pearson|adjusted-cosine|cooccurrence",
+      paramLabel = "cosine|pearson|adjusted-cosine|pearson-baseline|cooccurrence",
       converter = SimilarityConverter.class,
-      description = "The measure; cosine --shrink 0 is the seed's (default: ${DEFAULT-VALUE}).")
+      description = "The measure; cosine --shrink 0 is the seed's; pearson-baseline correlates "
+          + "the residuals from the baseline fitted with its default settings "
+          + "(default: ${DEFAULT-VALUE}).")
   Similarity similarity;
 
   @Option(names = "--shrink", defaultValue = "" + Shrinkage.DEFAULT_LAMBDA, paramLabel = "LAMBDA",

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.cfmr.core.Neighbour;
+import org.cfmr.core.baseline.Baseline;
 
 /**
  * The test oracle: the neighbour definitions computed the plain way, in doubles, with maps
@@ -25,8 +26,10 @@ final class BruteForceNeighbours {
   /** entity → pivot → rating, and pivot → entity → rating. */
   private final Map<Integer, Map<Integer, Double>> byEntity = new HashMap<>();
   private final Map<Integer, Map<Integer, Double>> byPivot = new HashMap<>();
+  private final boolean usersAreEntities;
 
   BruteForceNeighbours(Path train, boolean usersAreEntities) throws IOException {
+    this.usersAreEntities = usersAreEntities;
     for (String line : Files.readAllLines(train)) {
       String[] fields = line.split(",");
       int user = Integer.parseInt(fields[0]);
@@ -41,6 +44,15 @@ final class BruteForceNeighbours {
 
   /** For each entity a and each b with non-zero norms: {raw similarity, support n}. */
   Map<Integer, Map<Integer, double[]>> rawSimilarities(String measure) {
+    return rawSimilarities(measure, null);
+  }
+
+  /**
+   * The same, with {@code baseline} for pearson-baseline: its {@code b_ui} in doubles (the
+   * fixed-point biases the engines use; their residuals are exact in doubles), subtracted from
+   * each rating.
+   */
+  Map<Integer, Map<Integer, double[]>> rawSimilarities(String measure, Baseline baseline) {
     Map<Integer, Double> entityMean = means(byEntity);
     Map<Integer, Double> pivotMean = means(byPivot);
     Map<Integer, Map<Integer, double[]>> raws = new HashMap<>();
@@ -68,6 +80,9 @@ final class BruteForceNeighbours {
           } else if (measure.equals("adjusted-cosine")) {
             xa -= pivotMean.get(pivot);
             xb -= pivotMean.get(pivot);
+          } else if (measure.equals("pearson-baseline")) {
+            xa -= baselinePrediction(baseline, a, pivot);
+            xb -= baselinePrediction(baseline, b, pivot);
           }
           dot += xa * xb;
           normA += xa * xa;
@@ -108,6 +123,12 @@ final class BruteForceNeighbours {
       }
     });
     return result;
+  }
+
+  private double baselinePrediction(Baseline baseline, int entity, int pivot) {
+    int user = usersAreEntities ? entity : pivot;
+    int item = usersAreEntities ? pivot : entity;
+    return baseline.predict(baseline.userIndex(user), baseline.itemIndex(item));
   }
 
   private static Map<Integer, Double> means(Map<Integer, Map<Integer, Double>> rows) {

@@ -17,6 +17,11 @@ import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.io.SequenceFile;
 import org.cfmr.core.Neighbour;
 import org.cfmr.core.NeighbourFileFormat;
+import org.cfmr.core.baseline.Baseline;
+import org.cfmr.core.baseline.BaselineFit;
+import org.cfmr.core.baseline.BaselineSettings;
+import org.cfmr.core.predict.TrainData;
+import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.similarity.Similarity;
 import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.TopNeighbours;
@@ -29,10 +34,12 @@ import org.cfmr.mapreduce.memory.MemoryNeighbours;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.cfmr.core.io.RatingsReader;
 
 /**
- * The chain against the brute-force oracle on real MovieLens data, both modes, all three
- * measures, without and with shrinkage: the same neighbours with similarities within 1e-9 before
+ * The chain against the brute-force oracle on real MovieLens data, both modes, every measure
+ * (pearson-baseline with the fitted baseline's {@code b_ui} in doubles), without and with
+ * shrinkage: the same neighbours with similarities within 1e-9 before
  * rounding (read from job 3's output) and within 1e-9 of the printed value plus half a unit of
  * the sixth decimal after job 4; and the file byte-identical to the memory engine's. Neighbours
  * whose similarities are within 1e-9 of each other may be ordered (or cut at K) differently from
@@ -55,6 +62,7 @@ class ChainOracleTest {
       "ml-100k-u1, user, pearson", "ml-100k-u1, item, pearson",
       "ml-100k-u1, user, adjusted-cosine", "ml-100k-u1, item, adjusted-cosine",
       "ml-100k-u1, item, cooccurrence",
+      "ml-100k-u1, user, pearson-baseline", "ml-100k-u1, item, pearson-baseline",
       "ml-latest-small, user, cosine",
       "ml-latest-small, user, pearson", "ml-latest-small, item, pearson",
       "ml-latest-small, user, adjusted-cosine", "ml-latest-small, user, cooccurrence"})
@@ -62,9 +70,9 @@ class ChainOracleTest {
       throws IOException {
     java.nio.file.Path train = TestData.train(dataset, temp);
     boolean users = mode.equals("user");
-    Map<Integer, Map<Integer, double[]>> raws =
-        new BruteForceNeighbours(train, users).rawSimilarities(measure);
     Configuration conf = HadoopRuntime.configuration();
+    Map<Integer, Map<Integer, double[]>> raws =
+        new BruteForceNeighbours(train, users).rawSimilarities(measure, baseline(train, conf));
     Path work = new Path(temp.resolve("work-" + dataset + "-" + mode + "-" + measure).toUri());
     NeighbourSettings noShrink = NeighbourSettings.defaults()
         .withMeasure(Similarity.parse(measure)).withShrink(0);
@@ -85,6 +93,12 @@ class ChainOracleTest {
           "the file, against the memory engine's: " + settings.describe());
       start = 3;
     }
+  }
+
+  /** The baseline of {@code train} with the default settings, fitted in memory. */
+  private static Baseline baseline(java.nio.file.Path train, Configuration conf) {
+    return BaselineFit.fit(TrainData.of(RatingsReader.readTrain(new Path(train.toUri()), conf)),
+        BaselineSettings.DEFAULTS, 2);
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.cfmr.core.similarity;
 
+import org.cfmr.core.CfmrException;
+
 /**
  * The partial sums of one entity pair {@code (a, b)} over the pivots they share, all exact
  * {@code long}s so that partials may be added in any order with the same result.
@@ -7,7 +9,8 @@ package org.cfmr.core.similarity;
  * <p>What they add up is the measure's {@link SimilarityMeasure.PairValues}: half stars
  * {@code h = 2·r} ({@code sumAB = Σ h_a·h_b}, {@code sumAA = Σ h_a²}, {@code sumA = Σ h_a}), any
  * centring on each entity's mean applied once at the end; or fixed-point products of deviations
- * from each pivot's mean ({@link PivotCentring}), {@code sumA} and {@code sumB} then 0. This class
+ * from each pivot's mean ({@link PivotCentring}) or of residuals from the baseline
+ * ({@link BaselineResiduals}), {@code sumA} and {@code sumB} then 0. This class
  * is the one place that knows the six sums' order in a {@code long[]} of many pairs.
  */
 public final class PairSums {
@@ -59,9 +62,9 @@ public final class PairSums {
     fields[at] += n;
     fields[at + 1] += sumA;
     fields[at + 2] += sumB;
-    fields[at + 3] += sumAA;
-    fields[at + 4] += sumBB;
-    fields[at + 5] = Math.addExact(fields[at + 5], sumAB);
+    fields[at + 3] = exactSum(fields[at + 3], sumAA);
+    fields[at + 4] = exactSum(fields[at + 4], sumBB);
+    fields[at + 5] = exactSum(fields[at + 5], sumAB);
   }
 
   /** Adds {@code other}'s partials to these. */
@@ -78,9 +81,22 @@ public final class PairSums {
     n += count;
     sumA += a;
     sumB += b;
-    sumAA += aa;
-    sumBB += bb;
-    sumAB = Math.addExact(sumAB, ab);
+    sumAA = exactSum(sumAA, aa);
+    sumBB = exactSum(sumBB, bb);
+    sumAB = exactSum(sumAB, ab);
+  }
+
+  /**
+   * {@code x + y}, or an error when the sum leaves a {@code long}: only fixed-point sums of a pair
+   * with far more co-ratings than any MovieLens pair can get there ({@link BaselineResiduals}).
+   */
+  public static long exactSum(long x, long y) {
+    long sum = x + y;
+    if (((x ^ sum) & (y ^ sum)) < 0) {
+      throw new CfmrException("a pair's sums leave a long (" + x + " + " + y + "): too many "
+          + "co-ratings for exact fixed-point sums");
+    }
+    return sum;
   }
 
   public void clear() {

@@ -15,6 +15,8 @@ public enum Similarity implements SimilarityMeasure {
   PEARSON("pearson", new PearsonMeasure()),
   /** Cosine of deviations from each pivot's mean ({@link AdjustedCosineMeasure}). */
   ADJUSTED_COSINE("adjusted-cosine", new AdjustedCosineMeasure()),
+  /** Pearson correlation of residuals from the fitted baseline ({@link PearsonBaselineMeasure}). */
+  PEARSON_BASELINE("pearson-baseline", new PearsonBaselineMeasure()),
   /** Cosine of binary rated/not-rated vectors ({@link CooccurrenceMeasure}), for ranking. */
   COOCCURRENCE("cooccurrence", new CooccurrenceMeasure());
 

@@ -21,10 +21,20 @@ public interface SimilarityMeasure {
      * Each rating's deviation from its pivot's mean, as fixed-point products
      * ({@link PivotCentring}): {@code n, Σx_a², Σx_b², Σx_a·x_b}.
      */
-    PIVOT_DEVIATIONS
+    PIVOT_DEVIATIONS,
+    /**
+     * Each rating's residual from the fitted baseline, {@code e = r − b_ui}, as fixed-point
+     * products ({@link BaselineResiduals}): {@code n, Σe_a², Σe_b², Σe_a·e_b}.
+     */
+    BASELINE_RESIDUALS
   }
 
   PairValues pairValues();
+
+  /** Whether the pair values need the baseline fitted on the train split. */
+  default boolean needsBaseline() {
+    return pairValues() == PairValues.BASELINE_RESIDUALS;
+  }
 
   /** Zeroes the sums this measure never reads, so that stored or shuffled sums stay small. */
   void keepReadSums(PairSums sums);

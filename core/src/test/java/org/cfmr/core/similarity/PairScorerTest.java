@@ -8,6 +8,7 @@ import java.util.Random;
 import org.cfmr.core.EntityTotals;
 import org.cfmr.core.PivotContributions;
 import org.cfmr.core.SixDecimals;
+import org.cfmr.core.baseline.FixedPointStars;
 import org.junit.jupiter.api.Test;
 
 /** The exact-sum formulas against a direct, plain computation of the spec's definitions. */
@@ -15,13 +16,14 @@ class PairScorerTest {
 
   /** Two entities, their co-rated values and their full train rating lists. */
   private static double direct(Similarity measure, double[] a, double[] b, double meanA,
-      double meanB, double[] pivotMeans) {
+      double meanB, double[] pivotMeans, double[][] baselines) {
     double dot = 0, na = 0, nb = 0;
     for (int i = 0; i < a.length; i++) {
       double x = a[i], y = b[i];
       switch (measure) {
         case PEARSON -> { x -= meanA; y -= meanB; }
         case ADJUSTED_COSINE -> { x -= pivotMeans[i]; y -= pivotMeans[i]; }
+        case PEARSON_BASELINE -> { x -= baselines[0][i]; y -= baselines[1][i]; }
         default -> { }
       }
       dot += x * y;
@@ -77,6 +79,7 @@ class PairScorerTest {
     for (int trial = 0; trial < 500; trial++) {
       int n = 2 + random.nextInt(40);
       double[] a = new double[n], b = new double[n], pivotMeans = new double[n];
+      double[][] baselines = new double[2][n];
       int[][] pivots = new int[n][];
       PairSums[] sums = new PairSums[Similarity.values().length];
       Arrays.setAll(sums, m -> new PairSums());
@@ -99,8 +102,16 @@ class PairScorerTest {
           pivotSum += pivots[i][o + 2];
         }
         pivotMeans[i] = pivotSum / (2.0 * pivots[i].length);
+        // b_ui of each rating: any fixed-point value of 1.5–4.5 stars.
+        long baseA = FixedPointStars.of(1.5 + 3 * random.nextDouble());
+        long baseB = FixedPointStars.of(1.5 + 3 * random.nextDouble());
+        baselines[0][i] = FixedPointStars.stars(baseA);
+        baselines[1][i] = FixedPointStars.stars(baseB);
+        long[] residuals = {FixedPointStars.ofHalfStars(ha) - baseA,
+            FixedPointStars.ofHalfStars(hb) - baseB};
         for (Similarity measure : Similarity.values()) {
-          new PivotContributions(measure, pivots[i], 2, new EntityTotals(pivots[i].length, pivotSum))
+          new PivotContributions(measure, pivots[i], 2,
+              new EntityTotals(pivots[i].length, pivotSum), residuals)
               .addPair(sums[measure.ordinal()], 0, 1);
         }
       }
@@ -111,7 +122,7 @@ class PairScorerTest {
       EntityTotals tb = new EntityTotals(n + extraB, totalB);
       for (Similarity measure : Similarity.values()) {
         double expected = measure == Similarity.COOCCURRENCE ? n / Math.sqrt((double) ta.count() * tb.count())
-            : direct(measure, a, b, ta.mean(), tb.mean(), pivotMeans);
+            : direct(measure, a, b, ta.mean(), tb.mean(), pivotMeans, baselines);
         double actual = measure.raw(sums[measure.ordinal()], ta, tb);
         if (Double.isNaN(expected) || Double.isInfinite(expected)) {
           continue;

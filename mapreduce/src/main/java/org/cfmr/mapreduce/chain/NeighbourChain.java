@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -26,9 +27,13 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 import org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+import org.cfmr.core.baseline.Baseline;
+import org.cfmr.core.baseline.BaselineFile;
+import org.cfmr.core.baseline.BaselineSettings;
 import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.JobReport;
 import org.cfmr.core.runtime.JobRunner;
+import org.cfmr.mapreduce.baseline.BaselineJobs;
 
 /**
  * The four chained MapReduce jobs that turn {@code ratings_train.csv} into one neighbour file's
@@ -40,7 +45,9 @@ import org.cfmr.core.runtime.JobRunner;
  * file when phase 1 started, so that a later phase never continues from another input.
  *
  * <ol>
- *   <li>{@code 1-co-ratings}: pivot vectors, and the entity totals in {@code 1-co-ratings/totals}
+ *   <li>{@code 1-co-ratings}: pivot vectors, and the entity totals in {@code 1-co-ratings/totals};
+ *       for pearson-baseline first the baseline with the default settings, fitted by
+ *       {@link BaselineJobs} into {@code 0-baseline} and written there as {@link BaselineFile}
  *   <li>{@code 2-pair-statistics}: each pair's complete sums, as stripes
  *   <li>{@code 3-similarities}: scored pairs, both directions, as per-entity partial top-K lists
  *   <li>{@code 4-top-k}: the neighbour file's lines, in id-range part files
@@ -53,6 +60,8 @@ public final class NeighbourChain {
   public static final String SIMILARITIES = "3-similarities";
   public static final String TOP_K = "4-top-k";
   private static final String[] FOLDERS = {CO_RATINGS, PAIR_STATISTICS, SIMILARITIES, TOP_K};
+  /** pearson-baseline's baseline: {@link BaselineJobs}' folders and the file job 2 reads. */
+  public static final String BASELINE = "0-baseline";
   /** The settings phases 1–2 were run with, then those phases 3–4 were run with. */
   private static final String PAIRS_SETTINGS = "pairs-settings.txt";
   private static final String SCORES_SETTINGS = "scores-settings.txt";
@@ -91,6 +100,9 @@ public final class NeighbourChain {
     String mode = settings.mode().cliName();
     if (start <= 1 && end >= 1) {
       requireRatings(train);
+      if (settings.similarity().measure().needsBaseline()) {
+        fitBaseline(train);
+      }
       Job job = newJob("co-ratings", train, TextInputFormat.class, folder(1),
           SequenceFileOutputFormat.class);
       map(job, CoRatingsJob.RatingMapper.class, TaggedId.class, PartialTotalsWritable.class);
@@ -105,6 +117,7 @@ public final class NeighbourChain {
       map(job, PairStatisticsJob.StripesMapper.class, IntWritable.class, Stripe.class);
       reduce(job, PairStatisticsJob.StripeSum.class, IntWritable.class, Stripe.class);
       job.setCombinerClass(PairStatisticsJob.StripeSum.class);
+      job.getConfiguration().set(PairStatisticsJob.BASELINE, baselineFile().toString());
       reports.add(runJob(job, "job 2/4 " + mode + " pair statistics",
           PairStatisticsJob.Counter.class));
     }
@@ -131,6 +144,20 @@ public final class NeighbourChain {
       reports.add(runJob(job, "job 4/4 " + mode + " top-k", TopKJob.Counter.class));
     }
     return reports;
+  }
+
+  /** Fits the baseline of {@code train} by MapReduce and writes it where job 2 reads it. */
+  private void fitBaseline(Path train) throws IOException {
+    Path folder = new Path(work, BASELINE);
+    long start = System.nanoTime();
+    Baseline baseline = new BaselineJobs(base, folder, reducers)
+        .fit(train, BaselineSettings.DEFAULTS);
+    try (OutputStream out = folder.getFileSystem(base).create(baselineFile(), true)) {
+      BaselineFile.write(baseline, out);
+    }
+    System.err.printf(Locale.ROOT, "baseline %s for pearson-baseline: %d jobs, %.1fs%n",
+        BaselineSettings.DEFAULTS.describe(), 1 + 2 * BaselineSettings.DEFAULTS.epochs(),
+        (System.nanoTime() - start) / 1e9);
   }
 
   private static JobReport runJob(Job job, String label, Class<? extends Enum<?>> counters) {
@@ -302,6 +329,10 @@ public final class NeighbourChain {
 
   private Path folder(int phase) {
     return new Path(work, FOLDERS[phase - 1]);
+  }
+
+  private Path baselineFile() {
+    return new Path(new Path(work, BASELINE), BaselineFile.NAME);
   }
 
   private Path totalsFolder() {

@@ -1,13 +1,19 @@
 package org.cfmr.mapreduce.chain;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.cfmr.core.EntityTotals;
+import org.cfmr.core.baseline.Baseline;
+import org.cfmr.core.baseline.BaselineFile;
+import org.cfmr.core.similarity.BaselineResiduals;
 import org.cfmr.core.similarity.PairSums;
 import org.cfmr.core.similarity.Similarity;
 import org.cfmr.core.ratings.RatingMatrix;
@@ -18,9 +24,14 @@ import org.cfmr.mapreduce.kernel.RowSums;
  * Job 2, pair statistics: from the pivot vectors, the partial {@link PairSums} of every canonical
  * pair {@code a < b} of entities that share a pivot, as {@link Stripe}s keyed by {@code a},
  * summed by a combiner and the reducer into each pair's complete sums. The sums are exact
- * integers, so the order in which partials meet does not matter.
+ * integers, so the order in which partials meet does not matter. For pearson-baseline the mapper
+ * reads the baseline (side data: {@link BaselineFile}, at {@link #BASELINE}) to take each
+ * rating's residual.
  */
 public final class PairStatisticsJob {
+  /** The configuration key of the baseline file pearson-baseline's residuals are taken from. */
+  public static final String BASELINE = "cfmr.chain.baseline";
+
   /** Job 2's counters. */
   public enum Counter {
     /** Pair updates: Σ C(n,2) over the pivots. */
@@ -48,6 +59,9 @@ public final class PairStatisticsJob {
     private final Stripe stripe = new Stripe();
     private final PairSums pair = new PairSums();
     private Similarity measure;
+    private boolean usersAreEntities;
+    /** pearson-baseline only (else null). */
+    private Baseline baseline;
     private int chunkLimit;
     /** The chunk's ratings: entity, pivot (its index in the chunk), half stars. */
     private int[] entities = new int[1 << 16];
@@ -55,12 +69,21 @@ public final class PairStatisticsJob {
     private int[] halfStars = new int[1 << 16];
     private int size;
     private final List<EntityTotals> pivotTotals = new ArrayList<>();
+    private final List<Integer> pivotIds = new ArrayList<>();
 
     @Override
-    protected void setup(Context context) {
-      ChainSettings settings = ChainSettings.readFrom(context.getConfiguration());
+    protected void setup(Context context) throws IOException {
+      Configuration conf = context.getConfiguration();
+      ChainSettings settings = ChainSettings.readFrom(conf);
       measure = settings.similarity().measure();
+      usersAreEntities = settings.usersAreEntities();
       chunkLimit = settings.chunkRatingsInThisJvm();
+      if (measure.needsBaseline()) {
+        Path file = new Path(conf.get(BASELINE));
+        try (InputStream in = file.getFileSystem(conf).open(file)) {
+          baseline = BaselineFile.read(in);
+        }
+      }
     }
 
     @Override
@@ -80,6 +103,7 @@ public final class PairStatisticsJob {
       System.arraycopy(vector.halfStars(), 0, halfStars, size, n);
       Arrays.fill(pivots, size, size + n, pivotTotals.size());
       pivotTotals.add(vector.totals());
+      pivotIds.add(pivot.get());
       size += n;
       context.getCounter(Counter.PAIR_CONTRIBUTIONS).increment((long) n * (n - 1) / 2);
     }
@@ -96,7 +120,7 @@ public final class PairStatisticsJob {
       RatingMatrix chunk = RatingMatrix.of(entities, pivots, halfStars, size);
       EntityTotals[] totals = new EntityTotals[chunk.columns()];
       Arrays.setAll(totals, c -> pivotTotals.get(chunk.columnIds[c]));
-      RowSums rows = RowSums.of(new PivotLayout(chunk, measure, totals));
+      RowSums rows = RowSums.of(new PivotLayout(chunk, measure, totals, residuals(chunk)));
       long emitted = 0;
       for (int a = 0; a < chunk.rows(); a++) {
         rows.sumRow(a);
@@ -120,6 +144,17 @@ public final class PairStatisticsJob {
       context.getCounter(Counter.PIVOT_CHUNKS).increment(1);
       size = 0;
       pivotTotals.clear();
+      pivotIds.clear();
+    }
+
+    /** The chunk's residuals from the baseline when the measure needs them, else null. */
+    private BaselineResiduals residuals(RatingMatrix chunk) {
+      if (baseline == null) {
+        return null;
+      }
+      int[] pivotIdsOfColumns = new int[chunk.columns()];
+      Arrays.setAll(pivotIdsOfColumns, c -> pivotIds.get(chunk.columnIds[c]));
+      return BaselineResiduals.of(baseline, chunk.rowIds, pivotIdsOfColumns, usersAreEntities);
     }
   }
 

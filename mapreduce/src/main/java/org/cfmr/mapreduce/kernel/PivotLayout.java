@@ -3,6 +3,7 @@ package org.cfmr.mapreduce.kernel;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 import org.cfmr.core.EntityTotals;
+import org.cfmr.core.similarity.BaselineResiduals;
 import org.cfmr.core.similarity.PivotCentring;
 import org.cfmr.core.PivotSampler;
 import org.cfmr.core.similarity.Similarity;
@@ -16,8 +17,9 @@ import org.cfmr.core.ratings.RatingMatrix;
  * where each of its ratings sits in those columns, so that a row visits "the entities after me in
  * this pivot" without a search. With a pivot cap ({@link PivotSampler}) only each pivot's sample
  * is kept. For adjusted cosine each kept rating also carries its scaled deviation from the
- * pivot's mean over all its ratings and that deviation's fixed-point square ({@link PivotCentring}).
- * About 9 bytes per kept rating, plus 16 for adjusted cosine.
+ * pivot's mean over all its ratings and that deviation's fixed-point square ({@link PivotCentring});
+ * for pearson-baseline its residual from the baseline and that residual's fixed-point square
+ * ({@link BaselineResiduals}). About 9 bytes per kept rating, plus 16 for either.
  */
 public final class PivotLayout {
   final int[] columnStart;
@@ -31,23 +33,36 @@ public final class PivotLayout {
   final long[] deviation;
   final long[] deviationSquare;
   final long[] pivotCount;
+  /** pearson-baseline only (else null): {@code r − b_ui} and its fixed-point square, per rating. */
+  final long[] residual;
+  final long[] residualSquare;
 
-  /** The ratings of {@code matrix}, each pivot's sampled when settings cap pivots. */
-  public PivotLayout(RatingMatrix matrix, NeighbourSettings settings) {
+  /**
+   * The ratings of {@code matrix}, each pivot's sampled when settings cap pivots.
+   *
+   * @param residuals the baseline residuals of the matrix's ratings when the measure needs them,
+   *     else null
+   */
+  public PivotLayout(RatingMatrix matrix, NeighbourSettings settings,
+      BaselineResiduals residuals) {
     this(matrix, c -> keptPositions(matrix, settings, c), settings.measure(),
-        matrix::columnTotals);
+        matrix::columnTotals, residuals);
   }
 
   /**
    * All ratings of {@code matrix} (a sample already taken), adjusted cosine centring each pivot
    * on {@code pivotTotals} (those of all its ratings): job 2's chunks of pivot vectors.
    */
-  public PivotLayout(RatingMatrix matrix, Similarity measure, EntityTotals[] pivotTotals) {
-    this(matrix, c -> allPositions(matrix, c), measure, c -> pivotTotals[c]);
+  public PivotLayout(RatingMatrix matrix, Similarity measure, EntityTotals[] pivotTotals,
+      BaselineResiduals residuals) {
+    this(matrix, c -> allPositions(matrix, c), measure, c -> pivotTotals[c], residuals);
   }
 
   private PivotLayout(RatingMatrix matrix, IntFunction<int[]> keptPositions,
-      Similarity measure, IntFunction<EntityTotals> pivotTotals) {
+      Similarity measure, IntFunction<EntityTotals> pivotTotals, BaselineResiduals residuals) {
+    if (measure.needsBaseline() != (residuals != null)) {
+      throw new IllegalArgumentException(measure + ": residuals " + (residuals != null));
+    }
     boolean pivotMeans = measure.pairValues() == SimilarityMeasure.PairValues.PIVOT_DEVIATIONS;
     int columns = matrix.columns();
     int[][] kept = new int[columns][];
@@ -62,6 +77,8 @@ public final class PivotLayout {
     deviation = pivotMeans ? new long[size] : null;
     deviationSquare = pivotMeans ? new long[size] : null;
     pivotCount = pivotMeans ? new long[columns] : null;
+    residual = residuals != null ? new long[size] : null;
+    residualSquare = residuals != null ? new long[size] : null;
     int[] perRow = new int[matrix.rows() + 1];
     for (int c = 0; c < columns; c++) {
       int from = matrix.columnStart[c];
@@ -73,6 +90,9 @@ public final class PivotLayout {
       }
       if (pivotMeans) {
         centre(c, pivotTotals.apply(c));
+      }
+      if (residuals != null) {
+        subtractBaseline(c, residuals);
       }
     }
     rowStart = perRow;
@@ -120,6 +140,19 @@ public final class PivotLayout {
       deviation[at] = PivotCentring.scaledDeviation(columnHalfStars[at], count, sum);
       deviationSquare[at] = PivotCentring.product(deviation[at], deviation[at], count);
     }
+  }
+
+  /** pearson-baseline's residuals of the pivot's ratings from the baseline. */
+  private void subtractBaseline(int c, BaselineResiduals residuals) {
+    for (int at = columnStart[c]; at < columnStart[c + 1]; at++) {
+      residual[at] = residuals.residual(columnRow[at], c, columnHalfStars[at]);
+      residualSquare[at] = BaselineResiduals.product(residual[at], residual[at]);
+    }
+  }
+
+  /** Whether the ratings carry their residuals from the baseline (pearson-baseline). */
+  boolean carriesResiduals() {
+    return residual != null;
   }
 
   /** Whether the ratings carry deviations from their pivot's mean (adjusted cosine). */

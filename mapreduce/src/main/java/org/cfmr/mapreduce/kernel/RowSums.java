@@ -1,6 +1,7 @@
 package org.cfmr.mapreduce.kernel;
 
 import java.util.Arrays;
+import org.cfmr.core.similarity.BaselineResiduals;
 import org.cfmr.core.similarity.PairSums;
 import org.cfmr.core.similarity.PivotCentring;
 import org.cfmr.core.CfmrException;
@@ -25,8 +26,8 @@ import org.cfmr.core.CfmrException;
  * (user–user at ml-32m's shape) they fit two {@code long}s of 16+19+22 and 19+22+22 bits and two
  * adds do a pair's update ({@link CompactIntegerRows}); longer rows (item–item: popular movies)
  * take three {@code long}s of two 32-bit fields ({@link IntegerRows}). Adjusted cosine's
- * fixed-point products ({@link PivotCentring}) need four full {@code long}s. Memory: 16–32 bytes
- * per entity.
+ * fixed-point products ({@link PivotCentring}) and pearson-baseline's ({@link BaselineResiduals})
+ * need four full {@code long}s, added exactly. Memory: 16–32 bytes per entity.
  */
 public abstract class RowSums {
   private static final long LOW = 0xffff_ffffL;
@@ -60,6 +61,9 @@ public abstract class RowSums {
     if (pairs.centresOnPivots()) {
       return new PivotMeanRows(pairs, blockRows);
     }
+    if (pairs.carriesResiduals()) {
+      return new ResidualRows(pairs, blockRows);
+    }
     requireFits(pairs);
     if (compactAllowed && pairs.longestRow() <= COMPACT_ROW_LIMIT) {
       return new CompactIntegerRows(pairs, blockRows);
@@ -72,7 +76,8 @@ public abstract class RowSums {
    * 32-bit fields hold 100 · L).
    */
   public static void requireFits(PivotLayout pairs) {
-    if (!pairs.centresOnPivots() && pairs.longestRow() >= (1L << 32) / 100) {
+    if (!pairs.centresOnPivots() && !pairs.carriesResiduals()
+        && pairs.longestRow() >= (1L << 32) / 100) {
       throw new CfmrException("an entity has " + pairs.longestRow()
           + " ratings: more than the packed pair sums allow (42,949,672)");
     }
@@ -233,13 +238,37 @@ public abstract class RowSums {
     }
   }
 
+  /** The fixed-point measures' four sums per pair: {@code n, Σx_a², Σx_b², Σx_a·x_b}. */
+  private abstract static class FixedPointRows extends RowSums {
+    final long[] acc;
+
+    FixedPointRows(PivotLayout pairs, int blockRows) {
+      super(pairs, blockRows);
+      acc = new long[4 * pairs.rows()];
+    }
+
+    @Override
+    public long unpack(int b, PairSums into) {
+      int slot = 4 * b;
+      into.set(acc[slot], 0, 0, acc[slot + 1], acc[slot + 2], acc[slot + 3]);
+      return into.n;
+    }
+
+    @Override
+    public void clear(int b) {
+      int slot = 4 * b;
+      acc[slot] = 0;
+      acc[slot + 1] = 0;
+      acc[slot + 2] = 0;
+      acc[slot + 3] = 0;
+    }
+  }
+
   /** Adjusted cosine: fixed-point products of deviations from each pivot's mean. */
-  private static final class PivotMeanRows extends RowSums {
-    private final long[] acc;
+  private static final class PivotMeanRows extends FixedPointRows {
 
     PivotMeanRows(PivotLayout pairs, int blockRows) {
       super(pairs, blockRows);
-      acc = new long[4 * pairs.rows()];
     }
 
     @Override
@@ -262,21 +291,37 @@ public abstract class RowSums {
         acc[slot + 3] += PivotCentring.product(da, deviation[j], count);
       }
     }
+  }
 
-    @Override
-    public long unpack(int b, PairSums into) {
-      int slot = 4 * b;
-      into.set(acc[slot], 0, 0, acc[slot + 1], acc[slot + 2], acc[slot + 3]);
-      return into.n;
+  /**
+   * pearson-baseline: fixed-point products of residuals from the baseline, each sum added exactly
+   * (a pair's sums may grow with its support, {@link BaselineResiduals}).
+   */
+  private static final class ResidualRows extends FixedPointRows {
+
+    ResidualRows(PivotLayout pairs, int blockRows) {
+      super(pairs, blockRows);
     }
 
     @Override
-    public void clear(int b) {
-      int slot = 4 * b;
-      acc[slot] = 0;
-      acc[slot + 1] = 0;
-      acc[slot + 2] = 0;
-      acc[slot + 3] = 0;
+    void accumulate(int pivot, int at, int from, int stop) {
+      int[] rows = pairs().columnRow;
+      long[] residual = pairs().residual;
+      long[] square = pairs().residualSquare;
+      long ea = residual[at];
+      long squareA = square[at];
+      for (int j = from; j < stop; j++) {
+        int b = rows[j];
+        int slot = 4 * b;
+        if (acc[slot] == 0) {
+          touch(b);
+        }
+        acc[slot]++;
+        acc[slot + 1] = PairSums.exactSum(acc[slot + 1], squareA);
+        acc[slot + 2] = PairSums.exactSum(acc[slot + 2], square[j]);
+        acc[slot + 3] =
+            PairSums.exactSum(acc[slot + 3], BaselineResiduals.product(ea, residual[j]));
+      }
     }
   }
 }

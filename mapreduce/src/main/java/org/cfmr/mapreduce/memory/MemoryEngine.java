@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.cfmr.core.EntityTotals;
 import org.cfmr.core.NeighbourFileFormat;
+import org.cfmr.core.similarity.BaselineResiduals;
 import org.cfmr.core.similarity.PairScorer;
 import org.cfmr.core.similarity.PairSums;
 import org.cfmr.core.similarity.NeighbourSettings;
@@ -40,21 +41,25 @@ public final class MemoryEngine {
   private final int blockRows;
   private final boolean compactAllowed;
 
-  MemoryEngine(RatingMatrix matrix, NeighbourSettings settings) {
-    this(matrix, settings, RowSums.BLOCK_ROWS, true);
+  /**
+   * @param residuals the baseline residuals of the matrix's ratings when the measure needs them
+   *     ({@link NeighbourSettings#measure()}), else null
+   */
+  MemoryEngine(RatingMatrix matrix, NeighbourSettings settings, BaselineResiduals residuals) {
+    this(matrix, settings, residuals, RowSums.BLOCK_ROWS, true);
   }
 
   /**
    * @param blockRows later rows summed per pass (tests make it small to exercise the tiling)
    * @param compactAllowed false keeps cosine and pearson in three longs (tests of that layout)
    */
-  MemoryEngine(RatingMatrix matrix, NeighbourSettings settings, int blockRows,
-      boolean compactAllowed) {
+  MemoryEngine(RatingMatrix matrix, NeighbourSettings settings, BaselineResiduals residuals,
+      int blockRows, boolean compactAllowed) {
     this.matrix = matrix;
     this.settings = settings;
     this.scorer = new PairScorer(settings);
     this.totals = matrix.rowTotals();
-    this.pairs = new PivotLayout(matrix, settings);
+    this.pairs = new PivotLayout(matrix, settings, residuals);
     this.blockRows = blockRows;
     this.compactAllowed = compactAllowed;
     RowSums.requireFits(pairs);  // before any thread starts

@@ -12,6 +12,10 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
+import org.cfmr.core.baseline.BaselineFit;
+import org.cfmr.core.baseline.BaselineSettings;
+import org.cfmr.core.predict.TrainData;
+import org.cfmr.core.similarity.BaselineResiduals;
 import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.core.ratings.TrainRatings;
@@ -39,9 +43,11 @@ public final class MemoryNeighbours {
   public static int write(Path train, Path output, Mode mode, NeighbourSettings settings,
       int threads, Configuration conf) {
     long start = System.nanoTime();
-    RatingMatrix matrix = RatingsReader.readTrain(train, conf).matrix(mode.usersAreEntities());
+    TrainRatings ratings = RatingsReader.readTrain(train, conf);
+    RatingMatrix matrix = ratings.matrix(mode.usersAreEntities());
     long read = System.nanoTime();
-    List<String> lines = new MemoryEngine(matrix, settings)
+    List<String> lines = new MemoryEngine(matrix, settings,
+        residuals(ratings, matrix, mode, settings, threads))
         .lines(threads, "neighbours " + mode + " (memory)");
     long computed = System.nanoTime();
     writeLines(output, lines, conf);
@@ -50,6 +56,20 @@ public final class MemoryNeighbours {
         lines.size(), (System.nanoTime() - start) / 1e9, (read - start) / 1e9,
         (computed - read) / 1e9, threads);
     return lines.size();
+  }
+
+  /**
+   * The residuals of {@code matrix}'s ratings from the baseline fitted on them with the default
+   * settings, when the measure needs them; else null.
+   */
+  static BaselineResiduals residuals(TrainRatings ratings, RatingMatrix matrix, Mode mode,
+      NeighbourSettings settings, int threads) {
+    if (!settings.measure().needsBaseline()) {
+      return null;
+    }
+    return BaselineResiduals.of(
+        BaselineFit.fit(TrainData.of(ratings), BaselineSettings.DEFAULTS, threads),
+        matrix.rowIds, matrix.columnIds, mode.usersAreEntities());
   }
 
   /**

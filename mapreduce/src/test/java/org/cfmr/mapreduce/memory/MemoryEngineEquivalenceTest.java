@@ -10,11 +10,14 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.cfmr.core.Mode;
 import org.cfmr.core.Rating;
 import org.cfmr.core.RatingFormat;
 import org.cfmr.core.similarity.Similarity;
 import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.ratings.RatingMatrix;
+import org.cfmr.core.ratings.TrainRatings;
+import org.cfmr.core.similarity.BaselineResiduals;
 import org.cfmr.core.testing.SharedData;
 import org.cfmr.mapreduce.kernel.RowSums;
 import org.cfmr.preprocess.synth.SyntheticRatings;
@@ -46,18 +49,19 @@ class MemoryEngineEquivalenceTest {
     return lines.subList(1, lines.size()).stream().map(RatingFormat.CSV::parse).toList();
   }
 
-  private static RatingMatrix matrix(List<Rating> ratings, boolean usersAreRows) {
+  private static TrainRatings train(List<Rating> ratings) {
+    TrainRatings train = new TrainRatings();
     int size = ratings.size();
-    int[] users = new int[size];
-    int[] items = new int[size];
-    int[] halfStars = new int[size];
+    train.users = new int[size];
+    train.items = new int[size];
+    train.halfStars = new int[size];
     for (int i = 0; i < size; i++) {
-      users[i] = ratings.get(i).user();
-      items[i] = ratings.get(i).item();
-      halfStars[i] = ratings.get(i).halfStars();
+      train.users[i] = ratings.get(i).user();
+      train.items[i] = ratings.get(i).item();
+      train.halfStars[i] = ratings.get(i).halfStars();
     }
-    return usersAreRows ? RatingMatrix.of(users, items, halfStars, size)
-        : RatingMatrix.of(items, users, halfStars, size);
+    train.size = size;
+    return train;
   }
 
   static Stream<Arguments> cases() {
@@ -77,15 +81,18 @@ class MemoryEngineEquivalenceTest {
   @ParameterizedTest(name = "{0} users={1} {2} cap={3}")
   @MethodSource("cases")
   void sameLinesAsTheReference(String data, boolean users, Similarity measure, int cap) {
-    RatingMatrix matrix = matrix(data.equals("synthetic") ? synthetic : latestSmall, users);
+    TrainRatings train = train(data.equals("synthetic") ? synthetic : latestSmall);
+    RatingMatrix matrix = train.matrix(users);
     NeighbourSettings settings = NeighbourSettings.defaults().withMeasure(measure)
         .withShrink(measure == Similarity.COSINE ? 0 : 100).withMaxPivotRatings(cap);
-    List<String> expected = new ReferenceEngine(matrix, settings).lines(1, "reference");
+    BaselineResiduals residuals = MemoryNeighbours.residuals(train, matrix,
+        users ? Mode.USER : Mode.ITEM, settings, 2);
+    List<String> expected = new ReferenceEngine(matrix, settings, residuals).lines(1, "reference");
     assertTrue(expected.size() > 100, "not a trivially small file: " + expected.size());
-    assertEquals(expected, new MemoryEngine(matrix, settings).lines(3, "optimised"));
-    assertEquals(expected, new MemoryEngine(matrix, settings, 37, true)
+    assertEquals(expected, new MemoryEngine(matrix, settings, residuals).lines(3, "optimised"));
+    assertEquals(expected, new MemoryEngine(matrix, settings, residuals, 37, true)
         .lines(3, "in blocks of 37"), "tiled in blocks of 37 later rows");
-    assertEquals(expected, new MemoryEngine(matrix, settings, 37, false)
+    assertEquals(expected, new MemoryEngine(matrix, settings, residuals, 37, false)
         .lines(3, "three-long sums"), "tiled, cosine and pearson sums in three longs");
   }
 
@@ -109,16 +116,20 @@ class MemoryEngineEquivalenceTest {
     RatingMatrix matrix = RatingMatrix.of(users, items, halfStars, size);
     NeighbourSettings settings = NeighbourSettings.defaults();
     String sim = String.format(Locale.ROOT, "%.6f", length / (length + 100.0));
-    List<String> lines = new MemoryEngine(matrix, settings).lines(2, "longest rows");
+    List<String> lines = new MemoryEngine(matrix, settings, null).lines(2, "longest rows");
     assertEquals(List.of("1\t2:" + sim, "2\t1:" + sim), lines);
-    assertEquals(new ReferenceEngine(matrix, settings).lines(1, "reference"), lines);
+    assertEquals(new ReferenceEngine(matrix, settings, null).lines(1, "reference"), lines);
   }
 
   @Test
   void theThreadCountDoesNotChangeTheLines() {
-    RatingMatrix matrix = matrix(synthetic, true);
-    NeighbourSettings settings = NeighbourSettings.defaults().withK(5);
-    List<String> one = new MemoryEngine(matrix, settings).lines(1, "one thread");
-    assertEquals(one, new MemoryEngine(matrix, settings).lines(4, "four threads"));
+    TrainRatings train = train(synthetic);
+    RatingMatrix matrix = train.matrix(true);
+    NeighbourSettings settings = NeighbourSettings.defaults().withK(5)
+        .withMeasure(Similarity.PEARSON_BASELINE);
+    BaselineResiduals residuals =
+        MemoryNeighbours.residuals(train, matrix, Mode.USER, settings, 1);
+    List<String> one = new MemoryEngine(matrix, settings, residuals).lines(1, "one thread");
+    assertEquals(one, new MemoryEngine(matrix, settings, residuals).lines(4, "four threads"));
   }
 }

@@ -29,7 +29,7 @@ class MemoryEngineGoldenTest {
         .withMeasure(Similarity.parse(measure)).withShrink(shrink);
     RatingMatrix matrix = RatingsReader.readTrain(new org.apache.hadoop.fs.Path(train.toUri()),
         new Configuration()).matrix(mode.equals("user"));
-    List<String> lines = new MemoryEngine(matrix, settings).lines(2, "test");
+    List<String> lines = new MemoryEngine(matrix, settings, null).lines(2, "test");
     GoldenNeighbours.assertMatches(Files.readAllLines(golden), lines);
   }
 }

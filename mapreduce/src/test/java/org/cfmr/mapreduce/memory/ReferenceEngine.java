@@ -14,6 +14,7 @@ import org.cfmr.core.ratings.RatingMatrix;
 import org.cfmr.core.similarity.PairSums;
 import org.cfmr.core.PivotContributions;
 import org.cfmr.core.PivotSampler;
+import org.cfmr.core.similarity.BaselineResiduals;
 import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.TopNeighbours;
 import org.cfmr.core.CfmrException;
@@ -32,8 +33,11 @@ final class ReferenceEngine {
   /** Per pivot, the rows whose ratings enter pair generation (all, or the capped sample). */
   private final int[][] pivotRows;
   private final PivotContributions[] pivotContributions;
+  private final BaselineResiduals residuals;
 
-  ReferenceEngine(RatingMatrix matrix, NeighbourSettings settings) {
+  /** @param residuals pearson-baseline's residuals of the matrix's ratings, else null */
+  ReferenceEngine(RatingMatrix matrix, NeighbourSettings settings, BaselineResiduals residuals) {
+    this.residuals = residuals;
     this.matrix = matrix;
     this.settings = settings;
     this.scorer = new PairScorer(settings);
@@ -56,13 +60,17 @@ final class ReferenceEngine {
         settings.maxPivotRatings());
     int[] rows = new int[kept.length];
     int[] halfStars = new int[kept.length];
+    long[] residual = residuals == null ? null : new long[kept.length];
     for (int i = 0; i < kept.length; i++) {
       rows[i] = matrix.columnRow[start + kept[i]];
       halfStars[i] = matrix.columnHalfStars[start + kept[i]];
+      if (residuals != null) {
+        residual[i] = residuals.residual(rows[i], c, halfStars[i]);
+      }
     }
     pivotRows[c] = rows;
-    pivotContributions[c] =
-        new PivotContributions(settings.measure(), halfStars, kept.length, matrix.columnTotals(c));
+    pivotContributions[c] = new PivotContributions(settings.measure(), halfStars, kept.length,
+        matrix.columnTotals(c), residual);
   }
 
   /** The neighbour file's lines, in entity order (entities without neighbours have none). */
