@@ -54,7 +54,8 @@ timed() {
   local log=$1
   shift
   /usr/bin/time -f '%e %U %S' -o "$work/time" "$@" >"$log" 2>&1 || {
-    echo "failed: $* (see below)" >&2
+    echo "failed: $1 (its first errors, then its last lines):" >&2
+    grep -m 5 -E 'Exception|Error' "$log" >&2 || true
     tail -20 "$log" >&2
     exit 1
   }
