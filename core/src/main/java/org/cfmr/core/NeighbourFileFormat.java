@@ -119,7 +119,8 @@ public final class NeighbourFileFormat {
     }
   }
 
-  private static int parseId(String text) {
+  /** A MovieLens id as the files print it: a non-negative decimal integer. */
+  public static int parseId(String text) {
     if (text.isEmpty() || !Character.isDigit(text.charAt(0))) {
       throw new IllegalArgumentException("'" + text + "' is not an id");
     }

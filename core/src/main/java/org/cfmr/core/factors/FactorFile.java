@@ -3,6 +3,7 @@ package org.cfmr.core.factors;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.cfmr.core.NeighbourFileFormat;
 
 /**
  * The factor file format ({@code user_factors.txt}, {@code item_factors.txt}): one line per
@@ -55,7 +56,7 @@ public final class FactorFile {
     if (tab <= 0) {
       throw new IllegalArgumentException("expected 'id<TAB>f1,f2,...'");
     }
-    int id = parseId(text.substring(0, tab));
+    int id = NeighbourFileFormat.parseId(text.substring(0, tab));
     int count = factorCount(text, tab);
     if (count != rank) {
       throw new IllegalArgumentException(count + " factors, expected rank " + rank);
@@ -85,16 +86,5 @@ public final class FactorFile {
       count++;
     }
     return count;
-  }
-
-  private static int parseId(String text) {
-    if (text.isEmpty() || !Character.isDigit(text.charAt(0))) {
-      throw new IllegalArgumentException("'" + text + "' is not an id");
-    }
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + text + "' is not an id");
-    }
   }
 }
