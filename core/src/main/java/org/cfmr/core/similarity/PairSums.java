@@ -91,12 +91,12 @@ public final class PairSums {
    * with far more co-ratings than any MovieLens pair can get there ({@link BaselineResiduals}).
    */
   public static long exactSum(long x, long y) {
-    long sum = x + y;
-    if (((x ^ sum) & (y ^ sum)) < 0) {
+    try {
+      return Math.addExact(x, y);
+    } catch (ArithmeticException e) {
       throw new CfmrException("a pair's sums leave a long (" + x + " + " + y + "): too many "
           + "co-ratings for exact fixed-point sums");
     }
-    return sum;
   }
 
   public void clear() {
