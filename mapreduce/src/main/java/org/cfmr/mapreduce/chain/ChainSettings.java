@@ -16,7 +16,8 @@ import org.cfmr.core.similarity.NeighbourSettings;
  *     0 (the default) sizes the chunk to a quarter of the map task's heap
  *     ({@link #chunkRatingsInThisJvm()})
  * @param candidateBuffer the most neighbour candidates job 3's mapper buffers before it flushes
- *     its per-entity top-K lists (default {@value #DEFAULT_CANDIDATE_BUFFER}, ~40 bytes each)
+ *     its per-entity top-K lists; 0 (the default) sizes the buffer to a quarter of the map task's
+ *     heap ({@link #candidateBufferInThisJvm()})
  */
 public record ChainSettings(NeighbourSettings similarity, Mode mode, String train,
     int chunkRatings, int candidateBuffer) {
@@ -25,7 +26,10 @@ public record ChainSettings(NeighbourSettings similarity, Mode mode, String trai
   /** A chunk's rating in job 2's mapper: its copy, the matrix both ways and the pair layout. */
   static final int BYTES_PER_CHUNK_RATING = 100;
   static final int MIN_CHUNK_RATINGS = 100_000;
-  public static final int DEFAULT_CANDIDATE_BUFFER = 2_000_000;
+  public static final int DEFAULT_CANDIDATE_BUFFER = 0;
+  /** A buffered candidate in job 3's mapper: its id and similarity, the list's share per slot. */
+  static final int BYTES_PER_CANDIDATE = 20;
+  static final int MIN_CANDIDATE_BUFFER = 100_000;
 
   private static final String PREFIX = "cfmr.chain.";
 
@@ -51,9 +55,24 @@ public record ChainSettings(NeighbourSettings similarity, Mode mode, String trai
     if (chunkRatings > 0) {
       return chunkRatings;
     }
-    long quarterHeap = Runtime.getRuntime().maxMemory() / 4;
     return (int) Math.max(MIN_CHUNK_RATINGS,
-        Math.min(Integer.MAX_VALUE, quarterHeap / BYTES_PER_CHUNK_RATING));
+        Math.min(Integer.MAX_VALUE, quarterHeap() / BYTES_PER_CHUNK_RATING));
+  }
+
+  /**
+   * The candidate buffer of job 3's mapper in this JVM, in candidates: as set, or as many as a
+   * quarter of the heap holds (a top-K list holds K slots of an id and a similarity).
+   */
+  public int candidateBufferInThisJvm() {
+    if (candidateBuffer > 0) {
+      return candidateBuffer;
+    }
+    return (int) Math.max(MIN_CANDIDATE_BUFFER,
+        Math.min(Integer.MAX_VALUE, quarterHeap() / BYTES_PER_CANDIDATE));
+  }
+
+  private static long quarterHeap() {
+    return Runtime.getRuntime().maxMemory() / 4;
   }
 
   public void writeTo(Configuration conf) {

@@ -72,8 +72,18 @@ public final class EntityTotalsTable {
 
   /** The totals of {@code id}, or {@link EntityTotals#NONE} for an unknown id. */
   public EntityTotals get(int id) {
-    int at = Arrays.binarySearch(ids, id);
-    return at < 0 ? EntityTotals.NONE : new EntityTotals(counts[at], sums[at]);
+    int row = rowOf(id);
+    return row < 0 ? EntityTotals.NONE : totalsAt(row);
+  }
+
+  /** The row of {@code id} (its rank among the ids, 0-based), or a negative number if unknown. */
+  public int rowOf(int id) {
+    return Arrays.binarySearch(ids, id);
+  }
+
+  /** The totals of the entity in {@code row}. */
+  public EntityTotals totalsAt(int row) {
+    return new EntityTotals(counts[row], sums[row]);
   }
 
   public int size() {

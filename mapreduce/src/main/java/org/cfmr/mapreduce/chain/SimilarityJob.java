@@ -1,8 +1,6 @@
 package org.cfmr.mapreduce.chain;
 
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.mapreduce.Mapper;
@@ -26,18 +24,22 @@ public final class SimilarityJob {
   private SimilarityJob() {}
 
   /**
-   * In-mapper combining of the candidates: a top-K per entity is kept in memory and written when
-   * the buffer holds about {@link ChainSettings#candidateBuffer()} candidates and at the end.
-   * The neighbour order is total, so these partial top-K lists merge into the exact top-K
-   * ({@link TopNeighbours}), and a pair that can never make the cut is never written.
+   * In-mapper combining of the candidates: a top-K per entity is kept in memory, in an array
+   * indexed by the entity's row of the totals table, and written when about
+   * {@link ChainSettings#candidateBufferInThisJvm()} candidates are buffered, and at the end. The
+   * neighbour order is total, so these partial top-K lists merge into the exact top-K
+   * ({@link TopNeighbours}), and a pair that can never make the cut is never written: one whose
+   * support caps its shrunk similarity ({@link PairScorer#upperBound}) below both ends' worst
+   * buffered neighbour is not even scored.
    */
   public static final class ScoringMapper
       extends Mapper<IntWritable, Stripe, IntWritable, CandidateNeighbours> {
-    private final Map<Integer, TopNeighbours> buffer = new HashMap<>();
     private final IntWritable outKey = new IntWritable();
     private NeighbourSettings settings;
     private PairScorer scorer;
     private EntityTotalsTable totals;
+    private TopNeighbours[] buffer;
+    private int buffered;
     private int bufferedEntityLimit;
 
     @Override
@@ -47,43 +49,69 @@ public final class SimilarityJob {
       scorer = new PairScorer(settings);
       totals = EntityTotalsTable.read(
           new Path(context.getConfiguration().get(TOTALS_FOLDER)), context.getConfiguration());
-      bufferedEntityLimit = Math.max(1, chain.candidateBuffer() / settings.k());
+      buffer = new TopNeighbours[totals.size()];
+      bufferedEntityLimit = Math.max(1, chain.candidateBufferInThisJvm() / settings.k());
     }
 
     @Override
     protected void map(IntWritable key, Stripe stripe, Context context)
         throws IOException, InterruptedException {
       int a = key.get();
-      EntityTotals totalsOfA = totals.get(a);
+      int rowA = rowOf(a);
+      EntityTotals totalsOfA = totals.totalsAt(rowA);
       long[] kept = new long[1];
       stripe.forEachAscending((sums, b) -> {
-        double similarity = scorer.score(sums, totalsOfA, totals.get(b));
-        if (!Double.isNaN(similarity)) {
-          offer(a, b, similarity);
-          offer(b, a, similarity);
-          kept[0]++;
+        int rowB = rowOf(b);
+        if (sums.n >= settings.minCommon() && scorer.upperBound(sums.n)
+            >= Math.min(worstBuffered(rowA), worstBuffered(rowB))) {
+          double similarity = scorer.score(sums, totalsOfA, totals.totalsAt(rowB));
+          if (!Double.isNaN(similarity)) {
+            offer(rowA, b, similarity);
+            offer(rowB, a, similarity);
+            kept[0]++;
+          }
         }
       });
       context.getCounter(Counter.PAIRS_SCORED).increment(stripe.size());
       context.getCounter(Counter.PAIRS_KEPT).increment(kept[0]);
-      if (buffer.size() >= bufferedEntityLimit) {
+      if (buffered >= bufferedEntityLimit) {
         flush(context);
       }
     }
 
-    private void offer(int entity, int neighbour, double similarity) {
-      buffer.computeIfAbsent(entity, e -> new TopNeighbours(settings.k()))
-          .offer(neighbour, similarity);
+    private int rowOf(int entity) {
+      int row = totals.rowOf(entity);
+      if (row < 0) {
+        throw new IllegalStateException(
+            "entity " + entity + " of a pair stripe is missing from job 1's totals");
+      }
+      return row;
+    }
+
+    private double worstBuffered(int row) {
+      return buffer[row] == null ? Double.NEGATIVE_INFINITY : buffer[row].worstSimilarity();
+    }
+
+    private void offer(int row, int neighbour, double similarity) {
+      if (buffer[row] == null) {
+        buffer[row] = new TopNeighbours(settings.k());
+        buffered++;
+      }
+      buffer[row].offer(neighbour, similarity);
     }
 
     private void flush(Context context) throws IOException, InterruptedException {
-      for (Map.Entry<Integer, TopNeighbours> entry : buffer.entrySet()) {
-        outKey.set(entry.getKey());
-        CandidateNeighbours candidates = new CandidateNeighbours(entry.getValue().best());
-        context.write(outKey, candidates);
-        context.getCounter(Counter.CANDIDATES_WRITTEN).increment(candidates.neighbours().size());
+      int[] ids = totals.ids();
+      for (int row = 0; row < buffer.length; row++) {
+        if (buffer[row] != null) {
+          outKey.set(ids[row]);
+          CandidateNeighbours candidates = new CandidateNeighbours(buffer[row].best());
+          context.write(outKey, candidates);
+          context.getCounter(Counter.CANDIDATES_WRITTEN).increment(candidates.neighbours().size());
+          buffer[row] = null;
+        }
       }
-      buffer.clear();
+      buffered = 0;
     }
 
     @Override

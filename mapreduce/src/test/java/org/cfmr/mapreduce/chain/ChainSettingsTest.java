@@ -26,4 +26,23 @@ class ChainSettingsTest {
     settings.writeTo(job);
     assertEquals(50_000, ChainSettings.readFrom(job).chunkRatingsInThisJvm());
   }
+
+  @Test
+  void byDefaultJobThreesCandidateBufferIsAQuarterOfTheHeap() {
+    ChainSettings settings = ChainSettings.of(NeighbourSettings.defaults(), Mode.USER, "train.csv");
+    long expected = Math.max(ChainSettings.MIN_CANDIDATE_BUFFER,
+        Runtime.getRuntime().maxMemory() / 4 / ChainSettings.BYTES_PER_CANDIDATE);
+    assertEquals(expected, settings.candidateBufferInThisJvm());
+  }
+
+  @Test
+  void aCandidateBufferGivenAsAGenericOptionIsKept() {
+    Configuration conf = new Configuration(false);
+    conf.setInt("cfmr.chain.candidate-buffer", 5_000);
+    ChainSettings settings = ChainSettings.of(NeighbourSettings.defaults(), Mode.USER, "train.csv")
+        .withBuffersFrom(conf);
+    Configuration job = new Configuration(false);
+    settings.writeTo(job);
+    assertEquals(5_000, ChainSettings.readFrom(job).candidateBufferInThisJvm());
+  }
 }
