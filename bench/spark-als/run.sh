@@ -2,7 +2,7 @@
 # cfmr's ALS (`cfmr als --evaluate`, memory engine, all cores) against Spark MLlib's ALS
 # (local[2], SparkAls beside this script) on the same split and settings, side by side.
 #
-#   bench/spark-als/run.sh [-n RUNS] SPLIT_DIR [RANK,REG,ITERATIONS ...]
+#   bench/spark-als/run.sh [-n RUNS] [-s] SPLIT_DIR [RANK,REG,ITERATIONS ...]
 #
 # SPLIT_DIR holds `cfmr split`'s ratings_train.csv and ratings_test.csv. The settings default to
 # 10,0.1,10 and 64,0.08,15. Each setting runs RUNS times (default 5) in pairs, the two engines
@@ -10,7 +10,8 @@
 # engine prints (cfmr: its last iteration line, the iterations alone, 0.1 s resolution; Spark:
 # ALS.fit on the cached train ratings), the test RMSE and MAE, and the whole process's wall and
 # CPU (user + sys) seconds from /usr/bin/time. It prints every run, then a Markdown table of the
-# medians and of Spark/cfmr (the median of the pairs' ratios). Needs the jar (mvn -q -DskipTests
+# medians and of Spark/cfmr (the median of the pairs' ratios). Both engines use seed 42; with -s
+# run r uses seed r instead, so the RMSE medians are over RUNS random starts. Needs the jar (mvn -q -DskipTests
 # package); builds the Spark module on first use (that one needs the Maven registry once).
 set -euo pipefail
 shopt -s inherit_errexit
@@ -23,8 +24,13 @@ if [ "${1:-}" = "-n" ]; then
   runs=$2
   shift 2
 fi
+seed_per_run=false
+if [ "${1:-}" = "-s" ]; then
+  seed_per_run=true
+  shift
+fi
 if [ $# -lt 1 ] || [ ! -f "$1/ratings_train.csv" ] || [ ! -f "$1/ratings_test.csv" ]; then
-  echo "usage: $0 [-n RUNS] SPLIT_DIR [RANK,REG,ITERATIONS ...]" >&2
+  echo "usage: $0 [-n RUNS] [-s] SPLIT_DIR [RANK,REG,ITERATIONS ...]" >&2
   echo "  SPLIT_DIR: the output of cfmr split (ratings_train.csv, ratings_test.csv)" >&2
   exit 2
 fi
@@ -62,24 +68,24 @@ timed() {
   awk '{ printf "%.2f %.2f", $1, $2 + $3 }' "$work/time"
 }
 
-# run_cfmr RANK REG ITERATIONS: prints "fit wall cpu rmse mae".
+# run_cfmr RANK REG ITERATIONS SEED: prints "fit wall cpu rmse mae".
 run_cfmr() {
   local log="$work/cfmr.log" times
   times=$(timed "$log" "$home/bin/cfmr" als --train "$split/ratings_train.csv" \
     --output "$work/cfmr-out" --overwrite --rank "$1" --reg "$2" --iterations "$3" \
-    --evaluate "$split/ratings_test.csv")
+    --seed "$4" --evaluate "$split/ratings_test.csv")
   local fit error
   fit=$(sed -n 's/^als: iteration \([0-9]*\)\/\1: .*, \([0-9.]*\) s$/\2/p' "$log")
   error=$(sed -n 's/^als test: RMSE \([0-9.]*\), MAE \([0-9.]*\) .*/\1 \2/p' "$log")
   echo "$fit $times $error"
 }
 
-# run_spark RANK REG ITERATIONS: prints "fit wall cpu rmse mae".
+# run_spark RANK REG ITERATIONS SEED: prints "fit wall cpu rmse mae".
 run_spark() {
   local log="$work/spark.log" times
   times=$(timed "$log" java "${spark_jvm[@]}" -cp "$spark_classpath" org.cfmr.bench.spark.SparkAls \
     --train "$split/ratings_train.csv" --test "$split/ratings_test.csv" \
-    --rank "$1" --reg "$2" --iterations "$3" --master 'local[2]')
+    --rank "$1" --reg "$2" --iterations "$3" --seed "$4" --master 'local[2]')
   local fit error
   fit=$(sed -n 's/^spark als: .*: fit \([0-9.]*\) s, .*/\1/p' "$log")
   error=$(sed -n 's/^spark als: .*, test RMSE \([0-9.]*\), MAE \([0-9.]*\) .*/\1 \2/p' "$log")
@@ -93,7 +99,9 @@ for setting in "${settings[@]}"; do
   for run in $(seq 1 "$runs"); do
     if [ $((run % 2)) -eq 1 ]; then order=(cfmr spark); else order=(spark cfmr); fi
     for engine in "${order[@]}"; do
-      measured=$("run_$engine" "$rank" "$reg" "$iterations")
+      seed=42
+      if $seed_per_run; then seed=$run; fi
+      measured=$("run_$engine" "$rank" "$reg" "$iterations" "$seed")
       read -r fit wall cpu rmse mae <<<"$measured"
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$setting" "$run" "$engine" "$fit" "$wall" \
         "$cpu" "$rmse" "$mae" | tee -a "$results"
