@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bin/cfmr} hands the line to {@code hadoop jar <the cfmr jar>} when a {@code hadoop}
  * command is on PATH (here a stand-in that prints its arguments), and runs the jar itself with
- * the bundled libraries when there is none or {@code CFMR_LOCAL} is set.
+ * the bundled libraries when there is none or {@code CFMR_LOCAL} is set; the heap is
+ * {@code CFMR_HEAP} or three quarters of the machine's memory.
  */
 class LauncherIT {
   private static final Path CFMR = SharedData.projectRoot().resolve("bin/cfmr");
@@ -24,6 +25,10 @@ class LauncherIT {
   @TempDir Path dir;
 
   private String run(Map<String, String> env, String... args) throws Exception {
+    return run(0, env, args);
+  }
+
+  private String run(int exitCode, Map<String, String> env, String... args) throws Exception {
     ProcessBuilder builder = new ProcessBuilder();
     builder.command().add(CFMR.toString());
     builder.command().addAll(java.util.List.of(args));
@@ -32,7 +37,7 @@ class LauncherIT {
     Process process = builder.start();
     assertTrue(process.waitFor(2, TimeUnit.MINUTES));
     String out = Files.readString(dir.resolve("out"), StandardCharsets.UTF_8);
-    assertEquals(0, process.exitValue(), out);
+    assertEquals(exitCode, process.exitValue(), out);
     return out;
   }
 
@@ -42,6 +47,44 @@ class LauncherIT {
     Files.writeString(hadoop, "#!/bin/sh\necho \"hadoop $*\"\n");
     Files.setPosixFilePermissions(hadoop, PosixFilePermissions.fromString("rwxr-xr-x"));
     return Map.of("PATH", bin + ":" + System.getenv("PATH"));
+  }
+
+  /** A JAVA_HOME whose java prints its arguments, one a line. */
+  private Map<String, String> standInJava(Map<String, String> more) throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("jdk/bin"));
+    Path java = bin.resolve("java");
+    Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Map<String, String> env = new java.util.HashMap<>(more);
+    env.put("JAVA_HOME", dir.resolve("jdk").toString());
+    env.put("CFMR_LOCAL", "1");
+    return env;
+  }
+
+  @Test
+  void theHeapIsThreeQuartersOfTheMachineUnlessCfmrHeapSaysOtherwise() throws Exception {
+    String byDefault = run(standInJava(Map.of()), "--version");
+    assertTrue(byDefault.startsWith("-XX:MaxRAMPercentage=75\n"), byDefault);
+    String given = run(standInJava(Map.of("CFMR_HEAP", "3g", "CFMR_JAVA_OPTS", "-Xss2m -Dx=1")),
+        "--version");
+    assertTrue(given.startsWith("-Xmx3g\n-Xss2m\n-Dx=1\n"), given);
+    assertTrue(given.endsWith("org.cfmr.cli.Main\n--version\n"), given);
+  }
+
+  @Test
+  void aHeapThatIsNoSizeIsAUsageError() throws Exception {
+    String out = run(2, standInJava(Map.of("CFMR_HEAP", "lots")), "--version");
+    assertEquals("cfmr: CFMR_HEAP='lots' is not a heap size such as 12g or 6144m\n", out);
+  }
+
+  @Test
+  void onHadoopTheHeapGoesToTheClientOptions() throws Exception {
+    Map<String, String> env = new java.util.HashMap<>(pathWithStandInHadoop());
+    Path hadoop = dir.resolve("bin/hadoop");
+    Files.writeString(hadoop, "#!/bin/sh\necho \"$HADOOP_CLIENT_OPTS\"\n");
+    env.put("CFMR_HEAP", "5g");
+    String out = run(env, "--version");
+    assertTrue(out.contains(" -Xmx5g -Dcfmr.home="), out);
   }
 
   @Test
