@@ -34,8 +34,11 @@ import org.cfmr.core.runtime.HadoopRuntime;
 public final class MysqlLoader {
   static final String STAGING = "__staging";
   static final String OLD = "__old";
-  /** Held while loading: two loads into one database would share the staging tables. */
-  private static final String LOCK = "cfmr-load-mysql";
+  /**
+   * Held while loading, with the database's name appended (named locks are the server's): two
+   * loads into one database would share the staging tables; loads into two databases may run.
+   */
+  private static final String LOCK = "CONCAT('cfmr-load-mysql:', DATABASE())";
 
   private final LoadSettings settings;
   private final Configuration conf;
@@ -98,13 +101,13 @@ public final class MysqlLoader {
         return new LoadSummary(runId, loads, List.copyOf(prepared.missing()),
             (System.nanoTime() - start) / 1e9);
       } finally {
-        statement.execute("DO RELEASE_LOCK('" + LOCK + "')");
+        statement.execute("DO RELEASE_LOCK(" + LOCK + ")");
       }
     }
   }
 
   private void lock(Statement statement) throws SQLException {
-    try (ResultSet result = statement.executeQuery("SELECT GET_LOCK('" + LOCK + "', 0)")) {
+    try (ResultSet result = statement.executeQuery("SELECT GET_LOCK(" + LOCK + ", 0)")) {
       if (!result.next() || result.getInt(1) != 1) {
         throw new CfmrException("another cfmr load-mysql is loading "
             + UrlPasswords.shown(settings.jdbcUrl())

@@ -1,6 +1,5 @@
 package org.cfmr.sql;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.StableHash;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.cfmr.core.testing.Manifests;
 import org.cfmr.core.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -33,7 +33,8 @@ class LoadBenchmark {
       }
     }
     PipelineFixture.write(folder.resolve(PipelineFiles.USER_BASED_RECOMMENDATIONS), predictions);
-    Files.deleteIfExists(folder.resolve(PipelineFiles.ITEM_BASED_RECOMMENDATIONS));
+    PipelineFixture.write(folder.resolve(PipelineFiles.ITEM_BASED_RECOMMENDATIONS), List.of());
+    Manifests.write(folder);
     TestDatabase db = new TestDatabase();
     LoadSummary summary = new MysqlLoader(new LoadSettings(db.url, db.user, db.password,
         new org.apache.hadoop.fs.Path(folder.toAbsolutePath().toUri()), null, null),

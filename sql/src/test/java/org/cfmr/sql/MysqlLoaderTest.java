@@ -380,6 +380,23 @@ class MysqlLoaderTest {
     }
   }
 
+  @Test
+  void aLoadIntoTheSameDatabaseWaitsItsTurnButOneIntoAnotherDatabaseDoesNot() throws Exception {
+    try (java.sql.Connection other = db.connect();
+        java.sql.Statement statement = other.createStatement()) {
+      statement.execute("DO GET_LOCK('cfmr-load-mysql:some_other_database', 0)");
+      load(run);
+      assertEquals(lines(run.resolve(PipelineFiles.TRAIN)),
+          db.count("SELECT COUNT(*) FROM ratings_train"));
+
+      statement.execute("DO GET_LOCK(CONCAT('cfmr-load-mysql:', DATABASE()), 0)");
+      CfmrException refused = assertThrows(CfmrException.class, () -> load(runWithoutNeighbours));
+      assertTrue(refused.getMessage().startsWith("another cfmr load-mysql is loading "),
+          refused.getMessage());
+      assertEquals(1, db.count("SELECT COUNT(*) FROM runs"), "the first load stays in place");
+    }
+  }
+
   private static long neighbourPairs(Path file) throws IOException {
     return neighbourLines(file).values().stream().mapToLong(List::size).sum();
   }
