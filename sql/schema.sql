@@ -1,5 +1,5 @@
 -- cfmr's MySQL/MariaDB schema: what `cfmr load-mysql` fills from a pipeline output folder.
--- schema_version: 2
+-- schema_version: 3
 --
 -- `cfmr load-mysql` runs each CREATE TABLE below twice: as written (so that the live tables exist
 -- on a first load) and with the table renamed `<name>__staging`, which it fills and then swaps in
@@ -115,11 +115,12 @@ CREATE TABLE IF NOT EXISTS item_ranking_neighbors (
   UNIQUE KEY item_ranking_neighbors_by_neighbor (neighbor_id, movie_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- recommendations_user_based.csv (method 'user') and recommendations_item_based.csv ('item'):
+-- recommendations_user_based.csv (method 'user'), recommendations_item_based.csv ('item') and,
+-- from `pipeline --models knn,als`, recommendations_als.csv ('als', ordered by x_u·y_i):
 -- prediction_rank 1 = the user's best recommendation by that method.
 CREATE TABLE IF NOT EXISTS user_item_predictions (
   user_id INT NOT NULL,
-  method ENUM('user', 'item') NOT NULL,
+  method ENUM('user', 'item', 'als') NOT NULL,
   prediction_rank INT NOT NULL,
   movie_id INT NOT NULL,
   prediction DOUBLE NOT NULL,

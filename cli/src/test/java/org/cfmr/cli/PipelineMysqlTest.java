@@ -1,9 +1,14 @@
 package org.cfmr.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +17,10 @@ import java.util.stream.Stream;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.testing.SharedData;
 import org.cfmr.core.testing.TestDatabase;
+import org.cfmr.web.ServeSettings;
+import org.cfmr.web.WebApp;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code cfmr pipeline --jdbc-url … --user …} on the bundled data, against the real server
  * {@code .ci/run} starts (the password from {@code CFMR_DB_PASSWORD}, as a user runs it): every
- * table holds exactly the rows of its file, and the dashboard's queries read back what the
- * files say, in their order.
+ * table holds exactly the rows of its file, the dashboard's queries read back what the files
+ * say, in their order, and the dashboard of this run without ALS shows no ALS list.
  */
 class PipelineMysqlTest {
   @TempDir static Path dir;
@@ -81,6 +90,28 @@ class PipelineMysqlTest {
     List<String> files = database.query("SELECT file_name FROM run_files ORDER BY file_name");
     assertTrue(files.containsAll(List.of(PipelineFiles.TRAIN, PipelineFiles.TEST,
         PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS)), files.toString());
+  }
+
+  @Test
+  void theDashboardOfARunWithoutAlsShowsTheKnnListsAndNoAlsList() throws Exception {
+    assertTrue(Files.notExists(output.resolve(PipelineFiles.ALS_RECOMMENDATIONS)));
+    WebApp app = new WebApp(new ServeSettings(database.url, database.user, database.password,
+        "127.0.0.1", 0, null, "http://127.0.0.1:1", "http://127.0.0.1:1/img"));
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + app.start() + "/users/1")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode(), response.body());
+      Document page = Jsoup.parse(response.body());
+      assertEquals(20, page.select("#user-based tr[data-movie]").size());
+      assertEquals(20, page.select("#item-based tr[data-movie]").size());
+      assertTrue(page.select("#als").isEmpty(), "no ALS section");
+      String counts = page.select("h1 + p").text();
+      assertTrue(counts.contains(" · 20 user-based and 20 item-based recommendations · "), counts);
+      assertFalse(counts.contains("ALS"), counts);
+    } finally {
+      app.stop();
+    }
   }
 
   private static long lines(String name) throws IOException {

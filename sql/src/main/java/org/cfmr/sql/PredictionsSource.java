@@ -11,8 +11,8 @@ import java.util.Set;
 final class PredictionsSource {
   private PredictionsSource() {}
 
-  /** Copies one file; {@code method} is {@code user} or {@code item}. */
-  static void copy(InputFile in, TsvWriter out, String method) {
+  /** Copies one file, its rows of method {@code method}. */
+  static void copy(InputFile in, TsvWriter out, PredictionMethod method) {
     Set<Integer> finishedUsers = new HashSet<>();
     Set<Integer> userMovies = new HashSet<>();
     int user = -1;
@@ -52,7 +52,7 @@ final class PredictionsSource {
       if (!userMovies.add(movie)) {
         throw in.error("movie " + movie + " is recommended twice to user " + user);
       }
-      out.plain(user).plain(method).plain(++rank).plain(movie).plain(prediction).endRow();
+      out.plain(user).plain(method.value()).plain(++rank).plain(movie).plain(prediction).endRow();
     }
   }
 }

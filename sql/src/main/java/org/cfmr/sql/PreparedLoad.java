@@ -82,11 +82,11 @@ final class PreparedLoad {
     load.copy("item_ranking_neighbors", work, conf, load.ranking(result,
         PipelineFiles.ITEM_RANKING_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS), NeighboursSource::copy);
     List<Path> recommendations = new ArrayList<>();
-    recommendations.addAll(load.present(result, PipelineFiles.USER_BASED_RECOMMENDATIONS));
-    recommendations.addAll(load.present(result, PipelineFiles.ITEM_BASED_RECOMMENDATIONS));
+    for (PredictionMethod method : PredictionMethod.values()) {
+      recommendations.addAll(load.present(result, method.file()));
+    }
     load.copy("user_item_predictions", work, conf, recommendations, (in, out) ->
-        PredictionsSource.copy(in, out,
-            in.path().getName().equals(PipelineFiles.USER_BASED_RECOMMENDATIONS) ? "user" : "item"));
+        PredictionsSource.copy(in, out, PredictionMethod.ofFile(in.path().getName())));
     return load;
   }
 

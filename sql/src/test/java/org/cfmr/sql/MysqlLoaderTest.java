@@ -88,10 +88,12 @@ class MysqlLoaderTest {
         db.count("SELECT COUNT(*) FROM user_item_predictions WHERE method = 'user'"));
     assertEquals(lines(run.resolve(PipelineFiles.ITEM_BASED_RECOMMENDATIONS)),
         db.count("SELECT COUNT(*) FROM user_item_predictions WHERE method = 'item'"));
+    assertEquals(lines(run.resolve(PipelineFiles.ALS_RECOMMENDATIONS)),
+        db.count("SELECT COUNT(*) FROM user_item_predictions WHERE method = 'als'"));
     long movies = lines(org.cfmr.core.testing.SharedData.bundled("movies.csv")) - 1;
     assertEquals(movies, db.count("SELECT COUNT(*) FROM movies"));
     assertEquals(movies, db.count("SELECT COUNT(*) FROM links"));
-    assertEquals(List.of("2"), db.query("SELECT version FROM schema_version"));
+    assertEquals(List.of("3"), db.query("SELECT version FROM schema_version"));
     assertEquals(db.count("SELECT COUNT(*) FROM ratings_train"), summary.rows("ratings_train"));
     assertEquals(List.of(), summary.missingFiles());
     assertEquals(List.of(), db.query("SHOW TABLES LIKE '%\\_\\_%'"), "no staging or old tables");
@@ -106,7 +108,7 @@ class MysqlLoaderTest {
     Path train = run.resolve(PipelineFiles.TRAIN);
     assertEquals(List.of(sha256(train) + "|" + Files.size(train) + "|" + lines(train)),
         db.rows("SELECT sha256, bytes, row_count FROM run_files WHERE file_name = 'ratings_train.csv'"));
-    assertEquals(11, db.count("SELECT COUNT(*) FROM run_files"), "10 data files and run.json");
+    assertEquals(12, db.count("SELECT COUNT(*) FROM run_files"), "11 data files and run.json");
   }
 
   /** Without ranking files the recommendations were ranked by the prediction neighbours. */
@@ -126,6 +128,62 @@ class MysqlLoaderTest {
     }
     assertEquals(List.of("item_neighbors", "item_ranking_neighbors"), db.query("SELECT table_name"
         + " FROM run_files WHERE file_name = '" + PipelineFiles.ITEM_NEIGHBOURS + "' ORDER BY 1"));
+  }
+
+  @Test
+  void alsRecommendationsAreRowsOfMethodAlsRankedInTheFilesOrder() throws Exception {
+    load(run);
+    Path als = run.resolve(PipelineFiles.ALS_RECOMMENDATIONS);
+    List<String> expected = new ArrayList<>();
+    Map<String, Integer> ranks = new TreeMap<>();
+    for (String line : Files.readAllLines(als)) {
+      String[] fields = line.split(",");
+      int rank = ranks.merge(fields[0], 1, Integer::sum);
+      expected.add(fields[0] + "|" + rank + "|" + fields[1] + "|" + Double.parseDouble(fields[2]));
+    }
+    assertEquals(expected, db.rows("SELECT user_id, prediction_rank, movie_id, prediction"
+        + " FROM user_item_predictions WHERE method = 'als' ORDER BY user_id, prediction_rank"));
+    assertEquals(List.of("user_item_predictions|" + lines(als) + "|" + sha256(als)),
+        db.rows("SELECT table_name, row_count, sha256 FROM run_files"
+            + " WHERE file_name = '" + PipelineFiles.ALS_RECOMMENDATIONS + "'"));
+  }
+
+  @Test
+  void aFolderWithoutAlsRecommendationsLoadsTheKnnOnesAndNoAlsRows() throws Exception {
+    Path knnOnly = temp.resolve("knn-only");
+    copyFolder(run, knnOnly);
+    Files.delete(knnOnly.resolve(PipelineFiles.ALS_RECOMMENDATIONS));
+    Manifests.write(knnOnly);
+    LoadSummary summary = load(knnOnly);
+    assertEquals(List.of(PipelineFiles.ALS_RECOMMENDATIONS), summary.missingFiles());
+    assertEquals(List.of("item|" + lines(knnOnly.resolve(PipelineFiles.ITEM_BASED_RECOMMENDATIONS)),
+        "user|" + lines(knnOnly.resolve(PipelineFiles.USER_BASED_RECOMMENDATIONS))),
+        db.rows("SELECT CAST(method AS CHAR) AS m, COUNT(*) FROM user_item_predictions"
+            + " GROUP BY m ORDER BY m"));
+    assertEquals(List.of(PipelineFiles.ALS_RECOMMENDATIONS),
+        db.query("SELECT missing_files FROM runs"));
+    assertEquals(0, db.count("SELECT COUNT(*) FROM run_files"
+        + " WHERE file_name = '" + PipelineFiles.ALS_RECOMMENDATIONS + "'"));
+  }
+
+  @Test
+  void aCorruptAlsFileIsRefusedWithItsLineAndThePreviousTablesStay() throws Exception {
+    load(run);
+    Map<String, List<String>> before = dump();
+    Path broken = temp.resolve("broken-als");
+    copyFolder(run, broken);
+    Path als = broken.resolve(PipelineFiles.ALS_RECOMMENDATIONS);
+    List<String> lines = Files.readAllLines(als);
+    String[] fields = lines.get(41).split(",");
+    lines.set(41, fields[0] + "," + fields[1] + ",high");
+    Files.write(als, lines);
+    Manifests.write(broken);
+
+    CfmrException error = assertThrows(CfmrException.class, () -> load(broken));
+    assertEquals(hadoop(als) + ":42: prediction 'high' is not a number", error.getMessage());
+    assertEquals(before, dump());
+    assertEquals(List.of("1"), db.query("SELECT id FROM runs"));
+    assertEquals(List.of(), db.query("SHOW TABLES LIKE '%\\_\\_%'"), "nothing staged");
   }
 
   @Test

@@ -21,7 +21,7 @@ import org.cfmr.mapreduce.memory.MemoryNeighbours;
  * A pipeline output folder made in the test tree, as {@code cfmr pipeline} will make it: an 80/20
  * split of the bundled ratings ({@code StableHash.unit(42, user, movie) < 0.8} → train), the
  * prediction and ranking neighbour files of the in-memory engine, and synthetic recommendation
- * files.
+ * files (user-based, item-based and ALS's).
  */
 final class PipelineFixture {
   private PipelineFixture() {}
@@ -57,6 +57,7 @@ final class PipelineFixture {
     }
     write(folder.resolve(PipelineFiles.USER_BASED_RECOMMENDATIONS), recommendations(train, 1, 20));
     write(folder.resolve(PipelineFiles.ITEM_BASED_RECOMMENDATIONS), recommendations(train, 2, 10));
+    write(folder.resolve(PipelineFiles.ALS_RECOMMENDATIONS), recommendations(train, 3, 15));
     write(folder.resolve(PipelineFiles.RUN), List.of("{\"cfmr_version\": \"test\", "
         + "\"input\": \"data/ml-latest-small/ratings.csv\", \"dataset\": null, "
         + "\"split\": {\"seed\": 42, \"train_fraction\": 0.8, \"train\": " + train.size()

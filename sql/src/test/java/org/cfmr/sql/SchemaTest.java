@@ -12,7 +12,7 @@ class SchemaTest {
   @Test
   void theShippedSchemaHasEveryTableAndAVersion() {
     Schema schema = Schema.load();
-    assertEquals(2, schema.version());
+    assertEquals(3, schema.version());
     assertEquals(List.of("schema_version", "runs", "run_files", "movies", "links", "ratings_train",
         "ratings_test", "user_neighbors", "item_neighbors", "user_ranking_neighbors",
         "item_ranking_neighbors", "user_item_predictions"), schema.tables());

@@ -104,12 +104,14 @@ class SourcesTest {
   @Test
   void predictionsAreRankedWithinEachUser() throws IOException {
     assertEquals(List.of("1\tuser\t1\t10\t4.5", "1\tuser\t2\t20\t4.25", "2\tuser\t1\t10\t3.0"),
-        convert("1,10,4.500000\n1,20,4.25\n2,10,3\n", (in, out) -> PredictionsSource.copy(in, out, "user")));
+        convert("1,10,4.500000\n1,20,4.25\n2,10,3\n", (in, out) -> PredictionsSource.copy(in, out, PredictionMethod.USER)));
+    assertEquals(List.of("7\tals\t1\t30\t4.75", "7\tals\t2\t10\t4.5"),
+        convert("7,30,4.75\n7,10,4.5\n", (in, out) -> PredictionsSource.copy(in, out, PredictionMethod.ALS)));
   }
 
   @Test
   void predictionErrorsNameTheLine() {
-    BiConsumer<InputFile, TsvWriter> copier = (in, out) -> PredictionsSource.copy(in, out, "item");
+    BiConsumer<InputFile, TsvWriter> copier = (in, out) -> PredictionsSource.copy(in, out, PredictionMethod.ITEM);
     assertEquals("3: user 1 appears again after other users (each user's recommendations must be "
         + "on consecutive lines)", error("1,10,4.5\n2,10,4.5\n1,20,4.0\n", copier));
     assertEquals("2: movie 10 is recommended twice to user 1", error("1,10,4.5\n1,10,4.0\n", copier));

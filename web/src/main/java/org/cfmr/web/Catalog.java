@@ -10,12 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cfmr.sql.PredictionMethod;
 
 /**
  * The read-only queries of the dashboard over the tables {@code cfmr load-mysql} fills, every one
  * parameterised. Recommendations come from {@code user_item_predictions} (top {@value #TOP} per
  * method) with their reasons: for user-based, the user's neighbours who rated the movie; for
  * item-based, the user's rated movies among the movie's neighbours (best {@value #REASONS} shown).
+ * ALS's, ordered by the factors' {@code x_u·y_i}, have no neighbours behind them; they are read
+ * when the loaded run has them.
  */
 public final class Catalog {
   public static final int TOP = 30;
@@ -78,9 +81,9 @@ public final class Catalog {
         return Optional.empty();
       }
       return Optional.of(new Dashboard(userId, rated,
-          recommendations(connection, userId, "user", USER_EVIDENCE),
-          recommendations(connection, userId, "item", ITEM_EVIDENCE),
-          similarUsers(connection, userId)));
+          recommendations(connection, userId, PredictionMethod.USER, USER_EVIDENCE),
+          recommendations(connection, userId, PredictionMethod.ITEM, ITEM_EVIDENCE),
+          alsRecommendations(connection, userId), similarUsers(connection, userId)));
     });
   }
 
@@ -120,8 +123,37 @@ public final class Catalog {
       + " WHERE p.user_id = ? AND p.method = 'item' AND p.prediction_rank <= ?"
       + " ORDER BY p.prediction_rank, n.neighbor_rank";
 
+  /**
+   * Whether the loaded run has ALS rows: its {@code run_files} (swapped in with the tables it
+   * describes) list rows from the ALS recommendations file.
+   */
+  private static final String LOADED_ALS = "SELECT COUNT(*) FROM run_files"
+      + " WHERE run_id = (SELECT MAX(id) FROM runs) AND file_name = ?"
+      + " AND table_name = 'user_item_predictions' AND row_count > 0";
+
+  /** The user's ALS recommendations, or empty when the loaded run has no ALS rows. */
+  private static Optional<List<Recommendation>> alsRecommendations(Connection connection,
+      int userId) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(LOADED_ALS)) {
+      query.setString(1, PredictionMethod.ALS.file());
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        if (rows.getInt(1) == 0) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of(ranked(connection, userId, PredictionMethod.ALS, Map.of()));
+  }
+
   private static List<Recommendation> recommendations(Connection connection, int userId,
-      String method, String evidenceQuery) throws SQLException {
+      PredictionMethod method, String evidenceQuery) throws SQLException {
+    return ranked(connection, userId, method, backing(connection, userId, evidenceQuery));
+  }
+
+  /** The ranking neighbours behind each of the user's top recommendations, by movie. */
+  private static Map<Integer, Backing> backing(Connection connection, int userId,
+      String evidenceQuery) throws SQLException {
     Map<Integer, Backing> backing = new HashMap<>();
     try (PreparedStatement query = connection.prepareStatement(evidenceQuery)) {
       query.setInt(1, userId);
@@ -134,6 +166,12 @@ public final class Catalog {
         }
       }
     }
+    return backing;
+  }
+
+  /** The user's top recommendations by {@code method}, each with the neighbours behind it. */
+  private static List<Recommendation> ranked(Connection connection, int userId,
+      PredictionMethod method, Map<Integer, Backing> backing) throws SQLException {
     List<Recommendation> recommendations = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT p.prediction_rank,"
         + " p.movie_id, " + String.format(MOVIE_COLUMNS, "p.movie_id") + ", p.prediction"
@@ -141,7 +179,7 @@ public final class Catalog {
         + " WHERE p.user_id = ? AND p.method = ? AND p.prediction_rank <= ?"
         + " ORDER BY p.prediction_rank")) {
       query.setInt(1, userId);
-      query.setString(2, method);
+      query.setString(2, method.value());
       query.setInt(3, TOP);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {

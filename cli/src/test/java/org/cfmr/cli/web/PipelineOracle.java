@@ -15,8 +15,9 @@ import java.util.TreeMap;
 
 /**
  * A deliberately plain reading of a pipeline's output files (the test oracle of the dashboard):
- * the train ratings, the neighbours in file order, the recommendation files, and a brute-force
- * new-user list written from the README's ranking and the spec's item-based formula.
+ * the train ratings, the neighbours in file order, the recommendation files (kNN's and ALS's),
+ * and a brute-force new-user list written from the README's ranking and the spec's item-based
+ * formula.
  */
 final class PipelineOracle {
   record Neighbour(int id, double similarity) {}
@@ -58,16 +59,20 @@ final class PipelineOracle {
     }
   }
 
-  /** The user's recommended movie ids in file order ({@code user} or {@code item} based). */
-  List<Integer> recommendations(String method, int user) {
+  /** The user's recommended movie ids in the order of the recommendations file {@code name}. */
+  List<Integer> recommendations(String name, int user) {
     List<Integer> movies = new ArrayList<>();
-    for (String line : lines("recommendations_" + method + "_based.csv")) {
-      String[] f = line.split(",");
+    for (String[] f : recommendationLines(name)) {
       if (Integer.parseInt(f[0]) == user) {
         movies.add(Integer.parseInt(f[1]));
       }
     }
     return movies;
+  }
+
+  /** The lines of the recommendations file {@code name}: userId, movieId, prediction. */
+  List<String[]> recommendationLines(String name) {
+    return lines(name).stream().map(line -> line.split(",")).toList();
   }
 
   double mean(int movie) {

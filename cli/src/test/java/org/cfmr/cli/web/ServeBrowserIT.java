@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.testing.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,13 +33,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * End to end in a real headless browser (Debian's chromium and chromedriver, which .ci/run
  * installs): the built {@code bin/cfmr serve} (so Javalin's relocated Jetty 11 runs beside
- * Hadoop's Jetty 9.4 on bin/cfmr's classpath) over the database loaded from a pipeline run. Opens
- * the home page, picks a user, opens a recommendation's movie page, rates three movies as a new
- * user and sees recommendations appear. Screenshots go to {@code cli/target/screenshots/}.
+ * Hadoop's Jetty 9.4 on bin/cfmr's classpath) over the database loaded from a pipeline run with
+ * ALS. Opens the home page, picks a user and sees the three lists (user-based, item-based, ALS),
+ * opens a recommendation's movie page, rates three movies as a new user and sees recommendations
+ * appear. Screenshots go to {@code cli/target/screenshots/}.
  */
 class ServeBrowserIT {
   private static final Path ROOT = SharedData.projectRoot();
   private static final Path SCREENSHOTS = ROOT.resolve("cli/target/screenshots");
+  private static Path output;
   private static Process serve;
   private static String base;
   private static WebDriver browser;
@@ -46,6 +49,7 @@ class ServeBrowserIT {
   @BeforeAll
   static void start() throws Exception {
     ServedDatabase database = ServedDatabase.get();
+    output = database.output;
     Path log = Files.createTempFile("cfmr-serve-", ".log");
     ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("bin/cfmr").toString(),
         "serve", "--jdbc-url", database.url, "--user", database.user, "--port", "0")
@@ -122,6 +126,13 @@ class ServeBrowserIT {
     }
   }
 
+  /** The title of the user's first movie in recommendations_als.csv. */
+  private static String firstAlsTitle(int user) throws Exception {
+    String first = Files.readAllLines(output.resolve(PipelineFiles.ALS_RECOMMENDATIONS)).stream()
+        .filter(line -> line.startsWith(user + ",")).findFirst().orElseThrow();
+    return BundledMovie.title(Integer.parseInt(first.split(",")[1]));
+  }
+
   @Test
   void aVisitorPicksAUserOpensARecommendationAndRatesAsANewUser() throws Exception {
     browser.get(base);
@@ -133,6 +144,10 @@ class ServeBrowserIT {
     assertEquals("User 1", browser.findElement(By.tagName("h1")).getText());
     assertEquals(30, browser.findElements(By.cssSelector("#user-based tr[data-movie]")).size());
     assertEquals(30, browser.findElements(By.cssSelector("#item-based tr[data-movie]")).size());
+    assertEquals("Recommended by ALS", browser.findElement(By.cssSelector("#als h2")).getText());
+    assertEquals(30, browser.findElements(By.cssSelector("#als tr[data-movie]")).size());
+    assertEquals(firstAlsTitle(1),
+        browser.findElement(By.cssSelector("#als tr[data-movie] td a")).getText());
     screenshot("dashboard");
 
     WebElement recommendation = browser.findElement(By.cssSelector("#item-based tr[data-movie] td a"));

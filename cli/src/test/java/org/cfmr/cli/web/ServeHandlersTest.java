@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.cfmr.core.testing.SharedData;
+import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.web.Posters;
 import org.cfmr.web.ServeSettings;
 import org.cfmr.web.WebApp;
@@ -104,12 +102,40 @@ class ServeHandlersTest {
     assertEquals(rated.size(), shown.size());
     rated.forEach((movie, rating) ->
         assertEquals(String.format(Locale.ROOT, "%.1f", rating), shown.get(movie), "movie " + movie));
-    assertEquals(oracle.recommendations("user", 1).subList(0, 30),
+    assertEquals(oracle.recommendations(PipelineFiles.USER_BASED_RECOMMENDATIONS, 1).subList(0, 30),
         ids(page, "#user-based tr[data-movie]", "data-movie"));
-    assertEquals(oracle.recommendations("item", 1).subList(0, 30),
+    assertEquals(oracle.recommendations(PipelineFiles.ITEM_BASED_RECOMMENDATIONS, 1).subList(0, 30),
         ids(page, "#item-based tr[data-movie]", "data-movie"));
     assertEquals(50, page.select("#similar-users tr[data-user]").size());
     assertTrue(page.text().contains("Toy Story (1995)"), "titles are shown");
+  }
+
+  /**
+   * The pipeline ran with {@code --models knn,als}: beside the kNN lists, ALS's, the first 30 lines
+   * of the user's in recommendations_als.csv with their titles and predictions, and no neighbours.
+   */
+  @Test
+  void theAlsListIsTheUsersFirstLinesOfTheAlsFile() throws Exception {
+    List<String[]> lines = oracle.recommendationLines(PipelineFiles.ALS_RECOMMENDATIONS);
+    int user = Integer.parseInt(lines.get(0)[0]);
+    Document page = page("/users/" + user);
+    assertEquals("Recommended by ALS", page.select("#als h2").text());
+    List<Element> rows = page.select("#als tr[data-movie]");
+    assertEquals(BundledMovie.title(Integer.parseInt(lines.get(0)[1])),
+        rows.get(0).select("td a").first().text());
+    List<String[]> usersLines = lines.stream()
+        .filter(line -> line[0].equals(String.valueOf(user))).limit(30).toList();
+    assertEquals(30, rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      List<Element> cells = rows.get(i).select("td");
+      assertEquals(String.valueOf(i + 1), cells.get(0).text());
+      assertEquals(usersLines.get(i)[1], rows.get(i).attr("data-movie"));
+      assertEquals(PipelineOracle.twoDecimals(Double.parseDouble(usersLines.get(i)[2])),
+          cells.get(2).text());
+    }
+    assertTrue(page.select("#als .reason, #als .evidence").isEmpty(), "no neighbours behind ALS");
+    assertTrue(page.text().contains("30 user-based, 30 item-based and 30 ALS recommendations"),
+        page.select("h1 + p").text());
   }
 
   /**
@@ -167,7 +193,7 @@ class ServeHandlersTest {
   @Test
   void searchIsCaseInsensitiveFiltersByGenreAndPages() throws Exception {
     List<String[]> movies = new ArrayList<>();
-    for (CSVLine line : CSVLine.read()) {
+    for (BundledMovie line : BundledMovie.read()) {
       movies.add(new String[] {line.id(), line.title(), line.genres()});
     }
     for (String[] search : new String[][] {{"toy", ""}, {"LOVE", "Comedy"}, {"the", "Drama"},
@@ -342,24 +368,6 @@ class ServeHandlersTest {
     } finally {
       withPosters.stop();
       tmdb.stop(0);
-    }
-  }
-
-  /** One movie of the bundled movies.csv (read with a plain CSV split that honours quotes). */
-  record CSVLine(String id, String title, String genres) {
-    static List<CSVLine> read() throws IOException {
-      List<CSVLine> lines = new ArrayList<>();
-      List<String> all = Files.readAllLines(SharedData.bundled("movies.csv"));
-      for (String line : all.subList(1, all.size())) {
-        int first = line.indexOf(',');
-        int last = line.lastIndexOf(',');
-        String title = line.substring(first + 1, last);
-        if (title.startsWith("\"")) {
-          title = title.substring(1, title.length() - 1).replace("\"\"", "\"");
-        }
-        lines.add(new CSVLine(line.substring(0, first), title, line.substring(last + 1)));
-      }
-      return lines;
     }
   }
 }

@@ -16,11 +16,11 @@ import org.cfmr.sql.LoadSettings;
 import org.cfmr.sql.MysqlLoader;
 
 /**
- * The dashboard's test database, made once per JVM: {@code cfmr pipeline} (in-memory engine) on
- * the bundled data, then {@code cfmr load-mysql} of its output into the database .ci/run prepares
- * for the web tests (CFMR_TEST_WEB_JDBC_URL, CFMR_TEST_DB_USER, CFMR_TEST_DB_PASSWORD; its own
- * database, so that the sql module's tests never clobber it). Under {@code CI=true} a missing
- * variable fails; otherwise the test is skipped with the reason.
+ * The dashboard's test database, made once per JVM: {@code cfmr pipeline --models knn,als}
+ * (in-memory engine) on the bundled data, then {@code cfmr load-mysql} of its output into the
+ * database .ci/run prepares for the web tests (CFMR_TEST_WEB_JDBC_URL, CFMR_TEST_DB_USER,
+ * CFMR_TEST_DB_PASSWORD; its own database, so that the sql module's tests never clobber it).
+ * Under {@code CI=true} a missing variable fails; otherwise the test is skipped with the reason.
  */
 public final class ServedDatabase {
   public static final String URL_VARIABLE = "CFMR_TEST_WEB_JDBC_URL";
@@ -47,7 +47,8 @@ public final class ServedDatabase {
     if (instance == null) {
       try {
         Path output = Files.createTempDirectory("cfmr-web-test-").resolve("out");
-        assertEquals(0, Main.run("pipeline", "--engine", "memory", "--output", output.toString()));
+        assertEquals(0, Main.run("pipeline", "--engine", "memory", "--models", "knn,als",
+            "--output", output.toString()));
         ServedDatabase database = new ServedDatabase(output);
         database.dropAllTables();
         MysqlLoader.load(new LoadSettings(database.url, database.user, database.password,
