@@ -144,7 +144,7 @@ class BlendTest {
     List<double[]> rows = new ArrayList<>();
     List<Double> ratings = new ArrayList<>();
     Parts parts = fitted.onFit();
-    forEachKnownRating(parts, fitted.validation(), (values, rating) -> {
+    forEachKnownRating(parts, fitted.validation(), (predictions, values, rating) -> {
       rows.add(values);
       ratings.add(rating);
     });
@@ -160,7 +160,8 @@ class BlendTest {
   /**
    * The blend of the parts fitted on T, with the weights fitted on V: every test figure is that
    * of {@code clip(w_0 + Σ w_k·x_k)} (the fallback where user or movie is not in T), the same for
-   * 1 and 2 threads, and its RMSE is below each part's, over its ratings and over all.
+   * 1 and 2 threads, and its RMSE is below each part's: over the ratings each covers, over all
+   * ratings, and over the ratings the part covers.
    */
   @Test
   void theBundledBlendIsTheOraclesAndBeatsEveryPart() {
@@ -174,11 +175,20 @@ class BlendTest {
 
     Clipping clipping = Clipping.of(train, true);
     double[] covered = new double[3];
-    forEachKnownRating(parts, fitted.test(), (values, rating) -> {
+    double[][] onPartsRatings = new double[parts.recommenders().size()][3];
+    forEachKnownRating(parts, fitted.test(), (predictions, values, rating) -> {
       double error = clipping.apply(oracleBlend(weights(weights), values)) - rating;
       covered[0]++;
       covered[1] += error * error;
       covered[2] += Math.abs(error);
+      for (int k = 0; k < predictions.length; k++) {
+        if (!Double.isNaN(predictions[k])) {
+          double partError = predictions[k] - rating;
+          onPartsRatings[k][0]++;
+          onPartsRatings[k][1] += partError * partError;
+          onPartsRatings[k][2] += error * error;
+        }
+      }
     });
     assertEquals((long) covered[0], result.covered());
     assertEquals(Math.sqrt(covered[1] / covered[0]), result.rmse(), 1e-9);
@@ -198,6 +208,12 @@ class BlendTest {
         (FactorRecommender) parts.recommenders().get(2), SETTINGS);
     assertTrue(result.rmse() < als.rmse() && result.rmseAll() < als.rmseAll(), "ALS");
     assertTrue(result.rmse() < 0.8269, "below item-based kNN's measured 0.8269: " + result.rmse());
+    for (int k = 0; k < onPartsRatings.length; k++) {
+      double part = Math.sqrt(onPartsRatings[k][1] / onPartsRatings[k][0]);
+      double blendOnThem = Math.sqrt(onPartsRatings[k][2] / onPartsRatings[k][0]);
+      assertTrue(blendOnThem < part, "on the ratings " + parts.recommenders().get(k).title()
+          + " covers: " + blendOnThem + " against " + part);
+    }
   }
 
   private static double oracleBlend(double[] weights, double[] values) {
@@ -208,14 +224,18 @@ class BlendTest {
     return sum;
   }
 
-  /** A rating's parts' values and its rating. */
+  /**
+   * A rating's recommenders' predictions (NaN where one does not cover it), the parts' values
+   * and the rating.
+   */
   private interface RatingValues {
-    void accept(double[] values, double rating);
+    void accept(double[] predictions, double[] values, double rating);
   }
 
   /**
    * For each rating of {@code ratings} whose user and movie are in the parts' train split, in
-   * order: each recommender's prediction, its fallback where NaN, and the clipped baseline.
+   * order: each recommender's prediction, the values (each prediction, the clipped baseline
+   * where it is NaN, and last the clipped baseline) and the rating.
    */
   private static void forEachKnownRating(Parts parts, TestRatings ratings, RatingValues action) {
     TrainData train = parts.train();
@@ -233,14 +253,15 @@ class BlendTest {
         if (item < 0) {
           continue;
         }
+        double baseline = clipping.apply(parts.baseline().predict(user, item));
+        double[] predictions = new double[scorers.size()];
         double[] values = new double[scorers.size() + 1];
         for (int k = 0; k < scorers.size(); k++) {
-          double prediction = scorers.get(k).predict(item);
-          values[k] = Double.isNaN(prediction)
-              ? clipping.apply(parts.baseline().predict(user, item)) : prediction;
+          predictions[k] = scorers.get(k).predict(item);
+          values[k] = Double.isNaN(predictions[k]) ? baseline : predictions[k];
         }
-        values[scorers.size()] = clipping.apply(parts.baseline().predict(user, item));
-        action.accept(values, ratings.ratingAt(at));
+        values[scorers.size()] = baseline;
+        action.accept(predictions, values, ratings.ratingAt(at));
       }
     }
   }
