@@ -64,10 +64,9 @@ import org.cfmr.core.io.NeighbourListsFile;
  * The main job, stage after stage into one output folder: the split, the neighbour files of both
  * modes, optionally ALS's factor files, the evaluation of user- and item-based predictions (and
  * ALS's, and optionally the blend's, {@link ValidationBlend}) beside the global mean, the
- * baseline and the popularity list ({@code metrics.json}),
- * the top-N recommendations of each,
- * {@code run.json} (what was run, for the MySQL loader's {@code runs} table), and optionally the
- * MySQL load. Every file is staged first and all of them are committed together at the end, as
+ * baseline and the popularity list ({@code metrics.json}), the top-N recommendations of kNN's
+ * modes (and ALS's), {@code run.json} (what was run, for the MySQL loader's {@code runs} table),
+ * and optionally the MySQL load. Every file is staged first and all of them are committed together at the end, as
  * one result with one manifest ({@link OutputFolder}): after a failure or a kill the folder holds
  * the previous complete result or this one, never a mix.
  */
@@ -305,9 +304,9 @@ final class Pipeline {
         settings.neighbours(), settings.als(), settings.predictions(), settings.split().seed(),
         settings.blendValidation(), settings.threads()));
     out.printf(Locale.ROOT, "blend: parts fitted on %,d train ratings, weights on %,d of the "
-            + "%,d validation ratings (%s of train): pred = %s (%.1fs)%n", fit.fitRatings(),
-        fit.weights().ratings(), fit.validationRatings(), settings.blendValidation(),
-        fit.weights().describe(), (System.nanoTime() - start) / 1e9);
+            + "%,d validation ratings (--blend-validation %s): pred = %s (%.1fs)%n",
+        fit.fitRatings(), fit.weights().ratings(), fit.validationRatings(),
+        settings.blendValidation(), fit.weights().describe(), (System.nanoTime() - start) / 1e9);
     return fit;
   }
 

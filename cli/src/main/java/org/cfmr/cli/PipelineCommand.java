@@ -108,7 +108,7 @@ final class PipelineCommand implements Callable<Integer> {
           + "metrics.json and recommendations_als.csv, for about a second more on the bundled "
           + "data. Off by default for what it gives: on the bundled data and ml-100k ALS predicts "
           + "worse than kNN (on the bundled data worse than the baseline too) and its lists, of "
-          + "every unrated movie by x_u·y_i, rank far below popularity's (README) "
+          + "every unrated movie by x_u·y_i, rank far below popularity's (README). "
           + "blend (with als) adds the least-squares blend of user-based kNN, item-based kNN, "
           + "ALS and the baseline, its weights fitted on --blend-validation of the train split "
           + "with the parts fitted on the rest: its row in the table and metrics.json and its "
