@@ -32,6 +32,8 @@ import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.ResultStage;
+import org.cfmr.eval.BlendParts;
+import org.cfmr.eval.BlendRecommender;
 import org.cfmr.eval.Evaluation;
 import org.cfmr.eval.EvaluationResult;
 import org.cfmr.eval.EvaluationSettings;
@@ -61,10 +63,10 @@ import org.cfmr.core.io.NeighbourListsFile;
 /**
  * The main job, stage after stage into one output folder: the split, the neighbour files of both
  * modes, optionally ALS's factor files, the evaluation of user- and item-based predictions (and
- * ALS's) beside the global mean, the baseline and the popularity list ({@code metrics.json}),
- * the top-N recommendations of each,
- * {@code run.json} (what was run, for the MySQL loader's {@code runs} table), and optionally the
- * MySQL load. Every file is staged first and all of them are committed together at the end, as
+ * ALS's, and optionally the blend's, {@link ValidationBlend}) beside the global mean, the
+ * baseline and the popularity list ({@code metrics.json}), the top-N recommendations of kNN's
+ * modes (and ALS's), {@code run.json} (what was run, for the MySQL loader's {@code runs} table),
+ * and optionally the MySQL load. Every file is staged first and all of them are committed together at the end, as
  * one result with one manifest ({@link OutputFolder}): after a failure or a kill the folder holds
  * the previous complete result or this one, never a mix.
  */
@@ -85,12 +87,13 @@ final class Pipeline {
    * neighbours, is null when the prediction neighbours rank the lists; {@code database}, where
    * to load, may be null, and so may {@code work}, the MapReduce chain's work folder (null: the
    * default one, {@link NeighbourStage.Request#work()}); {@code als}, the ALS fit, is null when
-   * ALS is not run.
+   * ALS is not run; {@code blendValidation}, the share of the train ratings the blend's weights
+   * are fitted on ({@link ValidationBlend}), is null when the blend is not run (it needs ALS).
    */
   record Settings(Path input, Path output, boolean overwrite, SplitSettings split,
       GivenFiles given, NeighbourSettings neighbours, NeighbourSettings ranking,
       EvaluationSettings predictions, Engine engine, int reducers, int threads, int topN,
-      DatabaseOptions database, Path work, AlsSettings als) {
+      DatabaseOptions database, Path work, AlsSettings als, Double blendValidation) {
 
     /** The files of the result, the ranking neighbours' and ALS's when they are computed. */
     List<String> files() {
@@ -133,6 +136,7 @@ final class Pipeline {
     List<NeighbourStage.Request> chainRuns = new ArrayList<>();
     NeighbourStage.Result neighbours;
     AlsFiles.Request alsRequest = null;
+    ValidationBlend.Fit blend = null;
     RatingsInput input = settings.given() == null
         ? RatingsInput.locate(settings.split().input(), conf) : null;
     try (OutputFolder folder = OutputFolder.forResult(settings.output(), settings.files(),
@@ -152,13 +156,15 @@ final class Pipeline {
         alsRequest = als(split.train(), neighbours.engine(), folder);
       }
 
-      TrainData train = TrainData.of(RatingsReader.readTrain(split.train(), conf));
+      TrainRatings trainRatings = RatingsReader.readTrain(split.train(), conf);
+      TrainData train = TrainData.of(trainRatings);
       TestRatings test = TestRatings.read(split.test(), train, conf);
       EvaluationSettings evaluation = settings.predictions();
       Baseline baseline = BaselineFit.fit(train, evaluation.baseline(), settings.threads());
       models = new ArrayList<>(ModelEvaluation.both(train, test, baseline,
           evaluation.baseline(), evaluation.clip()));
       results = new ArrayList<>();
+      List<Recommender> parts = new ArrayList<>();
       for (Mode mode : MODES) {
         NeighbourLists lists = NeighbourListsFile.read(folder.staged(NeighbourRole.PREDICTION.fileName(mode)), conf);
         NeighbourLists rankingLists = settings.ranking() == null ? lists : NeighbourListsFile.read(
@@ -166,6 +172,7 @@ final class Pipeline {
         Recommender recommender = KnnRecommender.of(train, lists, rankingLists,
             evaluation.withMode(mode), baseline);
         results.add(Evaluation.run(train, test, recommender, evaluation.withMode(mode)));
+        parts.add(recommender);
         recommend(recommender, mode == Mode.USER ? PipelineFiles.USER_BASED_RECOMMENDATIONS
             : PipelineFiles.ITEM_BASED_RECOMMENDATIONS, folder);
       }
@@ -175,11 +182,19 @@ final class Pipeline {
             evaluation, baseline, conf);
         models.add(Evaluation.runFactors(train, test, als, evaluation));
         recommend(als, PipelineFiles.ALS_RECOMMENDATIONS, folder);
+        parts.add(als);
+      }
+      if (settings.blendValidation() != null) {
+        blend = blendWeights(trainRatings);
+        BlendRecommender recommender = BlendRecommender.of(
+            BlendParts.of(train, parts, baseline, evaluation.clip()), blend.weights(), evaluation,
+            baseline);
+        models.add(Evaluation.runBlend(train, test, recommender, evaluation));
       }
       popularity = PopularityBaseline.evaluate(train, test, EvaluationSettings.DEFAULT_TOP_N,
           EvaluationSettings.DEFAULT_RELEVANT_FROM);
       write(folder, PipelineFiles.METRICS, Evaluation.toJsonText(results, models, popularity));
-      write(folder, PipelineFiles.RUN, runJson(split, neighbours.engine()));
+      write(folder, PipelineFiles.RUN, runJson(split, neighbours.engine(), blend));
       folder.commit();
     }
     chainRuns.forEach(request -> NeighbourStage.removeWork(request, conf));
@@ -240,6 +255,8 @@ final class Pipeline {
             : settings.ranking().describe())
         .setting("predictions", settings.predictions().describe())
         .setting("als", settings.als() == null ? "off" : settings.als().describe())
+        .setting("blend", settings.blendValidation() == null ? "off"
+            : "validation " + settings.blendValidation())
         .setting("max_pivot_ratings", similarity.maxPivotRatings())
         .setting("top_n", settings.topN());
   }
@@ -277,6 +294,22 @@ final class Pipeline {
     return request;
   }
 
+  /**
+   * Fits the blend's weights on a validation part of {@code train} ({@link ValidationBlend}) and
+   * says so.
+   */
+  private ValidationBlend.Fit blendWeights(TrainRatings train) {
+    long start = System.nanoTime();
+    ValidationBlend.Fit fit = ValidationBlend.fit(train, new ValidationBlend.Settings(
+        settings.neighbours(), settings.als(), settings.predictions(), settings.split().seed(),
+        settings.blendValidation(), settings.threads()));
+    out.printf(Locale.ROOT, "blend: parts fitted on %,d train ratings, weights on %,d of the "
+            + "%,d validation ratings (--blend-validation %s): pred = %s (%.1fs)%n",
+        fit.fitRatings(), fit.weights().ratings(), fit.validationRatings(),
+        settings.blendValidation(), fit.weights().describe(), (System.nanoTime() - start) / 1e9);
+    return fit;
+  }
+
   /** Writes {@code recommender}'s lists to the staged file {@code name} and says so. */
   private void recommend(Recommender recommender, String name, OutputFolder folder) {
     long lines = RecommendCommand.writeStaged(recommender, settings.topN(), null,
@@ -295,7 +328,7 @@ final class Pipeline {
   }
 
   /** What was run: the input, its dataset folder (where movies.csv is), the settings and counts. */
-  private String runJson(SplitFiles split, Engine engine) {
+  private String runJson(SplitFiles split, Engine engine, ValidationBlend.Fit blend) {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode run = json.createObjectNode();
     run.put("cfmr_version", Main.version());
@@ -323,6 +356,18 @@ final class Pipeline {
       als.put("iterations", settings.als().iterations());
       als.put("reg", settings.als().reg());
       als.put("seed", settings.als().seed());
+    }
+    if (blend != null) {
+      ObjectNode record = run.putObject("blend");
+      record.put("validation_fraction", settings.blendValidation());
+      record.put("fit_ratings", blend.fitRatings());
+      record.put("validation_ratings", blend.validationRatings());
+      record.put("fitted_on", blend.weights().ratings());
+      ObjectNode weights = record.putObject("weights");
+      weights.put("intercept", blend.weights().intercept());
+      for (int k = 0; k < blend.weights().names().size(); k++) {
+        weights.put(blend.weights().names().get(k), blend.weights().weight(k));
+      }
     }
     run.putObject("recommendations").put("n", settings.topN());
     try {

@@ -11,6 +11,7 @@ import org.cfmr.core.UsageException;
 import org.cfmr.eval.EvaluationSettings;
 import org.cfmr.eval.PredictionOptions;
 import org.cfmr.eval.Recommendations;
+import org.cfmr.eval.ValidationSplit;
 import org.cfmr.mapreduce.Engine;
 import org.cfmr.mapreduce.NeighboursCommand;
 import org.cfmr.mapreduce.NeighbourOptions;
@@ -101,13 +102,19 @@ final class PipelineCommand implements Callable<Integer> {
 
   @Mixin PredictionOptions prediction;
 
-  @Option(names = "--models", split = ",", paramLabel = "knn[,als]", defaultValue = "knn",
+  @Option(names = "--models", split = ",", paramLabel = "knn[,als[,blend]]", defaultValue = "knn",
       description = "knn: the neighbours' evaluation and recommendations (always run); als adds "
           + "an ALS fit (user_factors.txt, item_factors.txt, als.json), its row in the table and "
           + "metrics.json and recommendations_als.csv, for about a second more on the bundled "
           + "data. Off by default for what it gives: on the bundled data and ml-100k ALS predicts "
           + "worse than kNN (on the bundled data worse than the baseline too) and its lists, of "
-          + "every unrated movie by x_u·y_i, rank far below popularity's (README) "
+          + "every unrated movie by x_u·y_i, rank far below popularity's (README). "
+          + "blend (with als) adds the least-squares blend of user-based kNN, item-based kNN, "
+          + "ALS and the baseline, its weights fitted on --blend-validation of the train split "
+          + "with the parts fitted on the rest: its row in the table and metrics.json and its "
+          + "weights in run.json, for a second fit of every part. Off by default for its lists: "
+          + "it predicts better than each part on the bundled data and ml-100k, but its lists, "
+          + "by the blended prediction, rank below kNN's and popularity's (README) "
           + "(default: ${DEFAULT-VALUE}).")
   List<String> models;
 
@@ -123,6 +130,11 @@ final class PipelineCommand implements Callable<Integer> {
   @Option(names = "--als-iterations", defaultValue = "" + AlsSettings.DEFAULT_ITERATIONS,
       paramLabel = "N", description = "ALS's iterations (default: ${DEFAULT-VALUE}).")
   int alsIterations;
+
+  @Option(names = "--blend-validation", defaultValue = "" + ValidationSplit.DEFAULT_FRACTION,
+      paramLabel = "FRACTION", description = "The share of the train ratings held out to fit "
+          + "the blend's weights on, the parts fitted on the rest (default: ${DEFAULT-VALUE}).")
+  double blendValidation;
 
   /** Where to also load the results; null when neither option is given. */
   @ArgGroup(exclusive = false, multiplicity = "0..1")
@@ -140,7 +152,7 @@ final class PipelineCommand implements Callable<Integer> {
         similarity, ranking(similarity),
         prediction.apply(EvaluationSettings.defaults(Mode.USER).withThreads(threadCount)),
         engine, reducers, threadCount, topN, database, work != null ? new Path(work) : null,
-        als());
+        als(), blend());
     new Pipeline(settings, System.out).run();
     return 0;
   }
@@ -150,12 +162,17 @@ final class PipelineCommand implements Callable<Integer> {
     return spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
+  /** The models of {@code --models}, trimmed, each once. */
+  private List<String> modelNames() {
+    return models.stream().map(String::trim).distinct().toList();
+  }
+
   /** The ALS fit's settings, or null when {@code --models} leaves ALS out. */
   private AlsSettings als() {
-    List<String> names = models.stream().map(String::trim).distinct().toList();
+    List<String> names = modelNames();
     for (String name : names) {
-      if (!name.equals("knn") && !name.equals("als")) {
-        throw new UsageException("unknown model '" + name + "' (expected knn or als)");
+      if (!List.of("knn", "als", "blend").contains(name)) {
+        throw new UsageException("unknown model '" + name + "' (expected knn, als or blend)");
       }
     }
     if (!names.contains("knn")) {
@@ -175,6 +192,23 @@ final class PipelineCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage().replace("--", "--als-"));
     }
+  }
+
+  /** The blend's validation share, or null when {@code --models} leaves the blend out. */
+  private Double blend() {
+    List<String> names = modelNames();
+    if (!names.contains("blend")) {
+      if (given("--blend-validation")) {
+        throw new UsageException("--blend-validation is the blend's: add --models knn,als,blend");
+      }
+      return null;
+    }
+    if (!names.contains("als")) {
+      throw new UsageException("--models blend blends kNN with ALS: add als (--models "
+          + "knn,als,blend)");
+    }
+    ValidationSplit.requireFraction(blendValidation);
+    return blendValidation;
   }
 
   /** The ranking neighbours' settings, or null when the prediction neighbours rank. */

@@ -312,6 +312,72 @@ class PipelineTest {
     assertTrue(Files.notExists(dir.resolve("refused")), "usage errors write nothing");
   }
 
+  /**
+   * {@code --models knn,als,blend} adds the blend's row beside its parts in the same result (no
+   * file of its own; the kNN files are the run without it): its RMSE, over the ratings it covers
+   * and over all, is below user-based kNN's, item-based kNN's, ALS's and the baseline's on the
+   * bundled data; its weights, printed and in run.json, and its figures are the same for 1
+   * thread. The blend without ALS, and its option without it, are usage errors.
+   */
+  @Test
+  void theBlendIsARowOfTheSameResultAndBeatsEveryPart() throws IOException {
+    Path withBlend = dir.resolve("blend");
+    String printedBlend = run("pipeline", "--output", withBlend.toString(), "--top-n", "20",
+        "--models", "knn,als,blend");
+    ResultManifest manifest = ResultManifest.read(
+        org.apache.hadoop.fs.FileSystem.getLocal(new org.apache.hadoop.conf.Configuration()),
+        new org.apache.hadoop.fs.Path(withBlend.toUri()));
+    Set<String> expected = new HashSet<>(FILES);
+    expected.addAll(List.of(PipelineFiles.USER_FACTORS, PipelineFiles.ITEM_FACTORS,
+        PipelineFiles.ALS_REPORT, PipelineFiles.ALS_RECOMMENDATIONS));
+    assertEquals(expected, manifest.files().keySet());
+    assertEquals("validation 0.1", manifest.stages().get("pipeline").at("/settings/blend")
+        .asText());
+    for (String name : FILES) {
+      if (!name.endsWith(".json")) {
+        assertArrayEquals(Files.readAllBytes(output.resolve(name)),
+            Files.readAllBytes(withBlend.resolve(name)), name);
+      }
+    }
+    ObjectMapper json = new ObjectMapper();
+    JsonNode metrics = json.readTree(withBlend.resolve(PipelineFiles.METRICS).toFile());
+    JsonNode blend = metrics.get("blend");
+    assertEquals("blend", blend.get("ranking").asText());
+    assertEquals(metrics.at("/als/coverage"), blend.get("coverage"),
+        "it covers what ALS covers: every rating whose user and movie are in train");
+    for (String part : List.of("user", "item", "als", "baseline")) {
+      assertTrue(blend.get("rmse").asDouble() < metrics.at("/" + part + "/rmse").asDouble(),
+          part + " " + metrics.get(part) + " " + blend);
+      assertTrue(blend.get("rmse_all").asDouble()
+          < metrics.at("/" + part + "/rmse_all").asDouble(), part + " over all ratings");
+    }
+    assertTrue(printedBlend.lines().anyMatch(line -> line.matches("—\\s+blend\\s+blend\\s+"
+        + String.format(java.util.Locale.ROOT, "%.4f", blend.get("rmse").asDouble()) + " .*")),
+        printedBlend);
+
+    JsonNode run = json.readTree(withBlend.resolve(PipelineFiles.RUN).toFile()).get("blend");
+    assertEquals(0.1, run.get("validation_fraction").asDouble());
+    assertEquals(80_939, run.get("fit_ratings").asLong() + run.get("validation_ratings").asLong());
+    List<String> names = new java.util.ArrayList<>();
+    run.get("weights").fieldNames().forEachRemaining(names::add);
+    assertEquals(List.of("intercept", "user-based", "item-based", "ALS", "baseline"), names);
+    String printedWeights = printedBlend.lines().filter(line -> line.startsWith("blend: "))
+        .findFirst().orElseThrow().replaceAll(".*: pred = (.*) \\([0-9.]+s\\)$", "$1");
+    assertEquals(blend.get("settings").asText(), printedWeights, "the printed weights");
+
+    Path oneThread = dir.resolve("blend-one-thread");
+    run("pipeline", "--output", oneThread.toString(), "--top-n", "20", "--models",
+        "knn,als,blend", "--threads", "1");
+    assertEquals(run, json.readTree(oneThread.resolve(PipelineFiles.RUN).toFile()).get("blend"));
+    assertEquals(blend, json.readTree(oneThread.resolve(PipelineFiles.METRICS).toFile())
+        .get("blend"));
+
+    String refused = dir.resolve("refused-blend").toString();
+    assertEquals(2, Main.run("pipeline", "--output", refused, "--models", "knn,blend"));
+    assertEquals(2, Main.run("pipeline", "--output", refused, "--blend-validation", "0.2"));
+    assertTrue(Files.notExists(dir.resolve("refused-blend")), "usage errors write nothing");
+  }
+
   private static byte[][] contents() throws IOException {
     byte[][] bytes = new byte[FILES.size()][];
     for (int i = 0; i < FILES.size(); i++) {

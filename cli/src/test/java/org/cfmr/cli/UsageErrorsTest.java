@@ -65,6 +65,26 @@ class UsageErrorsTest {
   }
 
   @Test
+  void theBlendRefusesAValidationShareOfZeroOrOneAndNeedsAls() {
+    for (String fraction : new String[] {"0", "1"}) {
+      Path out = dir.resolve("blend-" + fraction);
+      assertEquals("cfmr: --blend-validation must be between 0 and 1, both excluded (the share "
+              + "of the train ratings the blend's weights are fitted on), not "
+              + Double.parseDouble(fraction),
+          failure(2, "pipeline", "--output", out.toString(), "--models", "knn,als,blend",
+              "--blend-validation", fraction));
+      assertFalse(Files.exists(out), out + " was made");
+    }
+    assertEquals("cfmr: --models blend blends kNN with ALS: add als (--models knn,als,blend)",
+        failure(2, "pipeline", "--output", dir.resolve("out").toString(), "--models",
+            "knn,blend"));
+    assertEquals("cfmr: --blend-validation is the blend's: add --models knn,als,blend",
+        failure(2, "pipeline", "--output", dir.resolve("out").toString(), "--blend-validation",
+            "0.2"));
+    assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  @Test
   void evaluateRefusesAnExistingJsonFileBeforeReadingAnything() throws IOException {
     Path json = Files.writeString(dir.resolve("metrics.json"), "{}");
     assertEquals("cfmr: " + json + " exists; pass --overwrite to replace it",

@@ -78,12 +78,29 @@ public final class Evaluation {
    */
   public static ModelResult runFactors(TrainData train, TestRatings test,
       FactorRecommender recommender, EvaluationSettings settings) {
+    return runModel(train, test, recommender, settings, "als", "rank=" + recommender.rank(),
+        FactorRecommender.RANKING);
+  }
+
+  /**
+   * Evaluates the blend as ALS is evaluated ({@link #runFactors}): the error figures over the
+   * ratings it covers and all ratings, and the top-N lists ranked by the unclipped blend, as
+   * {@link ModelResult} {@code blend} with its weights as the settings.
+   */
+  public static ModelResult runBlend(TrainData train, TestRatings test,
+      BlendRecommender recommender, EvaluationSettings settings) {
+    return runModel(train, test, recommender, settings, "blend",
+        recommender.weights().describe(), BlendRecommender.RANKING);
+  }
+
+  /** A recommender's figures as the {@link ModelResult} {@code key} titled by the recommender. */
+  private static ModelResult runModel(TrainData train, TestRatings test, Recommender recommender,
+      EvaluationSettings settings, String key, String detail, String ranking) {
     Totals totals = measure(train, test, recommender, settings, recommender.title());
-    return new ModelResult("als", "ALS", "rank=" + recommender.rank(), totals.covered().rmse(),
+    return new ModelResult(key, recommender.title(), detail, totals.covered().rmse(),
         totals.covered().mae(), totals.covered().count, test.size(), totals.all().rmse(),
-        totals.all().mae(), new TopNResult(FactorRecommender.RANKING, settings.topN(),
-            settings.relevantFrom(), totals.precision(), totals.recall(), totals.ndcg(),
-            totals.ranked()));
+        totals.all().mae(), new TopNResult(ranking, settings.topN(), settings.relevantFrom(),
+            totals.precision(), totals.recall(), totals.ndcg(), totals.ranked()));
   }
 
   /** Each test user's figures, one user per task, added in user order. */

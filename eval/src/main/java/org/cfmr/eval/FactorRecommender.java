@@ -1,6 +1,5 @@
 package org.cfmr.eval;
 
-import java.util.Arrays;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -54,15 +53,29 @@ public final class FactorRecommender implements Recommender {
       EvaluationSettings settings, Baseline baseline, Configuration conf) {
     Factors users = FactorFiles.read(userFile, 0, conf);
     Factors items = FactorFiles.read(itemFile, users.rank(), conf);
+    return of(train, users, items, userFile.toString(), itemFile.toString(), settings, baseline);
+  }
+
+  /**
+   * The recommender over factors in memory (an ALS fit of {@code train}), as {@link #read} makes
+   * it from their files.
+   */
+  public static FactorRecommender of(TrainData train, Factors users, Factors items,
+      EvaluationSettings settings, Baseline baseline) {
+    return of(train, users, items, "the user factors", "the item factors", settings, baseline);
+  }
+
+  private static FactorRecommender of(TrainData train, Factors users, Factors items,
+      String userSource, String itemSource, EvaluationSettings settings, Baseline baseline) {
     Clipping clipping = Clipping.of(train, settings.clip());
     return new FactorRecommender(train, users, items,
-        rows(users, train.userIds(), userFile, "users"),
-        rows(items, train.itemIds(), itemFile, "movies"), clipping,
+        rows(users, train.userIds(), userSource, "users"),
+        rows(items, train.itemIds(), itemSource, "movies"), clipping,
         settings.fallback().of(train, baseline, clipping));
   }
 
-  /** The row of each id's vector. */
-  private static int[] rows(Factors factors, int[] ids, Path file, String what) {
+  /** The row of each id's vector; {@code source} names the factors in the error. */
+  private static int[] rows(Factors factors, int[] ids, String source, String what) {
     int[] rows = new int[ids.length];
     int missing = 0;
     int first = -1;
@@ -74,7 +87,7 @@ public final class FactorRecommender implements Recommender {
     }
     if (missing > 0) {
       throw new CfmrException(String.format(Locale.ROOT, "%s: no factors for %,d of the %,d "
-          + "train %s (the first: %d): were they fitted on this train split?", file, missing,
+          + "train %s (the first: %d): were they fitted on this train split?", source, missing,
           ids.length, what, first));
     }
     return rows;
@@ -106,7 +119,7 @@ public final class FactorRecommender implements Recommender {
 
   /** One thread's scorer: the current user's row, and the candidate list reused user after user. */
   private final class Scorers implements UserScorers {
-    private final int[] unrated = new int[train.items()];
+    private final UnratedItems unrated = new UnratedItems(train);
     private int userRow;
     private int user;
 
@@ -121,20 +134,9 @@ public final class FactorRecommender implements Recommender {
       return clipping.apply(dot(item));
     }
 
-    /** The train items the user did not rate: a walk beside the user's rated items (ascending). */
     @Override
     public int[] candidates() {
-      int size = 0;
-      int at = train.userStart(user);
-      int end = train.userStart(user + 1);
-      for (int item = 0; item < unrated.length; item++) {
-        if (at < end && train.itemAt(at) == item) {
-          at++;
-        } else {
-          unrated[size++] = item;
-        }
-      }
-      return Arrays.copyOf(unrated, size);
+      return unrated.of(user);
     }
 
     @Override

@@ -9,12 +9,13 @@ import java.util.Locale;
  * rating (coverage 100%: their "all ratings" figures are their figures) and rank no lists
  * ({@code lists} null); ALS ({@link FactorRecommender}) covers the test ratings whose user and
  * movie have factors, the others predicted by the {@link Fallback} in the "all ratings" figures,
- * and ranks top-N lists.
+ * and ranks top-N lists; so does the blend ({@link BlendRecommender}).
  *
- * @param key the JSON key: {@code global_mean}, {@code baseline} or {@code als}
- * @param description the row's label in tables and reports: {@code global mean}, {@code baseline}
- *     or {@code ALS}
- * @param detail the model's settings, e.g. {@code λu=15 λi=10 epochs=10}, or empty
+ * @param key the JSON key: {@code global_mean}, {@code baseline}, {@code als} or {@code blend}
+ * @param description the row's label in tables and reports: {@code global mean}, {@code baseline},
+ *     {@code ALS} or {@code blend}
+ * @param detail the model's settings, e.g. {@code λu=15 λi=10 epochs=10} or the blend's
+ *     weights, or empty
  * @param lists the top-N figures of the model's lists, or null when it ranks none
  */
 public record ModelResult(String key, String description, String detail, double rmse, double mae,

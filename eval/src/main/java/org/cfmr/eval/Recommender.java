@@ -4,13 +4,17 @@ import org.cfmr.core.predict.TrainData;
 
 /**
  * What predicts a user's ratings and makes the user's top-N list, user by user on many threads:
- * kNN over neighbour files ({@link KnnRecommender}) or ALS over factor files
- * ({@link FactorRecommender}). Where it does not cover a movie, the {@link #fallback()} predicts.
+ * kNN over neighbour files ({@link KnnRecommender}), ALS over factor files
+ * ({@link FactorRecommender}) or the blend of both ({@link BlendRecommender}). Where it does not
+ * cover a movie, the {@link #fallback()} predicts.
  */
 public interface Recommender {
   TrainData train();
 
-  /** What it is, for progress lines: {@code user-based}, {@code item-based}, {@code ALS}. */
+  /**
+   * What it is, for progress lines: {@code user-based}, {@code item-based}, {@code ALS},
+   * {@code blend}.
+   */
   String title();
 
   /** Scorers for one thread (not thread-safe; reuse them for user after user). */

@@ -6,9 +6,9 @@ import org.cfmr.core.Mode;
 
 /**
  * The evaluator's figures as a fixed-width text table and as CSV: first the models that are not
- * kNN (the global mean and the baseline with error figures only, ALS with every figure), then one
- * row per kNN evaluation, and last the popularity list (top-N figures only), whose nDCG each
- * row's lift is the ratio to.
+ * kNN (the global mean and the baseline with error figures only, ALS and the blend with every
+ * figure), then one row per kNN evaluation, and last the popularity list (top-N figures only),
+ * whose nDCG each row's lift is the ratio to.
  */
 public final class ResultsTable {
   private static final String NONE = "—";
@@ -60,9 +60,9 @@ public final class ResultsTable {
 
   /**
    * The same as CSV with a header; full precision. The models' rows have empty label fields,
-   * their key as the mode ({@code global_mean}, {@code baseline}, {@code als}) and empty top-N
-   * fields when they rank no lists; the popularity row has its name as the mode and empty error
-   * fields.
+   * their key as the mode ({@code global_mean}, {@code baseline}, {@code als}, {@code blend}) and
+   * empty top-N fields when they rank no lists; the popularity row has its name as the mode and
+   * empty error fields.
    */
   public static String csv(List<String> labels, String labelHeader, List<ModelResult> models,
       List<EvaluationResult> rows, TopNResult popularity) {

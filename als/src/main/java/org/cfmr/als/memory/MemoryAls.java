@@ -32,7 +32,12 @@ public final class MemoryAls {
 
   /** Reads {@code train} (header-less CSV) and fits the model. */
   public static AlsModel fit(Path train, AlsSettings settings, int threads, Configuration conf) {
-    RatingRows[] rows = RatingRows.of(RatingsReader.readTrain(train, conf));
+    return fit(RatingsReader.readTrain(train, conf), settings, threads);
+  }
+
+  /** Fits the model to ratings already in memory. */
+  public static AlsModel fit(TrainRatings train, AlsSettings settings, int threads) {
+    RatingRows[] rows = RatingRows.of(train);
     return fit(rows[0], rows[1], settings, threads);
   }
 

@@ -2,6 +2,7 @@ package org.cfmr.mapreduce.memory;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Mode;
 import org.cfmr.core.baseline.BaselineFit;
 import org.cfmr.core.baseline.BaselineSettings;
+import org.cfmr.core.predict.NeighbourLists;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.similarity.BaselineResiduals;
 import org.cfmr.core.similarity.NeighbourSettings;
@@ -46,9 +48,7 @@ public final class MemoryNeighbours {
     TrainRatings ratings = RatingsReader.readTrain(train, conf);
     RatingMatrix matrix = ratings.matrix(mode.usersAreEntities());
     long read = System.nanoTime();
-    List<String> lines = new MemoryEngine(matrix, settings,
-        residuals(ratings, matrix, mode, settings, threads))
-        .lines(threads, "neighbours " + mode + " (memory)");
+    List<String> lines = lines(ratings, matrix, mode, settings, threads);
     long computed = System.nanoTime();
     writeLines(output, lines, conf);
     System.err.printf(Locale.ROOT, "neighbours %s (memory engine): %,d %ss, %,d with neighbours, "
@@ -56,6 +56,30 @@ public final class MemoryNeighbours {
         lines.size(), (System.nanoTime() - start) / 1e9, (read - start) / 1e9,
         (computed - read) / 1e9, threads);
     return lines.size();
+  }
+
+  /**
+   * The neighbour lists of one mode over {@code ratings}, as the file {@link #write} would hold
+   * (its six-decimal similarities), without writing it.
+   */
+  public static NeighbourLists lists(TrainRatings ratings, Mode mode, NeighbourSettings settings,
+      int threads) {
+    RatingMatrix matrix = ratings.matrix(mode.usersAreEntities());
+    StringBuilder text = new StringBuilder();
+    lines(ratings, matrix, mode, settings, threads).forEach(line -> text.append(line).append('\n'));
+    try {
+      return NeighbourLists.parse("the " + mode + " neighbours in memory",
+          new StringReader(text.toString()));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The neighbour file's lines over {@code matrix}, the {@code mode} matrix of {@code ratings}. */
+  private static List<String> lines(TrainRatings ratings, RatingMatrix matrix, Mode mode,
+      NeighbourSettings settings, int threads) {
+    return new MemoryEngine(matrix, settings, residuals(ratings, matrix, mode, settings, threads))
+        .lines(threads, "neighbours " + mode + " (memory)");
   }
 
   /**
