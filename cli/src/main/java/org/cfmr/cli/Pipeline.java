@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.fs.FSError;
@@ -32,6 +33,7 @@ import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.ResultStage;
+import org.cfmr.core.runtime.StageMeter;
 import org.cfmr.eval.BlendParts;
 import org.cfmr.eval.BlendRecommender;
 import org.cfmr.eval.Evaluation;
@@ -56,6 +58,7 @@ import org.cfmr.preprocess.split.SplitResult;
 import org.cfmr.preprocess.split.SplitSettings;
 import org.cfmr.sql.DatabaseOptions;
 import org.cfmr.sql.LoadSettings;
+import org.cfmr.sql.LoadSummary;
 import org.cfmr.sql.MysqlLoader;
 import org.cfmr.core.io.RatingsReader;
 import org.cfmr.core.io.NeighbourListsFile;
@@ -118,6 +121,8 @@ final class Pipeline {
   private final PrintStream out;
   private final Configuration conf = HadoopRuntime.configuration();
 
+  private final StageMeter meter = new StageMeter();
+
   Pipeline(Settings settings, PrintStream out) {
     this.settings = settings;
     this.out = out;
@@ -141,21 +146,34 @@ final class Pipeline {
         ? RatingsInput.locate(settings.split().input(), conf) : null;
     try (OutputFolder folder = OutputFolder.forResult(settings.output(), settings.files(),
         settings.overwrite(), manifestStage(input), conf)) {
+      StageMeter.Running splitting = meter.start("split");
       SplitFiles split = split(input, folder);
+      splitting.end(String.format(Locale.ROOT, "%,d train + %,d test ratings",
+          split.record().get("train").asLong(), split.record().get("test").asLong()),
+          bytes(folder, PipelineFiles.TRAIN, PipelineFiles.TEST));
 
       NeighbourStage.Request neighboursRequest = NeighbourStage.Request.builder(split.train(),
           settings.output()).mode(ModeSelection.BOTH).settings(settings.neighbours())
           .engine(settings.engine()).reducers(settings.reducers()).threads(settings.threads())
           .work(settings.work()).build();
-      neighbours = neighbours("neighbours", neighboursRequest, folder, chainRuns);
-      if (settings.ranking() != null) {
-        neighbours("ranking neighbours", neighboursRequest.forRanking(settings.ranking()),
-            folder, chainRuns);
-      }
+      StageMeter.Running neighbouring = meter.start("neighbours");
+      List<NeighbourStage.Request> neighbourRequests = settings.ranking() == null
+          ? List.of(neighboursRequest)
+          : List.of(neighboursRequest, neighboursRequest.forRanking(settings.ranking()));
+      neighbours = neighbours(neighbourRequests, folder, chainRuns);
+      neighbouring.end(String.format(Locale.ROOT, "%,d users, %,d items",
+          neighbours.entitiesWithNeighbours().get(Mode.USER),
+          neighbours.entitiesWithNeighbours().get(Mode.ITEM)),
+          bytes(folder, neighbourRequests.stream().flatMap(request -> Arrays.stream(MODES)
+              .map(request::fileName)).toArray(String[]::new)));
       if (settings.als() != null) {
+        StageMeter.Running fitting = meter.start("als");
         alsRequest = als(split.train(), neighbours.engine(), folder);
+        fitting.end("rank " + settings.als().rank() + ", " + settings.als().iterations()
+            + " iterations", bytes(folder, PipelineFiles.USER_FACTORS, PipelineFiles.ITEM_FACTORS));
       }
 
+      StageMeter.Running reading = meter.start("baseline");
       TrainRatings trainRatings = RatingsReader.readTrain(split.train(), conf);
       TrainData train = TrainData.of(trainRatings);
       TestRatings test = TestRatings.read(split.test(), train, conf);
@@ -163,9 +181,11 @@ final class Pipeline {
       Baseline baseline = BaselineFit.fit(train, evaluation.baseline(), settings.threads());
       models = new ArrayList<>(ModelEvaluation.both(train, test, baseline,
           evaluation.baseline(), evaluation.clip()));
+      reading.end(String.format(Locale.ROOT, "%,d test ratings", test.size()), 0);
       results = new ArrayList<>();
       List<Recommender> parts = new ArrayList<>();
       for (Mode mode : MODES) {
+        StageMeter.Running evaluating = meter.start(mode.cliName() + "-based");
         NeighbourLists lists = NeighbourListsFile.read(folder.staged(NeighbourRole.PREDICTION.fileName(mode)), conf);
         NeighbourLists rankingLists = settings.ranking() == null ? lists : NeighbourListsFile.read(
             folder.staged(NeighbourRole.RANKING.fileName(mode)), conf);
@@ -173,26 +193,34 @@ final class Pipeline {
             evaluation.withMode(mode), baseline);
         results.add(Evaluation.run(train, test, recommender, evaluation.withMode(mode)));
         parts.add(recommender);
-        recommend(recommender, mode == Mode.USER ? PipelineFiles.USER_BASED_RECOMMENDATIONS
-            : PipelineFiles.ITEM_BASED_RECOMMENDATIONS, folder);
+        String file = mode == Mode.USER ? PipelineFiles.USER_BASED_RECOMMENDATIONS
+            : PipelineFiles.ITEM_BASED_RECOMMENDATIONS;
+        evaluating.end(recommend(recommender, file, folder), bytes(folder, file));
       }
       if (alsRequest != null) {
+        StageMeter.Running evaluating = meter.start("als-based");
         FactorRecommender als = FactorRecommender.read(train,
             folder.staged(PipelineFiles.USER_FACTORS), folder.staged(PipelineFiles.ITEM_FACTORS),
             evaluation, baseline, conf);
         models.add(Evaluation.runFactors(train, test, als, evaluation));
-        recommend(als, PipelineFiles.ALS_RECOMMENDATIONS, folder);
+        evaluating.end(recommend(als, PipelineFiles.ALS_RECOMMENDATIONS, folder),
+            bytes(folder, PipelineFiles.ALS_RECOMMENDATIONS));
         parts.add(als);
       }
       if (settings.blendValidation() != null) {
+        StageMeter.Running blending = meter.start("blend");
         blend = blendWeights(trainRatings);
         BlendRecommender recommender = BlendRecommender.of(
             BlendParts.of(train, parts, baseline, evaluation.clip()), blend.weights(), evaluation,
             baseline);
         models.add(Evaluation.runBlend(train, test, recommender, evaluation));
+        blending.end(String.format(Locale.ROOT, "%,d validation ratings",
+            blend.validationRatings()), 0);
       }
+      StageMeter.Running ranking = meter.start("popularity");
       popularity = PopularityBaseline.evaluate(train, test, EvaluationSettings.DEFAULT_TOP_N,
           EvaluationSettings.DEFAULT_RELEVANT_FROM);
+      ranking.end("", 0);
       write(folder, PipelineFiles.METRICS, Evaluation.toJsonText(results, models, popularity));
       write(folder, PipelineFiles.RUN, runJson(split, neighbours.engine(), blend));
       folder.commit();
@@ -203,11 +231,17 @@ final class Pipeline {
     }
 
     if (settings.database() != null) {
-      out.print(MysqlLoader.load(new LoadSettings(settings.database().jdbcUrl(),
-          settings.database().user(), password, settings.output(), null, null)).toText());
+      StageMeter.Running loading = meter.start("load-mysql");
+      LoadSummary load = MysqlLoader.load(new LoadSettings(settings.database().jdbcUrl(),
+          settings.database().user(), password, settings.output(), null, null));
+      out.print(load.toText());
+      loading.end(String.format(Locale.ROOT, "%,d rows", load.tables().values().stream()
+          .mapToLong(LoadSummary.TableLoad::rows).sum()), 0);
     }
     out.println();
     out.print(ResultsTable.text(List.of("user", "item"), "mode", models, results, popularity));
+    out.println();
+    out.print(meter.table());
     out.printf(Locale.ROOT, "%nfiles in %s (%.1fs): %s%n", settings.output(),
         (System.nanoTime() - start) / 1e9, String.join(", ", settings.files()));
   }
@@ -262,20 +296,28 @@ final class Pipeline {
   }
 
   /**
-   * Computes {@code request}'s neighbour files into the staging folder and says so; a chain run
-   * is added to {@code chainRuns}, whose work folders are removed after the commit.
+   * Computes the neighbour files of {@code requests} (the prediction neighbours', then the ranking
+   * neighbours' if asked) into the staging folder, in one pass where they share pair sums, and
+   * says so; a chain run is added to {@code chainRuns}, whose work folders are removed after the
+   * commit. Returns the prediction neighbours' result.
    */
-  private NeighbourStage.Result neighbours(String what, NeighbourStage.Request request,
+  private NeighbourStage.Result neighbours(List<NeighbourStage.Request> requests,
       OutputFolder folder, List<NeighbourStage.Request> chainRuns) {
-    NeighbourStage.Result result = NeighbourStage.writeStaged(request, folder, conf);
-    if (result.engine() == Engine.MAPREDUCE) {
-      chainRuns.add(request);
+    List<NeighbourStage.Result> results =
+        NeighbourStage.writeStagedTogether(requests, folder, conf);
+    for (int i = 0; i < requests.size(); i++) {
+      NeighbourStage.Request request = requests.get(i);
+      NeighbourStage.Result result = results.get(i);
+      if (result.engine() == Engine.MAPREDUCE) {
+        chainRuns.add(request);
+      }
+      out.printf(Locale.ROOT, "%s: %s, %s engine: %,d users and %,d items with neighbours%n",
+          request.role() == NeighbourRole.PREDICTION ? "neighbours" : "ranking neighbours",
+          request.settings().describe(), result.engine().cliName(),
+          result.entitiesWithNeighbours().get(Mode.USER),
+          result.entitiesWithNeighbours().get(Mode.ITEM));
     }
-    out.printf(Locale.ROOT, "%s: %s, %s engine: %,d users and %,d items with neighbours%n",
-        what, request.settings().describe(), result.engine().cliName(),
-        result.entitiesWithNeighbours().get(Mode.USER),
-        result.entitiesWithNeighbours().get(Mode.ITEM));
-    return result;
+    return results.get(0);
   }
 
   /**
@@ -311,11 +353,27 @@ final class Pipeline {
   }
 
   /** Writes {@code recommender}'s lists to the staged file {@code name} and says so. */
-  private void recommend(Recommender recommender, String name, OutputFolder folder) {
+  /** Writes {@code recommender}'s top-N file, says so, and returns what was written. */
+  private String recommend(Recommender recommender, String name, OutputFolder folder) {
     long lines = RecommendCommand.writeStaged(recommender, settings.topN(), null,
         settings.threads(), folder, name);
     out.printf(Locale.ROOT, "recommend: %,d %s recommendations → %s%n", lines,
         recommender.title(), name);
+    return String.format(Locale.ROOT, "%,d recommendations", lines);
+  }
+
+  /** The bytes of the staged files {@code names}. */
+  private long bytes(OutputFolder folder, String... names) {
+    long total = 0;
+    for (String name : names) {
+      Path file = folder.staged(name);
+      try {
+        total += file.getFileSystem(conf).getFileStatus(file).getLen();
+      } catch (IOException e) {
+        throw new CfmrException("cannot read the size of " + file + ": " + ErrorMessages.of(e), e);
+      }
+    }
+    return total;
   }
 
   private static void write(OutputFolder folder, String name, String text) {
@@ -370,6 +428,7 @@ final class Pipeline {
       }
     }
     run.putObject("recommendations").put("n", settings.topN());
+    run.set("stages", meter.toJson());
     try {
       return json.writeValueAsString(run) + "\n";
     } catch (IOException e) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -145,6 +146,32 @@ class PipelineTest {
     assertEquals(20, run.at("/recommendations/n").asInt());
     assertEquals(42, run.at("/split/seed").asLong());
     assertTrue(run.get("dataset").asText().endsWith("data/ml-latest-small"), run.toString());
+  }
+
+  /**
+   * The run ends with one table of what each stage cost, and run.json keeps the same figures:
+   * the stages in order, the split's and the recommendations' output bytes those of their files.
+   */
+  @Test
+  void theStageTableAndRunJsonStateEachStagesCost() throws IOException {
+    JsonNode stages = new ObjectMapper().readTree(output.resolve(PipelineFiles.RUN).toFile())
+        .get("stages");
+    List<String> names = new ArrayList<>();
+    stages.forEach(stage -> names.add(stage.get("name").asText()));
+    assertEquals(List.of("split", "neighbours", "baseline", "user-based", "item-based",
+        "popularity"), names);
+    assertEquals(Files.size(output.resolve(PipelineFiles.TRAIN))
+        + Files.size(output.resolve(PipelineFiles.TEST)), stages.get(0).get("output_bytes").asLong());
+    assertEquals(Files.size(output.resolve(PipelineFiles.USER_BASED_RECOMMENDATIONS)),
+        stages.get(3).get("output_bytes").asLong());
+    assertTrue(stages.get(0).get("work").asText().endsWith(" test ratings"), stages.toString());
+    for (JsonNode stage : stages) {
+      assertTrue(stage.get("wall_s").asDouble() > 0, stage.toString());
+      assertTrue(stage.get("peak_rss_bytes").asLong() > 10_000_000, stage.toString());
+    }
+    assertTrue(printed.contains("| stage | wall | CPU | peak RSS | work | output |"), printed);
+    assertTrue(printed.lines().anyMatch(line -> line.startsWith("| neighbours | ")
+        && line.contains(" users, ")), printed);
   }
 
   /**

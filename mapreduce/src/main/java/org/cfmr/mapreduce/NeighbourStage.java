@@ -238,14 +238,49 @@ public final class NeighbourStage {
         .setting("similarity", request.settings().describe());
   }
 
-  private static Result memory(Request request, OutputFolder out, Configuration conf) {
-    Map<Mode, Long> counts = new LinkedHashMap<>();
-    for (Mode single : request.mode().singles()) {
-      counts.put(single, (long) MemoryNeighbours.write(request.train(),
-          out.staged(request.fileName(single)), single, request.settings(),
-          request.threads(), conf));
+  /**
+   * The neighbour files of several requests over one train split (the prediction and the
+   * ranking neighbours), each staged in {@code out} as {@link #writeStaged} does. When the memory
+   * engine computes them all and their settings share the first's pair sums
+   * ({@link NeighbourSettings#sharesPairSums}) each mode takes one pass for all of them, whose
+   * files are the same bytes as separate runs'.
+   */
+  public static List<Result> writeStagedTogether(List<Request> requests, OutputFolder out,
+      Configuration conf) {
+    Request first = requests.get(0);
+    boolean onePass = requests.stream().allMatch(request -> request.allPhases()
+        && request.train().equals(first.train()) && request.mode() == first.mode()
+        && first.settings().sharesPairSums(request.settings()))
+        && first.engine().resolve(first.train(), conf) == Engine.MEMORY
+        && requests.stream().allMatch(request -> request.engine() == first.engine());
+    if (!onePass) {
+      return requests.stream().map(request -> writeStaged(request, out, conf)).toList();
     }
-    return new Result(Engine.MEMORY, counts, List.of(), true);
+    return memory(requests, out, conf);
+  }
+
+  private static Result memory(Request request, OutputFolder out, Configuration conf) {
+    return memory(List.of(request), out, conf).get(0);
+  }
+
+  /** One memory-engine pass per mode for all {@code requests} (they share pair sums). */
+  private static List<Result> memory(List<Request> requests, OutputFolder out,
+      Configuration conf) {
+    Request first = requests.get(0);
+    List<Map<Mode, Long>> counts = new ArrayList<>();
+    requests.forEach(request -> counts.add(new LinkedHashMap<>()));
+    List<NeighbourSettings> settings = requests.stream().map(Request::settings).toList();
+    for (Mode single : first.mode().singles()) {
+      List<Path> outputs = requests.stream()
+          .map(request -> out.staged(request.fileName(single))).toList();
+      List<Integer> written = MemoryNeighbours.write(first.train(), outputs, single, settings,
+          first.threads(), conf);
+      for (int i = 0; i < requests.size(); i++) {
+        counts.get(i).put(single, (long) written.get(i));
+      }
+    }
+    return counts.stream().map(count -> new Result(Engine.MEMORY, count, List.of(), true))
+        .toList();
   }
 
   private static Result chain(Request request, Path work, OutputFolder out, Configuration conf)
@@ -310,16 +345,16 @@ public final class NeighbourStage {
     }
   }
 
-  /**
-   * Removes the intermediates of {@code modes}, then the work folder once it holds no other
-   * mode's (those of a run stopped early stay for its {@code --resume}).
-   */
   /** The chain's folder for one mode and role inside the work folder: {@code user}, {@code item-ranking}, ... */
   private static Path modeWork(Path work, NeighbourRole role, Mode single) {
     return new Path(work, role == NeighbourRole.PREDICTION ? single.cliName()
         : single.cliName() + "-ranking");
   }
 
+  /**
+   * Removes the intermediates of {@code modes}, then the work folder once it holds no other
+   * mode's (those of a run stopped early stay for its {@code --resume}).
+   */
   private static void removeWork(Path work, ModeSelection modes, NeighbourRole role,
       Configuration conf) {
     try {

@@ -25,6 +25,7 @@ import org.cfmr.core.similarity.NeighbourSettings;
 import org.cfmr.core.StableHash;
 import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.HadoopRuntime;
+import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.ResultManifest;
 import org.cfmr.core.testing.SharedData;
@@ -121,6 +122,39 @@ class NeighbourStageTest {
     for (String name : List.of(PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS)) {
       assertEquals(-1, Files.mismatch(temp.resolve("memory").resolve(name),
           temp.resolve("out").resolve(name)), name + " differs from the memory engine's");
+    }
+  }
+
+  /**
+   * The prediction and the ranking neighbours staged together: the memory engine's one pass and
+   * the chain's separate runs write the same bytes for both files.
+   */
+  @Test
+  void predictionAndRankingNeighboursTogetherAreTheChainsBytes() throws IOException {
+    List<String> bundled = Files.readAllLines(SharedData.bundled("ratings.csv"));
+    Path train = path(write("train.csv", bundled.subList(1, bundled.size())));
+    Configuration conf = conf();
+    for (Engine engine : List.of(Engine.MEMORY, Engine.MAPREDUCE)) {
+      Path output = path(temp.resolve(engine.cliName()));
+      Request prediction = Request.builder(train, output).mode(ModeSelection.ITEM)
+          .engine(engine).threads(2).build();
+      List<Request> requests = List.of(prediction,
+          prediction.forRanking(prediction.settings().forRanking()));
+      try (OutputFolder out = OutputFolder.forResult(output, List.of(PipelineFiles.ITEM_NEIGHBOURS,
+          PipelineFiles.ITEM_RANKING_NEIGHBOURS), false, NeighbourStage.manifestStage(prediction,
+          conf), conf)) {
+        List<Result> results = NeighbourStage.writeStagedTogether(requests, out, conf);
+        assertEquals(List.of(engine, engine), results.stream().map(Result::engine).toList());
+        out.commit();
+      }
+      requests.stream().filter(request -> engine == Engine.MAPREDUCE)
+          .forEach(request -> NeighbourStage.removeWork(request, conf));
+    }
+    for (String name : List.of(PipelineFiles.ITEM_NEIGHBOURS,
+        PipelineFiles.ITEM_RANKING_NEIGHBOURS)) {
+      java.nio.file.Path memory = temp.resolve("memory").resolve(name);
+      assertTrue(Files.size(memory) > 100_000, name);
+      assertEquals(-1, Files.mismatch(memory, temp.resolve("mapreduce").resolve(name)), name);
     }
   }
 

@@ -16,6 +16,11 @@ final class CooccurrenceMeasure implements SimilarityMeasure {
   }
 
   @Override
+  public boolean readsSupportOnly() {
+    return true;
+  }
+
+  @Override
   public void keepReadSums(PairSums sums) {
     long n = sums.n;
     sums.clear();

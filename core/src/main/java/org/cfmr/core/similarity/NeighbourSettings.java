@@ -58,6 +58,18 @@ public record NeighbourSettings(
     return maxPivotRatings > 0;
   }
 
+  /**
+   * Whether {@code other}'s neighbours can be scored from the pair sums summed for these: the
+   * same ratings of each pivot enter (the same cap and seed) and either both measures sum the same
+   * values or {@code other}'s reads the support alone. One pass of the kernel then serves both.
+   */
+  public boolean sharesPairSums(NeighbourSettings other) {
+    boolean sameRatings = maxPivotRatings == other.maxPivotRatings
+        && (!capsPivots() || seed == other.seed);
+    return sameRatings && (measure.pairValues() == other.measure.pairValues()
+        || other.measure.readsSupportOnly());
+  }
+
   public NeighbourSettings withMeasure(Similarity m) {
     return new NeighbourSettings(m, shrink, minCommon, minSim, k, maxPivotRatings, seed);
   }

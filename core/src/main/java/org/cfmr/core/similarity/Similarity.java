@@ -41,6 +41,11 @@ public enum Similarity implements SimilarityMeasure {
   }
 
   @Override
+  public boolean readsSupportOnly() {
+    return measure.readsSupportOnly();
+  }
+
+  @Override
   public void keepReadSums(PairSums sums) {
     measure.keepReadSums(sums);
   }

@@ -36,6 +36,14 @@ public interface SimilarityMeasure {
     return pairValues() == PairValues.BASELINE_RESIDUALS;
   }
 
+  /**
+   * Whether the measure reads the support {@code n} alone, which every layout of pair sums holds,
+   * so that it can score pairs summed for any other measure.
+   */
+  default boolean readsSupportOnly() {
+    return false;
+  }
+
   /** Zeroes the sums this measure never reads, so that stored or shuffled sums stay small. */
   void keepReadSums(PairSums sums);
 

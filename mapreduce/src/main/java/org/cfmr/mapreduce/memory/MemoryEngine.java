@@ -27,15 +27,18 @@ import org.cfmr.mapreduce.kernel.RowSums;
  * pairs is materialised. Rows are handed to threads heaviest first, so no thread is left with a
  * big row at the end.
  *
+ * <p>One pass can serve several selections (the prediction and the ranking neighbours) when
+ * their settings share the pair sums ({@link NeighbourSettings#sharesPairSums}): summing is the
+ * cost, and each selection only scores the sums the first one's layout holds.
+ *
  * <p>Every pair's sums are exact integers and {@link PairScorer} is symmetric in its two ends, so
  * scoring from the lower row gives the value either end would. Memory: {@link PivotLayout}
- * (~9 bytes per rating), 16–32 bytes per entity per thread, and the K best per entity (~12·K
- * bytes per entity).
+ * (~9 bytes per rating), 16–32 bytes per entity per thread, and the K best per entity and
+ * selection (~12·K bytes per entity).
  */
 public final class MemoryEngine {
   private final RatingMatrix matrix;
-  private final NeighbourSettings settings;
-  private final PairScorer scorer;
+  private final List<Selection> selections;
   private final EntityTotals[] totals;
   private final PivotLayout pairs;
   private final int blockRows;
@@ -46,6 +49,18 @@ public final class MemoryEngine {
    *     ({@link NeighbourSettings#measure()}), else null
    */
   MemoryEngine(RatingMatrix matrix, NeighbourSettings settings, BaselineResiduals residuals) {
+    this(matrix, List.of(settings), residuals, RowSums.BLOCK_ROWS, true);
+  }
+
+  /**
+   * One pass for several selections, the first of which decides the pair sums; every other must
+   * share them ({@link NeighbourSettings#sharesPairSums}).
+   *
+   * @param residuals the baseline residuals when the first selection's measure needs them, else
+   *     null
+   */
+  MemoryEngine(RatingMatrix matrix, List<NeighbourSettings> settings,
+      BaselineResiduals residuals) {
     this(matrix, settings, residuals, RowSums.BLOCK_ROWS, true);
   }
 
@@ -55,11 +70,22 @@ public final class MemoryEngine {
    */
   MemoryEngine(RatingMatrix matrix, NeighbourSettings settings, BaselineResiduals residuals,
       int blockRows, boolean compactAllowed) {
+    this(matrix, List.of(settings), residuals, blockRows, compactAllowed);
+  }
+
+  private MemoryEngine(RatingMatrix matrix, List<NeighbourSettings> settings,
+      BaselineResiduals residuals, int blockRows, boolean compactAllowed) {
+    NeighbourSettings summed = settings.get(0);
+    for (NeighbourSettings other : settings) {
+      if (!summed.sharesPairSums(other)) {
+        throw new IllegalArgumentException(other.describe() + " cannot be scored from the sums of "
+            + summed.describe());
+      }
+    }
     this.matrix = matrix;
-    this.settings = settings;
-    this.scorer = new PairScorer(settings);
+    this.selections = settings.stream().map(Selection::new).toList();
     this.totals = matrix.rowTotals();
-    this.pairs = new PivotLayout(matrix, settings, residuals);
+    this.pairs = new PivotLayout(matrix, summed, residuals);
     this.blockRows = blockRows;
     this.compactAllowed = compactAllowed;
     RowSums.requireFits(pairs);  // before any thread starts
@@ -67,23 +93,34 @@ public final class MemoryEngine {
 
   /** The neighbour file's lines, in entity order (entities without neighbours have none). */
   List<String> lines(int threads, String label) {
-    SharedTopNeighbours top = new SharedTopNeighbours(matrix.rows(), settings.k());
+    return linesOfEach(threads, label).get(0);
+  }
+
+  /** Each selection's neighbour file lines, in the order of the settings given. */
+  List<List<String>> linesOfEach(int threads, String label) {
+    List<SharedTopNeighbours> tops = selections.stream()
+        .map(selection -> new SharedTopNeighbours(matrix.rows(), selection.settings.k())).toList();
     int[] order = heaviestFirst();
+    long work = Arrays.stream(order).mapToLong(pairs::work).sum();
     AtomicInteger next = new AtomicInteger();
-    try (Progress progress = new Progress(label, order.length)) {
+    try (Progress progress = new Progress(label, work, "pair updates")) {
       Workers.runCopies(threads, () -> {
-        RowWorker worker = new RowWorker(top);
+        RowWorker worker = new RowWorker(tops);
         for (int i = next.getAndIncrement(); i < order.length; i = next.getAndIncrement()) {
           worker.row(order[i]);
-          progress.advance(1);
+          progress.advance(pairs.work(order[i]));
         }
       });
     }
+    return tops.stream().map(this::fileLines).toList();
+  }
+
+  private List<String> fileLines(SharedTopNeighbours top) {
     List<String> lines = new ArrayList<>();
     for (int row = 0; row < matrix.rows(); row++) {
-      TopNeighbours selection = top.of(row);
-      if (!selection.isEmpty()) {
-        lines.add(NeighbourFileFormat.formatLine(matrix.rowIds[row], selection.best()));
+      TopNeighbours selected = top.of(row);
+      if (!selected.isEmpty()) {
+        lines.add(NeighbourFileFormat.formatLine(matrix.rowIds[row], selected.best()));
       }
     }
     return lines;
@@ -97,40 +134,62 @@ public final class MemoryEngine {
         .mapToInt(Integer::intValue).toArray();
   }
 
-  /** One thread's rows: summed by its {@link RowSums}, then scored and offered. */
-  private final class RowWorker {
-    private final SharedTopNeighbours top;
-    private final RowSums rowSums;
-    private final PairSums sums = new PairSums();
+  /** One selection's settings and scorer. */
+  private final class Selection {
+    final NeighbourSettings settings;
+    final PairScorer scorer;
 
-    RowWorker(SharedTopNeighbours top) {
-      this.top = top;
-      this.rowSums = RowSums.of(pairs, blockRows, compactAllowed);
+    Selection(NeighbourSettings settings) {
+      this.settings = settings;
+      this.scorer = new PairScorer(settings);
     }
 
     /**
-     * Scores the pairs of row a with the later rows and offers them to both ends. A pair whose
-     * support caps its shrunk similarity below both ends' worst kept neighbours
-     * ({@link PairScorer#upperBound}) is not scored at all.
+     * Offers the pair (a, b) with its sums to both ends (this thread's selection for a,
+     * {@code top} for b), unless its support caps its shrunk
+     * similarity below both ends' worst kept neighbours ({@link PairScorer#upperBound}): then it
+     * is not scored at all.
      */
+    void offer(int a, int b, long n, PairSums sums, TopNeighbours own,
+        SharedTopNeighbours top) {
+      if (n >= settings.minCommon()
+          && scorer.upperBound(n) >= Math.min(own.worstSimilarity(), top.floor(b))) {
+        double similarity = scorer.score(sums, totals[a], totals[b]);
+        if (!Double.isNaN(similarity)) {
+          own.offer(matrix.rowIds[b], similarity);
+          top.offer(b, matrix.rowIds[a], similarity);
+        }
+      }
+    }
+  }
+
+  /** One thread's rows: summed by its {@link RowSums}, then scored and offered. */
+  private final class RowWorker {
+    private final RowSums rowSums = RowSums.of(pairs, blockRows, compactAllowed);
+    private final PairSums sums = new PairSums();
+    private final List<SharedTopNeighbours> tops;
+
+    RowWorker(List<SharedTopNeighbours> tops) {
+      this.tops = tops;
+    }
+
+    /** Scores the pairs of row a with the later rows and offers them to both ends. */
     void row(int a) {
       rowSums.sumRow(a);
       int[] touched = rowSums.touched();
-      TopNeighbours own = new TopNeighbours(settings.k());
+      List<TopNeighbours> own = selections.stream()
+          .map(selection -> new TopNeighbours(selection.settings.k())).toList();
       for (int t = 0; t < rowSums.touchedCount(); t++) {
         int b = touched[t];
         long n = rowSums.unpack(b, sums);
-        if (n >= settings.minCommon()
-            && scorer.upperBound(n) >= Math.min(own.worstSimilarity(), top.floor(b))) {
-          double similarity = scorer.score(sums, totals[a], totals[b]);
-          if (!Double.isNaN(similarity)) {
-            own.offer(matrix.rowIds[b], similarity);
-            top.offer(b, matrix.rowIds[a], similarity);
-          }
+        for (int s = 0; s < selections.size(); s++) {
+          selections.get(s).offer(a, b, n, sums, own.get(s), tops.get(s));
         }
         rowSums.clear(b);
       }
-      top.offerAll(a, own);
+      for (int s = 0; s < selections.size(); s++) {
+        tops.get(s).offerAll(a, own.get(s));
+      }
     }
   }
 }

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -44,18 +45,37 @@ public final class MemoryNeighbours {
    */
   public static int write(Path train, Path output, Mode mode, NeighbourSettings settings,
       int threads, Configuration conf) {
+    return write(train, List.of(output), mode, List.of(settings), threads, conf).get(0);
+  }
+
+  /**
+   * Computes one mode's neighbour file for each of {@code settings} in one pass over the pair sums
+   * (every one must share the first's, {@link NeighbourSettings#sharesPairSums}) and writes each
+   * to its {@code outputs} entry as {@link #write(Path, Path, Mode, NeighbourSettings, int,
+   * Configuration)} does.
+   *
+   * @return per file, the number of entities with at least one neighbour
+   */
+  public static List<Integer> write(Path train, List<Path> outputs, Mode mode,
+      List<NeighbourSettings> settings, int threads, Configuration conf) {
     long start = System.nanoTime();
     TrainRatings ratings = RatingsReader.readTrain(train, conf);
     RatingMatrix matrix = ratings.matrix(mode.usersAreEntities());
     long read = System.nanoTime();
-    List<String> lines = lines(ratings, matrix, mode, settings, threads);
+    List<List<String>> files = new MemoryEngine(matrix, settings,
+        residuals(ratings, matrix, mode, settings.get(0), threads))
+        .linesOfEach(threads, "neighbours " + mode + " (memory)");
     long computed = System.nanoTime();
-    writeLines(output, lines, conf);
-    System.err.printf(Locale.ROOT, "neighbours %s (memory engine): %,d %ss, %,d with neighbours, "
+    for (int i = 0; i < outputs.size(); i++) {
+      writeLines(outputs.get(i), files.get(i), conf);
+    }
+    List<Integer> counts = files.stream().map(List::size).toList();
+    System.err.printf(Locale.ROOT, "neighbours %s (memory engine): %,d %ss, %s with neighbours, "
             + "%.1fs (read %.1fs, compute %.1fs), %d threads%n", mode, matrix.rows(), mode,
-        lines.size(), (System.nanoTime() - start) / 1e9, (read - start) / 1e9,
-        (computed - read) / 1e9, threads);
-    return lines.size();
+        counts.stream().map(count -> String.format(Locale.ROOT, "%,d", count))
+            .collect(Collectors.joining(" and ")), (System.nanoTime() - start) / 1e9,
+        (read - start) / 1e9, (computed - read) / 1e9, threads);
+    return counts;
   }
 
   /**

@@ -1,6 +1,8 @@
 package org.cfmr.mapreduce.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -131,5 +133,47 @@ class MemoryEngineEquivalenceTest {
         MemoryNeighbours.residuals(train, matrix, Mode.USER, settings, 1);
     List<String> one = new MemoryEngine(matrix, settings, residuals).lines(1, "one thread");
     assertEquals(one, new MemoryEngine(matrix, settings, residuals).lines(4, "four threads"));
+  }
+
+  /**
+   * One pass for the prediction and the ranking neighbours (and a third selection of another K
+   * and support) gives each the lines of its own run, for both modes and with a pivot cap.
+   */
+  @ParameterizedTest(name = "users={0} {1} cap={2}")
+  @MethodSource("sharedPasses")
+  void onePassForSeveralSelectionsGivesEachItsOwnLines(boolean users, Similarity measure,
+      int cap) {
+    TrainRatings train = train(latestSmall);
+    RatingMatrix matrix = train.matrix(users);
+    NeighbourSettings prediction = NeighbourSettings.defaults().withMeasure(measure)
+        .withMaxPivotRatings(cap);
+    List<NeighbourSettings> settings = List.of(prediction, prediction.forRanking(),
+        prediction.forRanking().withK(7).withMinCommon(3));
+    BaselineResiduals residuals = MemoryNeighbours.residuals(train, matrix,
+        users ? Mode.USER : Mode.ITEM, prediction, 2);
+    List<List<String>> together = new MemoryEngine(matrix, settings, residuals)
+        .linesOfEach(2, "together");
+    assertEquals(3, together.size());
+    for (int i = 0; i < settings.size(); i++) {
+      NeighbourSettings own = settings.get(i);
+      BaselineResiduals ownResiduals = own.measure().needsBaseline() ? residuals : null;
+      assertEquals(new MemoryEngine(matrix, own, ownResiduals).lines(2, "alone"),
+          together.get(i), own.describe());
+    }
+    assertNotEquals(together.get(0), together.get(1), "the selections differ");
+  }
+
+  static Stream<Arguments> sharedPasses() {
+    return Stream.of(Arguments.of(true, Similarity.PEARSON, 0),
+        Arguments.of(false, Similarity.PEARSON, 0), Arguments.of(true, Similarity.PEARSON, 100),
+        Arguments.of(false, Similarity.PEARSON_BASELINE, 0));
+  }
+
+  @Test
+  void selectionsThatDoNotSharePairSumsAreRefused() {
+    RatingMatrix matrix = train(latestSmall).matrix(true);
+    NeighbourSettings cosine = NeighbourSettings.defaults().withMeasure(Similarity.COSINE);
+    assertThrows(IllegalArgumentException.class, () -> new MemoryEngine(matrix,
+        List.of(cosine, cosine.withMeasure(Similarity.ADJUSTED_COSINE)), null));
   }
 }
