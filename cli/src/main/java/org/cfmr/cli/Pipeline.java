@@ -30,6 +30,7 @@ import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.HadoopRuntime;
+import org.cfmr.core.runtime.HeapFit;
 import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.ResultStage;
@@ -121,6 +122,13 @@ final class Pipeline {
   private final PrintStream out;
   private final Configuration conf = HadoopRuntime.configuration();
 
+  /**
+   * The heap the pipeline needs per byte of its input: the peak RSS of a run on ratings of
+   * ml-32m's shape (3.6 GB for 827 MB of ratings.csv, BENCHMARKS.md), an upper bound on what
+   * the train and test ratings, the neighbour lists and the evaluation's rows hold.
+   */
+  static final double HEAP_BYTES_PER_INPUT_BYTE = 4.4;
+
   private final StageMeter meter = new StageMeter();
 
   Pipeline(Settings settings, PrintStream out) {
@@ -130,11 +138,6 @@ final class Pipeline {
 
   void run() {
     long start = System.nanoTime();
-    String password = settings.database() == null ? null
-        : settings.database().password(System::getenv);
-    out.println("cfmr pipeline: " + (settings.given() == null ? settings.input()
-        : settings.given().train() + " and " + settings.given().test()) + " → "
-        + settings.output());
     List<EvaluationResult> results;
     List<ModelResult> models;
     TopNResult popularity;
@@ -144,6 +147,13 @@ final class Pipeline {
     ValidationBlend.Fit blend = null;
     RatingsInput input = settings.given() == null
         ? RatingsInput.locate(settings.split().input(), conf) : null;
+    requireHeap(input == null ? List.of(settings.given().train(), settings.given().test())
+        : List.of(input.file()));
+    out.println("cfmr pipeline: " + (settings.given() == null ? settings.input()
+        : settings.given().train() + " and " + settings.given().test()) + " → "
+        + settings.output());
+    String password = settings.database() == null ? null
+        : settings.database().password(System::getenv);
     try (OutputFolder folder = OutputFolder.forResult(settings.output(), settings.files(),
         settings.overwrite(), manifestStage(input), conf)) {
       StageMeter.Running splitting = meter.start("split");
@@ -244,6 +254,24 @@ final class Pipeline {
     out.print(meter.table());
     out.printf(Locale.ROOT, "%nfiles in %s (%.1fs): %s%n", settings.output(),
         (System.nanoTime() - start) / 1e9, String.join(", ", settings.files()));
+  }
+
+  /**
+   * Refuses the run before any work when its inputs' size says the in-memory stages would not
+   * fit the heap ({@link HeapFit}, {@link #HEAP_BYTES_PER_INPUT_BYTE}).
+   */
+  private void requireHeap(List<Path> inputs) {
+    long bytes = 0;
+    for (Path file : inputs) {
+      try {
+        bytes += file.getFileSystem(conf).getFileStatus(file).getLen();
+      } catch (IOException e) {
+        throw new CfmrException("cannot read " + file + ": " + ErrorMessages.of(e), e);
+      }
+    }
+    HeapFit.require(String.format(Locale.ROOT, "%s (%s) for the pipeline", inputs.get(0),
+        StageMeter.bytes(bytes)), HeapFit.need(bytes, HEAP_BYTES_PER_INPUT_BYTE),
+        Runtime.getRuntime().maxMemory());
   }
 
   /** The split of {@code input}, or the given split files (input null), staged and said. */

@@ -77,6 +77,30 @@ class LauncherIT {
     assertEquals("cfmr: CFMR_HEAP='lots' is not a heap size such as 12g or 6144m\n", out);
   }
 
+  /**
+   * 40 MB of ratings need about 0.45 GB of heap: with a 300 MB heap the pipeline stops before any
+   * work with one line naming the file and both sizes, exit 1, and no output folder.
+   */
+  @Test
+  void aPipelineTooBigForTheHeapIsRefusedBeforeAnyWork() throws Exception {
+    Path ratings = dir.resolve("ratings.csv");
+    try (var out = Files.newBufferedWriter(ratings, StandardCharsets.US_ASCII)) {
+      for (int i = 0; i < 2_000_000; i++) {
+        out.write((1 + i % 5000) + "," + (1 + i / 5000) + ",4.0,978300760\n");
+      }
+    }
+    Path output = dir.resolve("result");
+    String out = run(1, Map.of("CFMR_HEAP", "300m", "CFMR_LOCAL", "1"), "pipeline", "--input",
+        ratings.toString(), "--output", output.toString());
+    String line = out.strip();
+    assertTrue(line.startsWith("cfmr: ") && !line.contains("\n"), line);
+    assertTrue(line.contains(ratings.getFileName() + " (" + org.cfmr.core.runtime.StageMeter.bytes(Files.size(ratings))
+        + ") for the pipeline needs about 0."), line);
+    assertTrue(line.contains("of heap, more than this JVM's 0.3 GB: set CFMR_HEAP=1g or more"),
+        line);
+    assertTrue(Files.notExists(output), "nothing written");
+  }
+
   @Test
   void onHadoopTheHeapGoesToTheClientOptions() throws Exception {
     Map<String, String> env = new java.util.HashMap<>(pathWithStandInHadoop());

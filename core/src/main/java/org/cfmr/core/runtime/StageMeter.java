@@ -105,7 +105,8 @@ public final class StageMeter {
     return String.format(Locale.ROOT, "%d min %02d s", whole / 60, whole % 60);
   }
 
-  static String bytes(long bytes) {
+  /** Bytes as people write them: {@code 12.3 KB}, {@code 693 MB}, {@code 2.96 GB}. */
+  public static String bytes(long bytes) {
     if (bytes < 1_000_000) {
       return String.format(Locale.ROOT, "%.1f KB", bytes / 1e3);
     }
