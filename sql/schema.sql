@@ -1,11 +1,14 @@
 -- cfmr's MySQL/MariaDB schema: what `cfmr load-mysql` fills from a pipeline output folder.
--- schema_version: 3
+-- schema_version: 4
 --
 -- `cfmr load-mysql` runs each CREATE TABLE below twice: as written (so that the live tables exist
 -- on a first load) and with the table renamed `<name>__staging`, which it fills and then swaps in
 -- with one RENAME TABLE for all of them; the previous tables become `<name>__old` and are dropped.
 -- Readers therefore see the old load or the new one, never a mix. Every table is utf8mb4.
--- Statements end with `;` at the end of a line; comments are whole `--` lines.
+-- Statements end with `;` at the end of a line; comments are whole `--` lines; each column and
+-- key is on a line of its own. A staging table is created without its secondary keys (the KEY
+-- and UNIQUE KEY lines), filled in the order of its primary key, which is the order of the files,
+-- and then given them in one ALTER TABLE, which builds each by sorting.
 
 -- The schema version of the tables in place (one row; the number above).
 CREATE TABLE IF NOT EXISTS schema_version (
@@ -117,13 +120,14 @@ CREATE TABLE IF NOT EXISTS item_ranking_neighbors (
 
 -- recommendations_user_based.csv (method 'user'), recommendations_item_based.csv ('item') and,
 -- from `pipeline --models knn,als`, recommendations_als.csv ('als', ordered by x_u·y_i):
--- prediction_rank 1 = the user's best recommendation by that method.
+-- prediction_rank 1 = the user's best recommendation by that method. The method leads the primary
+-- key because the files are loaded one method after the other, each in user order.
 CREATE TABLE IF NOT EXISTS user_item_predictions (
   user_id INT NOT NULL,
   method ENUM('user', 'item', 'als') NOT NULL,
   prediction_rank INT NOT NULL,
   movie_id INT NOT NULL,
   prediction DOUBLE NOT NULL,
-  PRIMARY KEY (user_id, method, prediction_rank),
+  PRIMARY KEY (method, user_id, prediction_rank),
   UNIQUE KEY user_item_predictions_by_movie (user_id, movie_id, method)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

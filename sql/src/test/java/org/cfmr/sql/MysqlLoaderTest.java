@@ -93,7 +93,7 @@ class MysqlLoaderTest {
     long movies = lines(org.cfmr.core.testing.SharedData.bundled("movies.csv")) - 1;
     assertEquals(movies, db.count("SELECT COUNT(*) FROM movies"));
     assertEquals(movies, db.count("SELECT COUNT(*) FROM links"));
-    assertEquals(List.of("3"), db.query("SELECT version FROM schema_version"));
+    assertEquals(List.of("4"), db.query("SELECT version FROM schema_version"));
     assertEquals(db.count("SELECT COUNT(*) FROM ratings_train"), summary.rows("ratings_train"));
     assertEquals(List.of(), summary.missingFiles());
     assertEquals(List.of(), db.query("SHOW TABLES LIKE '%\\_\\_%'"), "no staging or old tables");
@@ -232,6 +232,27 @@ class MysqlLoaderTest {
     loader(run, movies).run();
     assertEquals(List.of(titles.get(0) + "|2000", titles.get(1) + "|1997", titles.get(2) + "|2020",
         titles.get(3) + "|null"), db.rows("SELECT title, year FROM movies ORDER BY movie_id"));
+  }
+
+  /**
+   * The loaded tables, filled before their secondary keys were added, have exactly the structure
+   * of schema.sql's statements run as written.
+   */
+  @Test
+  void theLoadedTablesHaveTheSchemasStructure() throws Exception {
+    load(run);
+    Schema schema = Schema.load();
+    try (java.sql.Connection connection = db.connect();
+        java.sql.Statement statement = connection.createStatement()) {
+      for (String table : schema.tables()) {
+        String expected = table + "__expected";
+        statement.execute("DROP TABLE IF EXISTS " + expected);
+        statement.execute(schema.createStatement(table, expected));
+        assertEquals(db.rows("SHOW CREATE TABLE " + expected).get(0).replace(expected, table),
+            db.rows("SHOW CREATE TABLE " + table).get(0), table);
+        statement.execute("DROP TABLE " + expected);
+      }
+    }
   }
 
   @Test

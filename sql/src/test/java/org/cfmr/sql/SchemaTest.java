@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** sql/schema.sql as the loader reads it from the classpath. */
@@ -12,7 +13,7 @@ class SchemaTest {
   @Test
   void theShippedSchemaHasEveryTableAndAVersion() {
     Schema schema = Schema.load();
-    assertEquals(3, schema.version());
+    assertEquals(4, schema.version());
     assertEquals(List.of("schema_version", "runs", "run_files", "movies", "links", "ratings_train",
         "ratings_test", "user_neighbors", "item_neighbors", "user_ranking_neighbors",
         "item_ranking_neighbors", "user_item_predictions"), schema.tables());
@@ -28,6 +29,22 @@ class SchemaTest {
     assertEquals("CREATE TABLE IF NOT EXISTS movies__staging (\n  movie_id INT -- movies\n)",
         schema.createStatement("movies", "movies__staging"));
     assertEquals(3, schema.version());
+  }
+
+  @Test
+  void secondaryKeysCanBeLeftOutAndAddedAfterwards() {
+    Schema schema = Schema.parse("-- schema_version: 1\n"
+        + "CREATE TABLE IF NOT EXISTS r (\n  u INT NOT NULL,\n  m DECIMAL(2,1) NOT NULL,\n"
+        + "  PRIMARY KEY (u),\n  KEY r_by_m (m),\n  UNIQUE KEY r_by_m_u (m, u)\n) ENGINE=InnoDB;\n"
+        + "CREATE TABLE IF NOT EXISTS plain (\n  x INT NOT NULL PRIMARY KEY\n);\n");
+    assertEquals("CREATE TABLE IF NOT EXISTS r__staging (\n  u INT NOT NULL,\n"
+        + "  m DECIMAL(2,1) NOT NULL,\n  PRIMARY KEY (u)\n) ENGINE=InnoDB",
+        schema.createWithoutSecondaryKeys("r", "r__staging"));
+    assertEquals(Optional.of("ALTER TABLE r__staging ADD KEY r_by_m (m),"
+        + " ADD UNIQUE KEY r_by_m_u (m, u)"), schema.addSecondaryKeys("r", "r__staging"));
+    assertEquals(schema.createStatement("plain", "p2"),
+        schema.createWithoutSecondaryKeys("plain", "p2"));
+    assertEquals(Optional.empty(), schema.addSecondaryKeys("plain", "p2"));
   }
 
   @Test
