@@ -123,8 +123,10 @@ class S3CommandLineIT {
     Configuration client = s3Client(secrets);
     s3.uploadInput(dir.resolve("local"), client);
 
-    String output = hadoopJar(s3.split())
-        + hadoopJar(s3.neighbours("mapreduce", "--end-phase", "2"));
+    String output = hadoopJar(s3.split());
+    assertEquals(List.of(ResultManifest.NAME, PipelineFiles.TEST, PipelineFiles.TRAIN),
+        s3.splitFolderListing(client), "only the split's files once it has run");
+    output += hadoopJar(s3.neighbours("mapreduce", "--end-phase", "2"));
     assertEquals(List.of(), s3.neighboursFolderListing("mapreduce", client),
         "no intermediates on S3");
     Path work = onlyEntry(hadoopTmp.resolve("cfmr-work"));
@@ -140,7 +142,7 @@ class S3CommandLineIT {
     }
     assertEquals(List.of(ResultManifest.NAME, PipelineFiles.TEST, PipelineFiles.TRAIN),
         s3.splitFolderListing(client),
-        "only the split's files in its output");
+        "only the split's files once the neighbours have read them");
     assertFalse(Files.exists(work), "the work folder is removed once the files are written");
     assertTrue(output.contains("s3a://" + BUCKET + "/run/neighbours-mapreduce/"), output);
     assertTrue(output.contains("INFO S3AFileSystem") || output.contains("INFO Job"),

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FSError;
@@ -215,9 +214,20 @@ public final class OutputFolder implements AutoCloseable {
         CommitJournal.commit(fs, folder, staging, updated, steps);
       }
       committed = true;
-      fs.delete(staging, true);
+      removeStaging();
     } catch (IOException e) {
       throw new CfmrException("cannot write " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Deletes the staging folder. On an object store (S3 through S3A) the folder has been seen
+   * listed after its delete returned, so a folder still there is deleted once more.
+   */
+  private void removeStaging() throws IOException {
+    fs.delete(staging, true);
+    if (fs.exists(staging)) {
+      fs.delete(staging, true);
     }
   }
 
@@ -254,7 +264,7 @@ public final class OutputFolder implements AutoCloseable {
         CommitJournal.recover(fs, folder);
         return;
       }
-      fs.delete(staging, true);
+      removeStaging();
       if (!committed && folderIsNew && fs.listStatus(folder).length == 0) {
         fs.delete(folder, false);
       }
