@@ -49,6 +49,15 @@ CREATE TABLE IF NOT EXISTS movies (
   KEY movies_by_year (year)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- The words of each title (TitleWords: runs of letters and digits, lower case, accents removed),
+-- for the library's search: a query's words each begin a word of the titles it finds, each
+-- found by a range of the primary key instead of a scan of every title.
+CREATE TABLE IF NOT EXISTS movie_title_words (
+  word VARCHAR(64) NOT NULL,
+  movie_id INT NOT NULL,
+  PRIMARY KEY (word, movie_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
 -- links.csv: imdb_id as printed by MovieLens (7 digits with leading zeros; IMDb's id is "tt" + it).
 CREATE TABLE IF NOT EXISTS links (
   movie_id INT NOT NULL PRIMARY KEY,

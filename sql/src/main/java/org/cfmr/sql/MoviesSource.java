@@ -2,9 +2,11 @@ package org.cfmr.sql;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +35,25 @@ final class MoviesSource {
       out.plain(movie).text(title).plain(year(title)).text(record.get(2)).endRow();
       return movie;
     });
+  }
+
+  /**
+   * The {@link TitleWords} of every title as {@code movie_title_words} rows
+   * {@code (word, movie)}, in the order of that primary key.
+   */
+  static void copyTitleWords(InputFile in, TsvWriter out) {
+    List<Map.Entry<String, Integer>> rows = new ArrayList<>();
+    records(in, List.of("movieId", "title", "genres"), record -> {
+      int movie = Ids.parse(record.get(0), "movieId");
+      for (String word : TitleWords.of(record.get(1))) {
+        rows.add(Map.entry(word, movie));
+      }
+      return movie;
+    });
+    rows.sort(Map.Entry.<String, Integer>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
+    for (Map.Entry<String, Integer> row : rows) {
+      out.text(row.getKey()).plain(row.getValue()).endRow();
+    }
   }
 
   static void copyLinks(InputFile in, TsvWriter out) {

@@ -66,6 +66,7 @@ final class PreparedLoad {
     Path movies = settings.movies() != null ? settings.movies() : datasetFile(dataset, "movies.csv");
     Path links = settings.links() != null ? settings.links() : datasetFile(dataset, "links.csv");
     load.copy("movies", work, conf, List.of(movies), MoviesSource::copyMovies);
+    load.copy("movie_title_words", work, conf, List.of(movies), MoviesSource::copyTitleWords);
     load.copy("links", work, conf, List.of(links), MoviesSource::copyLinks);
     RatingsSource ratings = new RatingsSource();
     load.copy("ratings_train", work, conf, List.of(result.file(PipelineFiles.TRAIN)),

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * plain code here, not by the loader's parsers.
  */
 class MysqlLoaderTest {
-  private static final String[] DATA_TABLES = {"movies", "links", "ratings_train", "ratings_test",
+  private static final String[] DATA_TABLES = {"movies", "movie_title_words", "links",
+      "ratings_train", "ratings_test",
       "user_neighbors", "item_neighbors", "user_ranking_neighbors", "item_ranking_neighbors",
       "user_item_predictions", "schema_version"};
 
@@ -93,6 +94,8 @@ class MysqlLoaderTest {
     long movies = lines(org.cfmr.core.testing.SharedData.bundled("movies.csv")) - 1;
     assertEquals(movies, db.count("SELECT COUNT(*) FROM movies"));
     assertEquals(movies, db.count("SELECT COUNT(*) FROM links"));
+    assertEquals(titles().values().stream().mapToLong(title -> TitleWords.of(title).size()).sum(),
+        db.count("SELECT COUNT(*) FROM movie_title_words"));
     assertEquals(List.of("4"), db.query("SELECT version FROM schema_version"));
     assertEquals(db.count("SELECT COUNT(*) FROM ratings_train"), summary.rows("ratings_train"));
     assertEquals(List.of(), summary.missingFiles());
@@ -108,7 +111,10 @@ class MysqlLoaderTest {
     Path train = run.resolve(PipelineFiles.TRAIN);
     assertEquals(List.of(sha256(train) + "|" + Files.size(train) + "|" + lines(train)),
         db.rows("SELECT sha256, bytes, row_count FROM run_files WHERE file_name = 'ratings_train.csv'"));
-    assertEquals(12, db.count("SELECT COUNT(*) FROM run_files"), "11 data files and run.json");
+    assertEquals(13, db.count("SELECT COUNT(*) FROM run_files"),
+        "11 data files (movies.csv read for two tables) and run.json");
+    assertEquals(List.of("movie_title_words", "movies"), db.query("SELECT table_name FROM run_files"
+        + " WHERE file_name = 'movies.csv' ORDER BY table_name"));
   }
 
   /** Without ranking files the recommendations were ranked by the prediction neighbours. */
@@ -447,7 +453,11 @@ class MysqlLoaderTest {
   private Map<String, List<String>> dump() throws SQLException {
     Map<String, List<String>> tables = new TreeMap<>();
     for (String table : DATA_TABLES) {
-      String order = table.equals("schema_version") ? "1" : "1, 2, 3";
+      String order = switch (table) {
+        case "schema_version" -> "1";
+        case "movie_title_words" -> "1, 2";
+        default -> "1, 2, 3";
+      };
       tables.put(table, db.rows("SELECT * FROM " + table + " ORDER BY " + order));
     }
     return tables;

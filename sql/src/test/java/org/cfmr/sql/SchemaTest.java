@@ -14,7 +14,8 @@ class SchemaTest {
   void theShippedSchemaHasEveryTableAndAVersion() {
     Schema schema = Schema.load();
     assertEquals(4, schema.version());
-    assertEquals(List.of("schema_version", "runs", "run_files", "movies", "links", "ratings_train",
+    assertEquals(List.of("schema_version", "runs", "run_files", "movies",
+        "movie_title_words", "links", "ratings_train",
         "ratings_test", "user_neighbors", "item_neighbors", "user_ranking_neighbors",
         "item_ranking_neighbors", "user_item_predictions"), schema.tables());
     for (String table : schema.tables()) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cfmr.sql.PredictionMethod;
+import org.cfmr.sql.TitleWords;
 
 /**
  * The read-only queries of the dashboard over the tables {@code cfmr load-mysql} fills, every one
@@ -267,18 +268,23 @@ public final class Catalog {
   }
 
   /**
-   * The library: movies whose title contains {@code text} in any case (the table's collation is
-   * case-insensitive; {@code %} and {@code _} in the text match themselves), of {@code genre}
-   * when it is not empty, by title, {@code pageSize} a page.
+   * The library: movies in whose title every word of {@code text} begins a word (its
+   * {@link TitleWords}: any case, accents ignored; all movies when the text has no words), of
+   * {@code genre} when it is not empty, by title, {@code pageSize} a page. Each word is a range of
+   * {@code movie_title_words}' primary key, not a scan of the titles.
    */
   public SearchPage search(String text, String genre, int page, int pageSize) {
-    String pattern = "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-    String where = " FROM movies m WHERE m.title LIKE ? ESCAPE '!'"
-        + " AND (? = '' OR CONCAT('|', m.genres, '|') LIKE CONCAT('%|', ?, '|%'))";
+    List<String> words = List.copyOf(TitleWords.of(text));
+    StringBuilder where = new StringBuilder(" FROM movies m"
+        + " WHERE (? = '' OR CONCAT('|', m.genres, '|') LIKE CONCAT('%|', ?, '|%'))");
+    for (int i = 0; i < words.size(); i++) {
+      where.append(" AND m.movie_id IN (SELECT w.movie_id FROM movie_title_words w"
+          + " WHERE w.word LIKE ?)");
+    }
     return db.run(connection -> {
       int total;
       try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*)" + where)) {
-        bindSearch(query, pattern, genre);
+        bindSearch(query, genre, words);
         try (ResultSet rows = query.executeQuery()) {
           rows.next();
           total = rows.getInt(1);
@@ -287,9 +293,9 @@ public final class Catalog {
       List<Movie> movies = new ArrayList<>();
       try (PreparedStatement query = connection.prepareStatement("SELECT m.movie_id, m.title,"
           + " m.year, m.genres" + where + " ORDER BY m.title, m.movie_id LIMIT ? OFFSET ?")) {
-        bindSearch(query, pattern, genre);
-        query.setInt(4, pageSize);
-        query.setLong(5, (long) (page - 1) * pageSize);
+        int next = bindSearch(query, genre, words);
+        query.setInt(next, pageSize);
+        query.setLong(next + 1, (long) (page - 1) * pageSize);
         try (ResultSet rows = query.executeQuery()) {
           while (rows.next()) {
             movies.add(movie(rows));
@@ -300,11 +306,16 @@ public final class Catalog {
     });
   }
 
-  private static void bindSearch(PreparedStatement query, String pattern, String genre)
+  /** Binds the genre and each word's prefix pattern; returns the next parameter's index. */
+  private static int bindSearch(PreparedStatement query, String genre, List<String> words)
       throws SQLException {
-    query.setString(1, pattern);
+    query.setString(1, genre);
     query.setString(2, genre);
-    query.setString(3, genre);
+    int next = 3;
+    for (String word : words) {
+      query.setString(next++, word + "%");
+    }
+    return next;
   }
 
   static Movie movie(ResultSet rows) throws SQLException {
