@@ -13,6 +13,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class MainTest {
@@ -35,6 +36,23 @@ class MainTest {
       assertEquals(0, cli.execute(name, "--help"), name + " --help");
       assertTrue(out.toString().startsWith("Usage: cfmr " + name), out.toString());
     }
+  }
+
+  /** A synthetic dataset is a folder load-mysql and serve take: ratings, movies and links. */
+  @Test
+  void synthWritesTheMoviesAndLinksBesideTheRatings(@TempDir java.nio.file.Path dir)
+      throws Exception {
+    String ratings = dir.resolve("ratings.csv").toString();
+    assertEquals(0, Main.run("synth", "--scale", "0.001", "--output", ratings));
+    long movies = Math.round(87_585 * 0.001);
+    for (String name : List.of("movies.csv", "links.csv")) {
+      List<String> lines = java.nio.file.Files.readAllLines(dir.resolve(name));
+      assertEquals(movies + 1, lines.size(), name);
+      assertTrue(lines.get(lines.size() - 1).startsWith(movies + ","), name);
+    }
+    assertEquals(1, Main.run("synth", "--scale", "0.001", "--output", ratings),
+        "the files exist and --overwrite was not given");
+    assertEquals(2, Main.run("synth", "--output", dir.resolve("movies.csv").toString()));
   }
 
   @Test
