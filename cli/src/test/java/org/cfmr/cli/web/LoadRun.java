@@ -11,8 +11,9 @@ import org.cfmr.cli.web.DashboardVisitor.Outcome;
 import org.cfmr.cli.web.DashboardVisitor.Page;
 
 /**
- * Visitors requesting pages in parallel, each on its own thread, one request at a time, until a
- * deadline or {@value #MAX_REQUESTS_PER_VISITOR} requests: a load bounded in time and in count.
+ * Visitors requesting pages in parallel, each on its own thread, one request at a time (with a
+ * pause between two, or none), until a deadline or {@value #MAX_REQUESTS_PER_VISITOR} requests: a
+ * load bounded in time and in count.
  */
 final class LoadRun {
   static final int MAX_REQUESTS_PER_VISITOR = 100_000;
@@ -22,14 +23,31 @@ final class LoadRun {
 
   /** Starts every visitor; each stops at {@code deadlineNanos} ({@link System#nanoTime}). */
   LoadRun(List<DashboardVisitor> visitors, long deadlineNanos) {
+    this(visitors, deadlineNanos, 0);
+  }
+
+  /** As {@link #LoadRun(List, long)}, each visitor waiting {@code pauseMillis} after a request. */
+  LoadRun(List<DashboardVisitor> visitors, long deadlineNanos, long pauseMillis) {
     for (DashboardVisitor visitor : visitors) {
       Thread thread = new Thread(() -> {
         for (int i = 0; i < MAX_REQUESTS_PER_VISITOR && System.nanoTime() < deadlineNanos; i++) {
           outcomes.add(visitor.visit());
+          pause(pauseMillis);
         }
       }, "visitor-" + threads.size());
       thread.start();
       threads.add(thread);
+    }
+  }
+
+  private static void pause(long millis) {
+    if (millis == 0) {
+      return;
+    }
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

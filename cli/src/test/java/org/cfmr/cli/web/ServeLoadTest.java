@@ -28,13 +28,18 @@ import org.junit.jupiter.api.Test;
  * {@code cfmr.load.clients}, 1..64) requesting user, movie and search pages and rating movies as
  * new users, for {@value #DEFAULT_SECONDS} s (property {@code cfmr.load.seconds}, 1..120), with the
  * database behind a {@link TcpProxy} that counts its connections and can take it away mid-run.
- * Prints p50/p99 per page (BENCHMARKS.md has the 32-visitor, 30 s figures).
+ * Each visitor waits {@code cfmr.load.pause.ms} (0..10000, default 0) after each request: with no
+ * pause the visitors keep the machine's cores busy and the latencies are mostly waiting for one;
+ * with a pause they measure what a page costs at the offered rate. Prints p50/p99 per page
+ * (BENCHMARKS.md has the figures, on the bundled data and on a load of the 32M synthetic run:
+ * {@link ServedDatabase#AS_LOADED}).
  */
 class ServeLoadTest {
   static final int DEFAULT_CLIENTS = 8;
   static final int DEFAULT_SECONDS = 10;
   private static final int CLIENTS = bounded("cfmr.load.clients", DEFAULT_CLIENTS, 64);
   private static final int SECONDS = bounded("cfmr.load.seconds", DEFAULT_SECONDS, 120);
+  private static final int PAUSE_MILLIS = Integer.getInteger("cfmr.load.pause.ms", 0);
   /** How long after the database returns every request must succeed again. */
   private static final long RECOVERY_SECONDS = 9;
 
@@ -44,6 +49,9 @@ class ServeLoadTest {
 
   @BeforeAll
   static void load() throws SQLException {
+    if (PAUSE_MILLIS < 0 || PAUSE_MILLIS > 10_000) {
+      throw new IllegalArgumentException("cfmr.load.pause.ms must be 0..10000, not " + PAUSE_MILLIS);
+    }
     database = ServedDatabase.get();
     users = ids("SELECT DISTINCT user_id FROM ratings_train ORDER BY user_id");
     movies = ids("SELECT movie_id FROM movies ORDER BY movie_id");
@@ -58,9 +66,10 @@ class ServeLoadTest {
         List<DashboardVisitor> visitors = visitors("http://127.0.0.1:" + app.start());
         long start = System.nanoTime();
         List<Outcome> outcomes = new LoadRun(visitors,
-            start + TimeUnit.SECONDS.toNanos(SECONDS)).finish();
+            start + TimeUnit.SECONDS.toNanos(SECONDS), PAUSE_MILLIS).finish();
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.println("ServeLoadTest: " + CLIENTS + " visitors for " + SECONDS + " s, "
+            + PAUSE_MILLIS + " ms between a visitor's requests, "
             + proxy.forwarded() + " database connections\n"
             + LoadRun.latencies(outcomes, outcome -> true, seconds));
         List<Outcome> failed = outcomes.stream().filter(o -> !succeeded(o)).toList();

@@ -21,8 +21,11 @@ import org.cfmr.sql.MysqlLoader;
  * database .ci/run prepares for the web tests (CFMR_TEST_WEB_JDBC_URL, CFMR_TEST_DB_USER,
  * CFMR_TEST_DB_PASSWORD; its own database, so that the sql module's tests never clobber it).
  * Under {@code CI=true} a missing variable fails; otherwise the test is skipped with the reason.
+ * With {@value #AS_LOADED}{@code =true} the database is taken as it is, e.g. a load of a 32M
+ * synthetic run for the load test, and has no output folder.
  */
 public final class ServedDatabase {
+  public static final String AS_LOADED = "cfmr.served.as-loaded";
   public static final String URL_VARIABLE = "CFMR_TEST_WEB_JDBC_URL";
   public static final String READER_VARIABLE = "CFMR_TEST_WEB_READER";
   private static ServedDatabase instance;
@@ -30,7 +33,7 @@ public final class ServedDatabase {
   public final String url = System.getenv(URL_VARIABLE);
   public final String user = System.getenv("CFMR_TEST_DB_USER");
   public final String password = System.getenv("CFMR_TEST_DB_PASSWORD");
-  /** The pipeline's output folder. */
+  /** The pipeline's output folder (null with {@value #AS_LOADED}). */
   public final Path output;
 
   private ServedDatabase(Path output) {
@@ -44,6 +47,9 @@ public final class ServedDatabase {
         && System.getenv("CFMR_TEST_DB_PASSWORD") != null,
         "no web test database: run .ci/run (or set " + URL_VARIABLE
             + ", CFMR_TEST_DB_USER, CFMR_TEST_DB_PASSWORD)");
+    if (instance == null && Boolean.getBoolean(AS_LOADED)) {
+      instance = new ServedDatabase(null);
+    }
     if (instance == null) {
       try {
         Path output = Files.createTempDirectory("cfmr-web-test-").resolve("out");
