@@ -124,8 +124,9 @@ final class Pipeline {
 
   /**
    * The heap the pipeline needs per byte of its input: the peak RSS of a run on ratings of
-   * ml-32m's shape (3.6 GB for 827 MB of ratings.csv, BENCHMARKS.md), an upper bound on what
-   * the train and test ratings, the neighbour lists and the evaluation's rows hold.
+   * ml-32m's shape over the input's size (3.6 GB for an 866 MB ratings.csv, 4.2; BENCHMARKS.md),
+   * with a margin: an upper bound on what the train and test ratings, the neighbour lists and
+   * the evaluation's rows hold.
    */
   static final double HEAP_BYTES_PER_INPUT_BYTE = 4.4;
 
