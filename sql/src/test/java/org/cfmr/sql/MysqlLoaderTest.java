@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MysqlLoaderTest {
   private static final String[] DATA_TABLES = {"movies", "movie_title_words", "links",
-      "ratings_train", "ratings_test",
+      "ratings_train", "ratings_test", "movie_stats",
       "user_neighbors", "item_neighbors", "user_ranking_neighbors", "item_ranking_neighbors",
       "user_item_predictions", "schema_version"};
 
@@ -97,6 +98,8 @@ class MysqlLoaderTest {
     assertEquals(titles().values().stream().mapToLong(title -> TitleWords.of(title).size()).sum(),
         db.count("SELECT COUNT(*) FROM movie_title_words"));
     assertEquals(List.of("4"), db.query("SELECT version FROM schema_version"));
+    assertEquals(movieStats(run.resolve(PipelineFiles.TRAIN)), db.rows("SELECT movie_id, ratings,"
+        + " rating_sum, min_rating, max_rating FROM movie_stats ORDER BY movie_id"));
     assertEquals(db.count("SELECT COUNT(*) FROM ratings_train"), summary.rows("ratings_train"));
     assertEquals(List.of(), summary.missingFiles());
     assertEquals(List.of(), db.query("SHOW TABLES LIKE '%\\_\\_%'"), "no staging or old tables");
@@ -426,6 +429,21 @@ class MysqlLoaderTest {
     assertEquals(db.count("SELECT COUNT(*) FROM ratings_test t JOIN user_item_predictions p"
         + " ON p.user_id = t.user_id AND p.movie_id = t.movie_id AND p.method = 'item'"),
         joinCount(run.resolve(PipelineFiles.TEST), run.resolve(PipelineFiles.ITEM_BASED_RECOMMENDATIONS)));
+  }
+
+  /** Per movie of a ratings file: id|count|sum|min|max, the sum and the extremes with one decimal. */
+  private static List<String> movieStats(Path ratings) throws IOException {
+    Map<Integer, List<Double>> byMovie = new TreeMap<>();
+    for (String line : Files.readAllLines(ratings)) {
+      String[] fields = line.split(",");
+      byMovie.computeIfAbsent(Integer.parseInt(fields[1]), movie -> new ArrayList<>())
+          .add(Double.parseDouble(fields[2]));
+    }
+    List<String> rows = new ArrayList<>();
+    byMovie.forEach((movie, values) -> rows.add(String.format(Locale.ROOT, "%d|%d|%.1f|%.1f|%.1f",
+        movie, values.size(), values.stream().mapToDouble(Double::doubleValue).sum(),
+        java.util.Collections.min(values), java.util.Collections.max(values))));
+    return rows;
   }
 
   private static long joinCount(Path ratings, Path predictions) throws IOException {

@@ -60,9 +60,8 @@ public final class Catalog {
     return db.run(connection -> {
       List<Movie> movies = new ArrayList<>();
       try (PreparedStatement query = connection.prepareStatement("SELECT m.movie_id, m.title,"
-          + " m.year, m.genres FROM (SELECT movie_id, COUNT(*) AS raters FROM ratings_train"
-          + " GROUP BY movie_id ORDER BY raters DESC, movie_id LIMIT ?) p"
-          + " JOIN movies m ON m.movie_id = p.movie_id ORDER BY p.raters DESC, p.movie_id")) {
+          + " m.year, m.genres FROM movie_stats s JOIN movies m ON m.movie_id = s.movie_id"
+          + " ORDER BY s.ratings DESC, s.movie_id LIMIT ?")) {
         query.setInt(1, count);
         try (ResultSet rows = query.executeQuery()) {
           while (rows.next()) {
@@ -233,12 +232,12 @@ public final class Catalog {
       int ratings;
       Double mean;
       try (PreparedStatement query = connection.prepareStatement(
-          "SELECT COUNT(*), SUM(rating) FROM ratings_train WHERE movie_id = ?")) {
+          "SELECT ratings, rating_sum FROM movie_stats WHERE movie_id = ?")) {
         query.setInt(1, movieId);
         try (ResultSet rows = query.executeQuery()) {
-          rows.next();
-          ratings = rows.getInt(1);
-          mean = ratings == 0 ? null : rows.getDouble(2) / ratings;
+          boolean rated = rows.next();
+          ratings = rated ? rows.getInt(1) : 0;
+          mean = rated ? rows.getDouble(2) / ratings : null;
         }
       }
       return Optional.of(new MovieDetails(movie, imdb, tmdb, ratings, mean,

@@ -248,13 +248,12 @@ public final class NewUsers {
     return rated;
   }
 
-  /** mu_i of {@code movies}: sum / count of their train ratings. */
+  /** mu_i of {@code movies}: sum / count of their train ratings, as movie_stats holds them. */
   private static Map<Integer, Double> trainMeans(Connection connection, List<Integer> movies)
       throws SQLException {
     Map<Integer, Double> means = new HashMap<>();
-    try (PreparedStatement query = connection.prepareStatement("SELECT movie_id, SUM(rating),"
-        + " COUNT(*) FROM ratings_train WHERE movie_id IN (" + placeholders(movies.size()) + ")"
-        + " GROUP BY movie_id")) {
+    try (PreparedStatement query = connection.prepareStatement("SELECT movie_id, rating_sum,"
+        + " ratings FROM movie_stats WHERE movie_id IN (" + placeholders(movies.size()) + ")")) {
       bind(query, 1, movies);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
@@ -267,7 +266,7 @@ public final class NewUsers {
 
   private static Clipping trainRange(Connection connection) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(
-        "SELECT MIN(rating), MAX(rating) FROM ratings_train");
+        "SELECT MIN(min_rating), MAX(max_rating) FROM movie_stats");
         ResultSet rows = query.executeQuery()) {
       rows.next();
       return new Clipping(rows.getDouble(1), rows.getDouble(2));
