@@ -41,9 +41,14 @@ final class SyntheticMovies {
     }
   }
 
+  /** The real movie whose title and genres synthetic movie {@code movie} (from 1) takes. */
+  private CSVRecord realOf(int movie) {
+    return real.get((movie - 1) % real.size());
+  }
+
   /** The title of synthetic movie {@code movie} (from 1). */
   String title(int movie) {
-    String title = real.get((movie - 1) % real.size()).get("title");
+    String title = realOf(movie).get("title");
     int round = (movie - 1) / real.size() + 1;
     if (round == 1) {
       return title;
@@ -58,7 +63,7 @@ final class SyntheticMovies {
         .setRecordSeparator("\n").get());
     printer.printRecord("movieId", "title", "genres");
     for (int movie = 1; movie <= movies; movie++) {
-      printer.printRecord(movie, title(movie), real.get((movie - 1) % real.size()).get("genres"));
+      printer.printRecord(movie, title(movie), realOf(movie).get("genres"));
     }
     printer.flush();
   }
