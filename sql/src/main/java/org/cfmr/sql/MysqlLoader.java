@@ -102,7 +102,6 @@ public final class MysqlLoader {
             throw new CfmrException("stopped after " + filled + " tables (test hook)");
           }
         }
-        fillMovieStats(statement);
         int runId = recordRun(connection, statement, prepared, start);
         for (String table : schema.tables()) {
           if (!loads.containsKey(table)) {
@@ -154,16 +153,6 @@ public final class MysqlLoader {
     System.err.printf(Locale.ROOT, "loaded %s: %,d rows, %.1fs, %,.0f rows/s%n", table.name(),
         rows, load.seconds(), load.rowsPerSecond());
     return load;
-  }
-
-  /** Fills the staging {@code movie_stats} from the staging {@code ratings_train}. */
-  private static void fillMovieStats(Statement statement) throws SQLException {
-    long start = System.nanoTime();
-    long rows = statement.executeLargeUpdate("INSERT INTO movie_stats" + STAGING
-        + " SELECT movie_id, COUNT(*), SUM(rating), MIN(rating), MAX(rating) FROM ratings_train"
-        + STAGING + " GROUP BY movie_id");
-    System.err.printf(Locale.ROOT, "computed movie_stats: %,d movies, %.1fs%n", rows,
-        (System.nanoTime() - start) / 1e9);
   }
 
   private void addSecondaryKeys(Statement statement, String table) throws SQLException {

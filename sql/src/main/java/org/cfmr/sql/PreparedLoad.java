@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.runtime.BundledData;
@@ -69,11 +70,13 @@ final class PreparedLoad {
     load.copy("movie_title_words", work, conf, List.of(movies), MoviesSource::copyTitleWords);
     load.copy("links", work, conf, List.of(links), MoviesSource::copyLinks);
     RatingsSource ratings = new RatingsSource();
+    MovieStatsSource movieStats = new MovieStatsSource();
     load.copy("ratings_train", work, conf, List.of(result.file(PipelineFiles.TRAIN)),
-        ratings::copy);
+        (in, out) -> ratings.copy(in, out, movieStats::add));
     load.copy("ratings_test", work, conf, List.of(result.file(PipelineFiles.TEST)),
         ratings::copy);
     load.checkNoDuplicateRating(ratings, conf);
+    load.derive("movie_stats", work, movieStats::copy);
     load.copy("user_neighbors", work, conf,
         load.present(result, PipelineFiles.USER_NEIGHBOURS), NeighboursSource::copy);
     load.copy("item_neighbors", work, conf,
@@ -168,6 +171,15 @@ final class PreparedLoad {
               (System.nanoTime() - start) / 1e9);
         }
       }
+      out.close();
+      tables.add(new Table(table, out.path(), out.rows()));
+    }
+  }
+
+  /** A table computed from the inputs already read, not copied from a file of its own. */
+  private void derive(String table, java.nio.file.Path work, Consumer<TsvWriter> rows) {
+    try (TsvWriter out = new TsvWriter(work.resolve(table + ".tsv"))) {
+      rows.accept(out);
       out.close();
       tables.add(new Table(table, out.path(), out.rows()));
     }

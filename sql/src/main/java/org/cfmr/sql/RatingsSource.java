@@ -3,6 +3,7 @@ package org.cfmr.sql;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Rating;
@@ -20,6 +21,11 @@ final class RatingsSource {
 
   /** Copies one split file, parsed strictly with core's {@link RatingFormat#PLAIN_CSV}. */
   void copy(InputFile in, TsvWriter out) {
+    copy(in, out, rating -> { });
+  }
+
+  /** Copies one split file, handing each rating to {@code also} too. */
+  void copy(InputFile in, TsvWriter out, Consumer<Rating> also) {
     for (String line = in.nextLine(); line != null; line = in.nextLine()) {
       Rating rating;
       try {
@@ -28,6 +34,7 @@ final class RatingsSource {
         throw in.error(e.getMessage());
       }
       remember(rating);
+      also.accept(rating);
       out.plain(rating.user()).plain(rating.item()).plain(Rating.formatValue(rating.halfStars()))
           .plain(rating.timestamp()).endRow();
     }
