@@ -20,6 +20,7 @@ import org.cfmr.eval.SweepCommand;
 import org.cfmr.mapreduce.NeighboursCommand;
 import org.cfmr.preprocess.SplitCommand;
 import org.cfmr.preprocess.synth.SynthCommand;
+import org.cfmr.report.DescribeCommand;
 import org.cfmr.sql.LoadMysqlCommand;
 import org.cfmr.web.ServeCommand;
 import picocli.CommandLine;
@@ -47,6 +48,7 @@ import picocli.CommandLine.Command;
         LoadMysqlCommand.class,
         ServeCommand.class,
         SynthCommand.class,
+        DescribeCommand.class,
     },
     footer = {"", "Hadoop generic options (-D key=value, -conf FILE, -fs URI, -files, -libjars, "
         + "-archives) may be given with any command.",

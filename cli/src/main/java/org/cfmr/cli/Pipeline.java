@@ -57,6 +57,7 @@ import org.cfmr.preprocess.split.GivenSplit;
 import org.cfmr.preprocess.split.Split;
 import org.cfmr.preprocess.split.SplitResult;
 import org.cfmr.preprocess.split.SplitSettings;
+import org.cfmr.report.RunReport;
 import org.cfmr.sql.DatabaseOptions;
 import org.cfmr.sql.LoadSettings;
 import org.cfmr.sql.LoadSummary;
@@ -69,7 +70,8 @@ import org.cfmr.core.io.NeighbourListsFile;
  * modes, optionally ALS's factor files, the evaluation of user- and item-based predictions (and
  * ALS's, and optionally the blend's, {@link ValidationBlend}) beside the global mean, the
  * baseline and the popularity list ({@code metrics.json}), the top-N recommendations of kNN's
- * modes (and ALS's), {@code run.json} (what was run, for the MySQL loader's {@code runs} table),
+ * modes (and ALS's), {@code report.html} (the run on one page, {@link PipelineReport}),
+ * {@code run.json} (what was run, for the MySQL loader's {@code runs} table),
  * and optionally the MySQL load. Every file is staged first and all of them are committed together at the end, as
  * one result with one manifest ({@link OutputFolder}): after a failure or a kill the folder holds
  * the previous complete result or this one, never a mix.
@@ -79,7 +81,7 @@ final class Pipeline {
   private static final List<String> FILES = List.of(PipelineFiles.TRAIN, PipelineFiles.TEST,
       PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS,
       PipelineFiles.USER_BASED_RECOMMENDATIONS, PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
-      PipelineFiles.METRICS, PipelineFiles.RUN);
+      PipelineFiles.METRICS, PipelineFiles.REPORT, PipelineFiles.RUN);
   private static final List<String> RANKING_FILES = List.of(
       PipelineFiles.USER_RANKING_NEIGHBOURS, PipelineFiles.ITEM_RANKING_NEIGHBOURS);
   private static final List<String> ALS_FILES = List.of(PipelineFiles.USER_FACTORS,
@@ -233,7 +235,15 @@ final class Pipeline {
           EvaluationSettings.DEFAULT_RELEVANT_FROM);
       ranking.end("", 0);
       write(folder, PipelineFiles.METRICS, Evaluation.toJsonText(results, models, popularity));
-      write(folder, PipelineFiles.RUN, runJson(split, neighbours.engine(), blend));
+      ObjectNode run = runRecord(split, neighbours.engine(), blend);
+      StageMeter.Running reporting = meter.start("report");
+      write(folder, PipelineFiles.REPORT, PipelineReport.html(new PipelineReport.Run(run,
+          ResultsTable.cells(List.of("user", "item"), "mode", models, results, popularity),
+          results, meter, reportedFiles(folder)), split.train(), split.test(),
+          split.source().datasetFolder(), conf));
+      reporting.end("", bytes(folder, PipelineFiles.REPORT));
+      run.set("stages", meter.toJson());
+      write(folder, PipelineFiles.RUN, json(run));
       folder.commit();
     }
     chainRuns.forEach(request -> NeighbourStage.removeWork(request, conf));
@@ -381,7 +391,6 @@ final class Pipeline {
     return fit;
   }
 
-  /** Writes {@code recommender}'s lists to the staged file {@code name} and says so. */
   /** Writes {@code recommender}'s top-N file, says so, and returns what was written. */
   private String recommend(Recommender recommender, String name, OutputFolder folder) {
     long lines = RecommendCommand.writeStaged(recommender, settings.topN(), null,
@@ -414,10 +423,23 @@ final class Pipeline {
     }
   }
 
-  /** What was run: the input, its dataset folder (where movies.csv is), the settings and counts. */
-  private String runJson(SplitFiles split, Engine engine, ValidationBlend.Fit blend) {
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode run = json.createObjectNode();
+  /** The files report.html links to: those written so far, with their sizes. */
+  private List<RunReport.ResultFile> reportedFiles(OutputFolder folder) {
+    List<RunReport.ResultFile> files = new ArrayList<>();
+    for (String name : settings.files()) {
+      if (!name.equals(PipelineFiles.REPORT) && !name.equals(PipelineFiles.RUN)) {
+        files.add(new RunReport.ResultFile(name, bytes(folder, name)));
+      }
+    }
+    return files;
+  }
+
+  /**
+   * What was run: the input, its dataset folder (where movies.csv is), the settings and counts;
+   * run.json once the stages are added.
+   */
+  private ObjectNode runRecord(SplitFiles split, Engine engine, ValidationBlend.Fit blend) {
+    ObjectNode run = new ObjectMapper().createObjectNode();
     run.put("cfmr_version", Main.version());
     run.put("input", split.source().file().toString());
     run.put("dataset", split.source().datasetFolder().toString());
@@ -457,9 +479,13 @@ final class Pipeline {
       }
     }
     run.putObject("recommendations").put("n", settings.topN());
-    run.set("stages", meter.toJson());
+    return run;
+  }
+
+  private static String json(ObjectNode run) {
     try {
-      return json.writeValueAsString(run) + "\n";
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(run) + "\n";
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

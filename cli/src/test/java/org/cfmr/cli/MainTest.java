@@ -55,6 +55,31 @@ class MainTest {
     assertEquals(2, Main.run("synth", "--output", dir.resolve("movies.csv").toString()));
   }
 
+  /**
+   * describe --plot on the bundled dataset writes each chart as SVG and PNG, refuses to replace
+   * them without --overwrite, and names a bad line of its input.
+   */
+  @Test
+  void describeDrawsTheDatasetCharts(@TempDir java.nio.file.Path dir) throws Exception {
+    String charts = dir.resolve("charts").toString();
+    assertEquals(0, Main.run("describe", "--plot", charts));
+    List<String> names = List.of("ratings-by-value", "ratings-per-user-and-movie",
+        "ratings-per-month", "mean-rating-by-genre", "ratings-against-mean");
+    for (String name : names) {
+      String svg = java.nio.file.Files.readString(dir.resolve("charts/" + name + ".svg"));
+      assertTrue(svg.startsWith("<?xml") && svg.contains("<svg"), name);
+      byte[] png = java.nio.file.Files.readAllBytes(dir.resolve("charts/" + name + ".png"));
+      assertEquals(0x89, png[0] & 0xff, name + " is a PNG");
+    }
+    String genres = java.nio.file.Files.readString(dir.resolve("charts/mean-rating-by-genre.svg"));
+    assertTrue(genres.contains(">Film-Noir<") && genres.contains(">(no genres listed)<"));
+    assertEquals(1, Main.run("describe", "--plot", charts), "charts exist, no --overwrite");
+    assertEquals(0, Main.run("describe", "--plot", charts, "--overwrite"));
+    java.nio.file.Path bad = dir.resolve("bad.csv");
+    java.nio.file.Files.writeString(bad, "userId,movieId,rating,timestamp\n1,2,x,3\n");
+    assertEquals(1, Main.run("describe", "--input", bad.toString()));
+  }
+
   @Test
   void versionNamesHadoopAndJava() {
     StringWriter out = new StringWriter();

@@ -36,7 +36,7 @@ class PipelineKillIT {
       PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS,
       PipelineFiles.USER_RANKING_NEIGHBOURS, PipelineFiles.ITEM_RANKING_NEIGHBOURS,
       PipelineFiles.USER_BASED_RECOMMENDATIONS, PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
-      PipelineFiles.METRICS, PipelineFiles.RUN);
+      PipelineFiles.METRICS, PipelineFiles.REPORT, PipelineFiles.RUN);
   /** The old result is seed 1's split, the new one seed 7's. */
   private static final String OLD_SEED = "1";
   private static final String NEW_SEED = "7";
@@ -80,14 +80,17 @@ class PipelineKillIT {
     return Files.readString(logFile(folder), StandardCharsets.UTF_8);
   }
 
-  /** The result files' bytes (the JSON records hold timings: only their seed is compared). */
+  /**
+   * The result files' bytes (the JSON records and the report hold timings: only the seed is
+   * compared).
+   */
   private static Map<String, byte[]> contents(Path folder) throws IOException {
     Map<String, byte[]> bytes = new TreeMap<>();
     for (String name : FILES) {
       byte[] content = Files.readAllBytes(folder.resolve(name));
       bytes.put(name, name.equals(PipelineFiles.RUN)
           ? seedOf(content).getBytes(StandardCharsets.UTF_8)
-          : name.endsWith(".json") ? new byte[0] : content);
+          : name.endsWith(".json") || name.equals(PipelineFiles.REPORT) ? new byte[0] : content);
     }
     return bytes;
   }

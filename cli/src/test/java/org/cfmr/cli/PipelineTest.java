@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.cfmr.core.runtime.PipelineFiles;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.cfmr.core.runtime.ResultManifest;
 import org.cfmr.core.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +38,10 @@ class PipelineTest {
       PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS,
       PipelineFiles.USER_RANKING_NEIGHBOURS, PipelineFiles.ITEM_RANKING_NEIGHBOURS,
       PipelineFiles.USER_BASED_RECOMMENDATIONS, PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
-      PipelineFiles.METRICS, PipelineFiles.RUN);
+      PipelineFiles.METRICS, PipelineFiles.REPORT, PipelineFiles.RUN);
+  /** The files that hold timings, compared by content rather than bytes. */
+  private static final Set<String> TIMED = Set.of(PipelineFiles.METRICS, PipelineFiles.REPORT,
+      PipelineFiles.RUN);
 
   @TempDir static Path dir;
   static Path output;
@@ -149,6 +155,36 @@ class PipelineTest {
   }
 
   /**
+   * report.html shows the run's own figures: the metrics table's RMSE as in metrics.json, one bar
+   * per mode and activity bucket of metrics.json, the dataset's five charts, the stages before
+   * the report's, and links to the other files.
+   */
+  @Test
+  void theReportShowsTheRunsFiguresAndCharts() throws IOException {
+    JsonNode metrics = new ObjectMapper().readTree(output.resolve(PipelineFiles.METRICS).toFile());
+    Document page = Jsoup.parse(output.resolve(PipelineFiles.REPORT).toFile(), "UTF-8");
+    Element userRow = page.select("#metrics tbody tr:has(td:eq(0):matchesOwn(^user$))").first();
+    assertEquals(String.format(java.util.Locale.ROOT, "%.4f", metrics.at("/user/rmse").asDouble()),
+        userRow.select("td").get(3).text());
+    int bars = 0;
+    for (String mode : List.of("user", "item")) {
+      for (JsonNode bucket : metrics.get(mode).get("by_user_activity")) {
+        bars += bucket.has("rmse") ? 1 : 0;
+      }
+    }
+    String byActivity = page.select("#run-charts svg").first().outerHtml();
+    assertEquals(bars, byActivity.split("columnKey", -1).length - 1, "one bar per mode and bucket");
+    assertEquals(5, page.select("#dataset svg").size());
+    assertTrue(page.select("#dataset pre").text().contains("100,836"));
+    List<String> stages = new ArrayList<>();
+    new ObjectMapper().readTree(output.resolve(PipelineFiles.RUN).toFile()).get("stages")
+        .forEach(stage -> stages.add(stage.get("name").asText()));
+    assertEquals(stages.subList(0, stages.size() - 1),
+        page.select("#stages tbody tr td:eq(0)").eachText());
+    assertEquals(FILES.subList(0, FILES.size() - 2), page.select("#files a").eachAttr("href"));
+  }
+
+  /**
    * The run ends with one table of what each stage cost, and run.json keeps the same figures:
    * the stages in order, the split's and the recommendations' output bytes those of their files.
    */
@@ -159,7 +195,7 @@ class PipelineTest {
     List<String> names = new ArrayList<>();
     stages.forEach(stage -> names.add(stage.get("name").asText()));
     assertEquals(List.of("split", "neighbours", "baseline", "user-based", "item-based",
-        "popularity"), names);
+        "popularity", "report"), names);
     assertEquals(Files.size(output.resolve(PipelineFiles.TRAIN))
         + Files.size(output.resolve(PipelineFiles.TEST)), stages.get(0).get("output_bytes").asLong());
     assertEquals(Files.size(output.resolve(PipelineFiles.USER_BASED_RECOMMENDATIONS)),
@@ -266,7 +302,7 @@ class PipelineTest {
         "--threads", "1");
     byte[][] after = contents();
     for (int i = 0; i < FILES.size(); i++) {
-      if (!FILES.get(i).endsWith(".json")) { // the JSON records hold timings
+      if (!TIMED.contains(FILES.get(i))) {
         assertArrayEquals(before[i], after[i], FILES.get(i) + " is the same with 1 thread");
       }
     }
@@ -293,7 +329,7 @@ class PipelineTest {
         new org.apache.hadoop.fs.Path(withAls.toUri()));
     assertEquals(expected, manifest.files().keySet(), "one manifest lists ALS's files too");
     for (String name : FILES) {
-      if (!name.endsWith(".json")) {
+      if (!TIMED.contains(name)) {
         assertArrayEquals(Files.readAllBytes(output.resolve(name)),
             Files.readAllBytes(withAls.resolve(name)), name);
       }
@@ -361,7 +397,7 @@ class PipelineTest {
     assertEquals("validation 0.1", manifest.stages().get("pipeline").at("/settings/blend")
         .asText());
     for (String name : FILES) {
-      if (!name.endsWith(".json")) {
+      if (!TIMED.contains(name)) {
         assertArrayEquals(Files.readAllBytes(output.resolve(name)),
             Files.readAllBytes(withBlend.resolve(name)), name);
       }

@@ -55,7 +55,7 @@ class PipelineWorkFolderTest {
         PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS,
         PipelineFiles.USER_RANKING_NEIGHBOURS, PipelineFiles.ITEM_RANKING_NEIGHBOURS,
         PipelineFiles.USER_BASED_RECOMMENDATIONS, PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
-        PipelineFiles.METRICS, PipelineFiles.RUN, ResultManifest.NAME));
+        PipelineFiles.METRICS, PipelineFiles.REPORT, PipelineFiles.RUN, ResultManifest.NAME));
     results.sort(null);
     assertEquals(results, names(output).stream().filter(n -> !n.endsWith(".crc")).toList());
     assertTrue(Files.size(output.resolve(PipelineFiles.USER_NEIGHBOURS)) > 0);

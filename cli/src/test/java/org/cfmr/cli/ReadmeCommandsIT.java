@@ -57,7 +57,7 @@ class ReadmeCommandsIT {
     for (String name : List.of(PipelineFiles.TRAIN, PipelineFiles.TEST,
         PipelineFiles.USER_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS,
         PipelineFiles.USER_BASED_RECOMMENDATIONS, PipelineFiles.ITEM_BASED_RECOMMENDATIONS,
-        PipelineFiles.METRICS, PipelineFiles.RUN)) {
+        PipelineFiles.METRICS, PipelineFiles.REPORT, PipelineFiles.RUN)) {
       assertTrue(Files.size(dir.resolve("cfmr-out").resolve(name)) > 0, name + "\n" + log);
     }
     assertTrue(log.contains("nDCG@10"), "the run ends with the metrics table\n" + log);

@@ -68,7 +68,8 @@ public final class Evaluation {
     return new EvaluationResult(settings, totals.covered().rmse(), totals.covered().mae(),
         totals.covered().count, test.size(), totals.all().rmse(), totals.all().mae(),
         totals.precision(), totals.recall(), totals.ndcg(), totals.ranked(),
-        totals.predictions(), totals.seconds());
+        totals.predictions(), totals.seconds(), totals.byUserActivity(),
+        totals.byMoviePopularity());
   }
 
   /**
@@ -183,9 +184,12 @@ public final class Evaluation {
     }
   }
 
-  /** One user's figures. */
+  /**
+   * One user's figures: {@code trainRatings}, the user's count of train ratings (0: not in
+   * train), and {@code byMovie}, the user's test ratings by their movies' train counts.
+   */
   private record UserOutcome(ErrorSums covered, ErrorSums all, boolean ranked, double precision,
-      double recall, double ndcg, long predictions) {}
+      double recall, double ndcg, long predictions, int trainRatings, Breakdown byMovie) {}
 
   private static UserOutcome evaluateUser(TrainData train, TestRatings test, int group,
       Recommender.UserScorers scorers, Fallback.Prediction fallback,
@@ -196,6 +200,7 @@ public final class Evaluation {
     }
     ErrorSums covered = new ErrorSums();
     ErrorSums all = new ErrorSums();
+    Breakdown byMovie = new Breakdown();
     long predictions = 0;
     int relevant = 0;
     for (int at = test.start(group); at < test.start(group + 1); at++) {
@@ -206,6 +211,7 @@ public final class Evaluation {
         prediction = scorers.predict(item);
         predictions++;
       }
+      byMovie.add(item >= 0 ? train.itemRatings(item) : 0, prediction, rating);
       if (prediction == prediction) {
         covered.add(prediction, rating);
         all.add(prediction, rating);
@@ -216,8 +222,9 @@ public final class Evaluation {
         relevant++;
       }
     }
+    int trainRatings = user >= 0 ? train.userRatings(user) : 0;
     if (relevant == 0) {
-      return new UserOutcome(covered, all, false, 0, 0, 0, predictions);
+      return new UserOutcome(covered, all, false, 0, 0, 0, predictions, trainRatings, byMovie);
     }
     int[] list = new int[0];
     if (user >= 0) {
@@ -228,7 +235,7 @@ public final class Evaluation {
     TopNMetrics.UserFigures figures = TopNMetrics.of(test, group, list, settings.topN(),
         settings.relevantFrom(), relevant);
     return new UserOutcome(covered, all, true, figures.precision(), figures.recall(),
-        figures.ndcg(), predictions);
+        figures.ndcg(), predictions, trainRatings, byMovie);
   }
 
   /**
@@ -255,12 +262,18 @@ public final class Evaluation {
     return ids;
   }
 
-  /** The figures of all users: error sums added, top-N figures averaged over the ranked users. */
+  /**
+   * The figures of all users: error sums added, top-N figures averaged over the ranked users,
+   * and the breakdowns by the users' and the movies' counts of train ratings.
+   */
   private record Totals(ErrorSums covered, ErrorSums all, double precision, double recall,
-      double ndcg, int ranked, long predictions, double seconds) {
+      double ndcg, int ranked, long predictions, double seconds, Breakdown byUserActivity,
+      Breakdown byMoviePopularity) {
     static Totals of(UserOutcome[] outcomes, double seconds) {
       ErrorSums covered = new ErrorSums();
       ErrorSums all = new ErrorSums();
+      Breakdown byUser = new Breakdown();
+      Breakdown byMovie = new Breakdown();
       double precision = 0;
       double recall = 0;
       double ndcg = 0;
@@ -269,6 +282,8 @@ public final class Evaluation {
       for (UserOutcome outcome : outcomes) {
         covered.add(outcome.covered());
         all.add(outcome.all());
+        byUser.add(outcome.trainRatings(), outcome.covered(), outcome.all().count);
+        byMovie.add(outcome.byMovie());
         predictions += outcome.predictions();
         if (outcome.ranked()) {
           ranked++;
@@ -278,7 +293,7 @@ public final class Evaluation {
         }
       }
       return new Totals(covered, all, precision / ranked, recall / ranked, ndcg / ranked, ranked,
-          predictions, seconds);
+          predictions, seconds, byUser, byMovie);
     }
   }
 }

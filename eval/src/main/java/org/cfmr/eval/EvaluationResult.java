@@ -11,6 +11,8 @@ import org.cfmr.core.Mode;
  * the test users with a relevant rating, and the scoring speed.
  *
  * @param predictions how many test ratings were predicted and candidates scored
+ * @param byUserActivity the error and coverage by the users' counts of train ratings
+ * @param byMoviePopularity the same by the movies' counts of train ratings
  */
 public record EvaluationResult(
     EvaluationSettings settings,
@@ -25,7 +27,9 @@ public record EvaluationResult(
     double ndcg,
     int rankedUsers,
     long predictions,
-    double seconds) {
+    double seconds,
+    Breakdown byUserActivity,
+    Breakdown byMoviePopularity) {
 
   public double coverage() {
     return (double) covered / total;
@@ -65,6 +69,8 @@ public record EvaluationResult(
     json.put("predictions", predictions);
     json.put("seconds", seconds);
     json.put("predictions_per_second", predictionsPerSecond());
+    json.set("by_user_activity", byUserActivity.toJson(mapper));
+    json.set("by_movie_popularity", byMoviePopularity.toJson(mapper));
     return json;
   }
 

@@ -168,6 +168,12 @@ public record EvaluationSettings(
    * λp=5)}, with the baseline's settings where they are not the defaults.
    */
   public String describe() {
+    String predictor = describePredictor();
+    return predictor.isEmpty() ? mode.title() : mode.title() + " (" + predictor + ")";
+  }
+
+  /** What {@link #describe} says in brackets: centring or formula, damping, baseline (or ""). */
+  public String describePredictor() {
     List<String> parts = new ArrayList<>();
     if (centring == Centring.BASELINE) {
       parts.add(centring.cliName());
@@ -181,6 +187,7 @@ public record EvaluationSettings(
     if (centring == Centring.BASELINE && !baseline.equals(BaselineSettings.DEFAULTS)) {
       parts.add(baseline.describe());
     }
-    return parts.isEmpty() ? mode.title() : mode.title() + " (" + String.join(" ", parts) + ")";
+    return String.join(" ", parts);
   }
+
 }

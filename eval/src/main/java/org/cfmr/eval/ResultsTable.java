@@ -1,11 +1,12 @@
 package org.cfmr.eval;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.cfmr.core.Mode;
 
 /**
- * The evaluator's figures as a fixed-width text table and as CSV: first the models that are not
+ * The evaluator's figures as a fixed-width text table, as cells and as CSV: first the models that are not
  * kNN (the global mean and the baseline with error figures only, ALS and the blend with every
  * figure), then one row per kNN evaluation, and last the popularity list (top-N figures only),
  * whose nDCG each row's lift is the ratio to.
@@ -15,47 +16,66 @@ public final class ResultsTable {
 
   private ResultsTable() {}
 
+  /** The least width of each column of {@link #text}; the label column fits its header. */
+  private static final int[] MIN_WIDTHS = {0, 22, 17, 7, 7, 8, 8, 7, 7, 7, 6};
+  /** The columns of {@link #text} that are left-aligned: the label, predictions and ranking. */
+  private static final int LEFT_ALIGNED = 3;
+
   /**
    * Columns: predictions, ranking, RMSE, MAE, coverage, RMSE over all ratings, precision, recall,
-   * nDCG and the lift over popularity.
+   * nDCG and the lift over popularity; each column as wide as its widest cell.
    */
   public static String text(List<String> labels, String labelHeader, List<ModelResult> models,
       List<EvaluationResult> rows, TopNResult popularity) {
-    int width = Math.max(labelHeader.length(), popularity.ranking().length());
-    for (String label : labels) {
-      width = Math.max(width, label.length());
+    List<List<String>> cells = cells(labels, labelHeader, models, rows, popularity);
+    int[] widths = MIN_WIDTHS.clone();
+    for (List<String> line : cells) {
+      for (int c = 0; c < widths.length; c++) {
+        widths[c] = Math.max(widths[c], line.get(c).length());
+      }
     }
-    int predictionsWidth = 22;
-    for (EvaluationResult row : rows) {
-      predictionsWidth = Math.max(predictionsWidth, row.settings().describe().length());
-    }
-    int n = popularity.topN();
     StringBuilder out = new StringBuilder();
-    String format = "%-" + width + "s  %-" + predictionsWidth
-        + "s  %-17s  %7s  %7s  %8s  %8s  %7s  %7s  %7s  %6s%n";
-    out.append(String.format(Locale.ROOT, format, labelHeader, "predictions", "ranking", "RMSE",
-        "MAE", "coverage", "RMSE all", "P@" + n, "R@" + n, "nDCG@" + n, "lift"));
+    for (List<String> line : cells) {
+      for (int c = 0; c < widths.length; c++) {
+        String cell = line.get(c);
+        String pad = " ".repeat(widths[c] - cell.length());
+        out.append(c == 0 ? "" : "  ").append(c < LEFT_ALIGNED ? cell + pad : pad + cell);
+      }
+      out.append(System.lineSeparator());
+    }
+    return out.toString();
+  }
+
+  /**
+   * The cells of {@link #text}, the header first, formatted as there ({@code "—"} where a row
+   * has no figure): the text table's and the run report's rows.
+   */
+  public static List<List<String>> cells(List<String> labels, String labelHeader,
+      List<ModelResult> models, List<EvaluationResult> rows, TopNResult popularity) {
+    int n = popularity.topN();
+    List<List<String>> cells = new ArrayList<>();
+    cells.add(List.of(labelHeader, "predictions", "ranking", "RMSE", "MAE", "coverage",
+        "RMSE all", "P@" + n, "R@" + n, "nDCG@" + n, "lift"));
     for (ModelResult model : models) {
       TopNResult lists = model.lists();
-      out.append(String.format(Locale.ROOT, format, NONE, model.description(),
-          lists == null ? NONE : lists.ranking(), four(model.rmse()), four(model.mae()),
-          percent(model.coverage()), four(model.rmseAll()),
-          lists == null ? NONE : four(lists.precision()),
+      cells.add(List.of(NONE, model.description(), lists == null ? NONE : lists.ranking(),
+          four(model.rmse()), four(model.mae()), percent(model.coverage()),
+          four(model.rmseAll()), lists == null ? NONE : four(lists.precision()),
           lists == null ? NONE : four(lists.recall()), lists == null ? NONE : four(lists.ndcg()),
           lists == null ? NONE : lift(popularity.lift(lists.ndcg()))));
     }
     for (int r = 0; r < rows.size(); r++) {
       EvaluationResult row = rows.get(r);
-      out.append(String.format(Locale.ROOT, format, labels.get(r), row.settings().describe(),
-          row.settings().ranking(), four(row.rmse()), four(row.mae()),
-          percent(row.coverage()), four(row.rmseAll()),
+      cells.add(List.of(labels.get(r), row.settings().describe(),
+          String.valueOf(row.settings().ranking()),
+          four(row.rmse()), four(row.mae()), percent(row.coverage()), four(row.rmseAll()),
           four(row.precision()), four(row.recall()), four(row.ndcg()),
           lift(popularity.lift(row.ndcg()))));
     }
-    out.append(String.format(Locale.ROOT, format, popularity.ranking(), NONE, "train ratings", NONE,
-        NONE, NONE, NONE, four(popularity.precision()), four(popularity.recall()),
-        four(popularity.ndcg()), popularity.ndcg() == 0 ? NONE : lift(1)));
-    return out.toString();
+    cells.add(List.of(popularity.ranking(), NONE, "train ratings", NONE, NONE, NONE, NONE,
+        four(popularity.precision()), four(popularity.recall()), four(popularity.ndcg()),
+        popularity.ndcg() == 0 ? NONE : lift(1)));
+    return cells;
   }
 
   /**

@@ -56,6 +56,18 @@ public final class Sweep {
       return base;
     }
 
+    /**
+     * The row's settings but K and the mode, e.g. {@code pearson λ=100 minCommon=5,
+     * knn-baseline λp=1}: the curve of {@link SweepPlots} the row is a point of.
+     */
+    public String curve() {
+      return String.format(Locale.ROOT, "%s λ=%s minCommon=%d", neighbours.measure(),
+          number(neighbours.shrink()), neighbours.minCommon())
+          + (neighbours.capsPivots() ? " cap=" + neighbours.maxPivotRatings() : "")
+          + (result.settings().describePredictor().isEmpty() ? ""
+              : ", " + result.settings().describePredictor());
+    }
+
     /** The header of {@link #csvFields}. */
     public static final String CSV_HEADER = "similarity,shrink,min_common,k,max_pivot_ratings,"
         + "predictor,damping,baseline_reg_user,baseline_reg_item";

@@ -13,6 +13,7 @@ import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.OutputFolder;
+import org.cfmr.report.ChartFiles;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.UsageException;
 import org.cfmr.core.baseline.BaselineFit;
@@ -89,7 +90,13 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Also write the table as CSV (full precision).")
   String csv;
 
-  @Option(names = "--overwrite", description = "Replace an existing --csv file.")
+  @Option(names = "--plot", paramLabel = "DIR",
+      description = "Also draw, per mode, RMSE, coverage, precision, recall and nDCG against K "
+          + "(one curve per measure, λ, minCommon and predictor; the baselines as reference "
+          + "lines) as DIR/<mode>-<figure>-against-k.svg and .png.")
+  String plot;
+
+  @Option(names = "--overwrite", description = "Replace an existing --csv file or charts.")
   boolean overwrite;
 
 
@@ -108,6 +115,10 @@ public final class SweepCommand implements Callable<Integer> {
     if (csv != null) {
       OutputFolder.requireReplaceable(new Path(csv), overwrite, conf);
     }
+    if (plot != null) {
+      ChartFiles.requireReplaceable(new Path(plot), SweepPlots.names(grid.modes()), overwrite,
+          conf);
+    }
     TrainData trainData = TrainData.of(RatingsReader.readTrain(trainFile, conf));
     TestRatings testRatings = TestRatings.read(inputs.file(test, PipelineFiles.TEST, "--test", conf),
         trainData, conf);
@@ -123,6 +134,11 @@ public final class SweepCommand implements Callable<Integer> {
           rows.stream().map(Sweep.Row::csvFields).toList(), Sweep.Row.CSV_HEADER, models, results,
           popularity),
           overwrite, conf);
+    }
+    if (plot != null) {
+      List<String> files = ChartFiles.write(SweepPlots.charts(rows, grid.modes(), models,
+          popularity), new Path(plot), overwrite, conf);
+      System.out.println("charts: " + String.join(", ", files) + " in " + plot);
     }
     return 0;
   }

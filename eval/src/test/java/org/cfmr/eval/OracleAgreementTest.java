@@ -3,11 +3,14 @@ package org.cfmr.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.Mode;
 import org.cfmr.core.baseline.BaselineSettings;
@@ -100,6 +103,22 @@ class OracleAgreementTest {
     for (Map.Entry<String, Double> figure : oracle.figures.entrySet()) {
       assertEquals(figure.getValue(), json.get(figure.getKey()).asDouble(), 1e-9,
           figure.getKey());
+    }
+    assertBreakdownEquals(oracle.byUserActivity, json.get("by_user_activity"));
+    assertBreakdownEquals(oracle.byMoviePopularity, json.get("by_movie_popularity"));
+  }
+
+  /** The evaluator's buckets are the oracle's: the same first counts, counts and RMSE. */
+  private static void assertBreakdownEquals(Map<Integer, double[]> oracle, JsonNode buckets) {
+    assertEquals(List.copyOf(oracle.keySet()), StreamSupport.stream(buckets.spliterator(), false)
+        .map(bucket -> bucket.get("from").asInt()).toList());
+    for (JsonNode bucket : buckets) {
+      double[] sums = oracle.get(bucket.get("from").asInt());
+      assertEquals((long) sums[0], bucket.get("ratings").asLong());
+      assertEquals((long) sums[1], bucket.get("covered").asLong());
+      if (sums[1] > 0) {
+        assertEquals(Math.sqrt(sums[2] / sums[1]), bucket.get("rmse").asDouble(), 1e-9);
+      }
     }
   }
 

@@ -42,6 +42,29 @@ final class OracleEvaluator {
 
   /** The figures, by the JSON key names. */
   final Map<String, Double> figures = new TreeMap<>();
+  /**
+   * The test ratings by the train count of their user and of their movie: the bucket's first
+   * count mapped to {ratings, covered, Σ(p − r)² over the covered}.
+   */
+  final Map<Integer, double[]> byUserActivity = new TreeMap<>();
+  final Map<Integer, double[]> byMoviePopularity = new TreeMap<>();
+  private static final int[] BUCKET_STARTS = {5_000, 1_000, 500, 200, 100, 50, 20, 5, 1, 0};
+
+  private static void tally(Map<Integer, double[]> buckets, int trainCount, Double p, double r) {
+    int start = 0;
+    for (int candidate : BUCKET_STARTS) {
+      if (trainCount >= candidate) {
+        start = candidate;
+        break;
+      }
+    }
+    double[] sums = buckets.computeIfAbsent(start, k -> new double[3]);
+    sums[0]++;
+    if (p != null) {
+      sums[1]++;
+      sums[2] += (p - r) * (p - r);
+    }
+  }
 
   /** The splits and a neighbour file (null: none, for the factor oracle). */
   OracleEvaluator(Path train, Path test, Path neighbourFile) throws IOException {
@@ -345,6 +368,8 @@ final class OracleEvaluator {
         total++;
         Double p = predict(userBased, centred, minNeighbours, clip, u, rating.getKey());
         double r = rating.getValue();
+        tally(byUserActivity, trainByUser.getOrDefault(u, Map.of()).size(), p, r);
+        tally(byMoviePopularity, trainByItem.getOrDefault(rating.getKey(), Map.of()).size(), p, r);
         if (p != null) {
           covered++;
           sq += (p - r) * (p - r);

@@ -43,6 +43,29 @@ class SweepTest {
     test = TestRatings.read(TestFolders.hadoop(folder.resolve(PipelineFiles.TEST)), train, conf);
   }
 
+  /**
+   * --plot draws each figure against K per mode: one point per K and curve, the curves named by
+   * their settings, the baselines' RMSE and popularity's nDCG as labelled reference lines.
+   */
+  @Test
+  void plotsEachFigureAgainstKWithTheBaselines() throws Exception {
+    Path plots = dir.resolve("plots");
+    assertEquals(0, new picocli.CommandLine(new SweepCommand()).execute("--folder",
+        folder.toString(), "--similarity", "pearson,cosine", "--shrink", "100", "--min-common",
+        "5", "--k", "10,30,50", "--threads", "2", "--plot", plots.toString()));
+    try (var files = java.nio.file.Files.list(plots)) {
+      assertEquals(SweepPlots.names(List.of(Mode.USER, Mode.ITEM)).size() * 2, files
+          .filter(file -> !file.getFileName().toString().endsWith(".crc")).count());
+    }
+    String rmse = java.nio.file.Files.readString(plots.resolve("user-rmse-against-k.svg"));
+    assertEquals(6, rmse.split("itemIndex", -1).length - 1, "3 values of K × 2 curves");
+    assertTrue(rmse.contains(">pearson λ=100 minCommon=5, knn-baseline λp=1<"), rmse);
+    assertTrue(rmse.matches("(?s).*>baseline 0\\.8\\d{3} \\(all ratings\\)<.*"), "baseline line");
+    assertTrue(rmse.contains(">global mean 1."), "global mean line");
+    String ndcg = java.nio.file.Files.readString(plots.resolve("item-ndcg-against-k.svg"));
+    assertTrue(ndcg.contains(">popularity 0.1"), "popularity line");
+  }
+
   @Test
   void rowsEqualDirectEvaluations() throws Exception {
     Sweep.Grid grid = new Sweep.Grid(List.of(Similarity.PEARSON), List.of(100.0), List.of(5),

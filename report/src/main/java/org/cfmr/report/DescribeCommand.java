@@ -1,19 +1,12 @@
 package org.cfmr.report;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.cfmr.core.CfmrException;
 import org.cfmr.core.io.RatingsInput;
 import org.cfmr.core.runtime.BundledData;
-import org.cfmr.core.runtime.ErrorMessages;
 import org.cfmr.core.runtime.HadoopRuntime;
-import org.cfmr.core.runtime.OutputFolder;
 import org.cfmr.preprocess.describe.DatasetProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,41 +42,17 @@ public final class DescribeCommand implements Callable<Integer> {
     RatingsInput ratings = RatingsInput.locate(
         new Path(input != null ? input : BundledData.folder().toString()), conf);
     MovieGenres genres = MovieGenres.readIfPresent(ratings.datasetFolder(), conf);
-    List<String> names = new ArrayList<>();
     if (plot != null) {
-      for (String chart : DatasetCharts.names(genres != null)) {
-        names.add(chart + ".svg");
-        names.add(chart + ".png");
-      }
-      for (String name : names) {
-        OutputFolder.requireReplaceable(new Path(plot, name), overwrite, conf);
-      }
+      ChartFiles.requireReplaceable(new Path(plot), DatasetCharts.names(genres != null),
+          overwrite, conf);
     }
     DatasetProfile profile = DatasetProfile.read(conf, ratings);
     System.out.print(profile.shape().report());
     if (plot != null) {
-      write(DatasetCharts.all(profile, genres), new Path(plot), names, conf);
-      System.out.println("charts: " + String.join(", ", names) + " in " + plot);
+      List<String> files = ChartFiles.write(DatasetCharts.all(profile, genres), new Path(plot),
+          overwrite, conf);
+      System.out.println("charts: " + String.join(", ", files) + " in " + plot);
     }
     return 0;
-  }
-
-  private void write(List<ChartImage> charts, Path folder, List<String> names,
-      Configuration conf) {
-    try (OutputFolder out = OutputFolder.forFiles(folder, names, overwrite, conf)) {
-      for (ChartImage chart : charts) {
-        write(out, chart.name() + ".svg", chart.svgDocument().getBytes(StandardCharsets.UTF_8));
-        write(out, chart.name() + ".png", chart.png());
-      }
-      out.commit();
-    }
-  }
-
-  private static void write(OutputFolder out, String name, byte[] bytes) {
-    try (OutputStream stream = out.fileSystem().create(out.staged(name))) {
-      stream.write(bytes);
-    } catch (IOException e) {
-      throw new CfmrException("cannot write " + out.target(name) + ": " + ErrorMessages.of(e), e);
-    }
   }
 }

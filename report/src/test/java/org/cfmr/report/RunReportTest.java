@@ -67,7 +67,10 @@ class RunReportTest {
     assertEquals(List.of("ratings_train.csv", "metrics.json"),
         page.select("#files a").eachAttr("href"));
     assertTrue(page.select("#files li").first().text().contains("2.4 MB"));
-    assertEquals("split.seed", page.select("#settings tbody td").first().text());
+    assertEquals(List.of("cfmr_version", "input", "format", "split.seed", "split.train",
+        "neighbours.similarity", "neighbours.note"),
+        page.select("#settings tbody tr td:eq(0)").eachText(), "one row per leaf, in order");
+    assertEquals("42", page.select("#settings td:containsOwn(split.seed) + td").text());
     assertTrue(page.select("#settings td:contains(stages)").isEmpty(), "stages have their table");
     assertTrue(page.select("script, link, img, iframe, [src]").isEmpty(), "nothing to fetch");
     assertEquals(1, page.select("style").size());

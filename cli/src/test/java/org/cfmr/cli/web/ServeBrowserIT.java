@@ -173,4 +173,24 @@ class ServeBrowserIT {
         By.cssSelector("#new-user-recommendations tr[data-movie]")).size());
     screenshot("new-user");
   }
+
+  /**
+   * The run's report.html opens from its folder, without a server: the metrics table with the
+   * baselines' rows and ALS's, and every chart drawn at a readable size.
+   */
+  @Test
+  void theRunReportOpensFromItsFolder() throws Exception {
+    browser.get(output.resolve(PipelineFiles.REPORT).toUri().toString());
+    assertEquals("Metrics", browser.findElement(By.cssSelector("#metrics h2")).getText());
+    List<String> models = browser.findElements(By.cssSelector("#metrics tbody tr td:nth-child(2)"))
+        .stream().map(WebElement::getText).toList();
+    assertTrue(models.containsAll(List.of("global mean", "baseline")), models.toString());
+    assertTrue(models.stream().anyMatch(model -> model.startsWith("ALS")), models.toString());
+    List<WebElement> charts = browser.findElements(By.cssSelector("figure svg"));
+    assertEquals(7, charts.size(), "two run charts and five dataset charts");
+    for (WebElement chart : charts) {
+      assertTrue(chart.getSize().getWidth() >= 400, "a chart is drawn " + chart.getSize());
+    }
+    screenshot("report");
+  }
 }

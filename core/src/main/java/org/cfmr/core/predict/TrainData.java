@@ -122,6 +122,11 @@ public final class TrainData {
     return matrix.columnHalfStars[position];
   }
 
+  /** How many train ratings user {@code user} has (their activity). */
+  public int userRatings(int user) {
+    return matrix.rowStart[user + 1] - matrix.rowStart[user];
+  }
+
   /** How many train ratings item {@code item} has (its popularity). */
   public int itemRatings(int item) {
     return matrix.columnStart[item + 1] - matrix.columnStart[item];

@@ -26,6 +26,8 @@ public final class PipelineFiles {
   public static final String ALS_RECOMMENDATIONS = "recommendations_als.csv";
   /** The evaluator's figures, one JSON object per mode (see {@code cfmr evaluate --json}). */
   public static final String METRICS = "metrics.json";
+  /** The run as one self-contained page: settings, metrics, charts, stages, files. */
+  public static final String REPORT = "report.html";
   /** What the run was: its input, dataset folder and settings, as JSON. */
   public static final String RUN = "run.json";
 

@@ -69,15 +69,25 @@ public final class StageMeter {
 
   /** The stages as a Markdown table: stage, wall, CPU, peak RSS, work, output. */
   public String table() {
-    StringBuilder text = new StringBuilder(
-        "| stage | wall | CPU | peak RSS | work | output |\n|---|---:|---:|---:|---|---:|\n");
-    for (Stage stage : stages) {
-      text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s%s | %s | %s |%n",
-          stage.name(), seconds(stage.wallNanos()), seconds(stage.cpuNanos()),
-          stage.peakIsTheStages() ? "" : "≤ ", bytes(stage.peakRssBytes()), stage.work(),
-          stage.outputBytes() == 0 ? "" : bytes(stage.outputBytes())));
+    List<List<String>> cells = cells();
+    StringBuilder text = new StringBuilder("| " + String.join(" | ", cells.get(0))
+        + " |\n|---|---:|---:|---:|---|---:|\n");
+    for (List<String> row : cells.subList(1, cells.size())) {
+      text.append("| ").append(String.join(" | ", row)).append(" |").append(System.lineSeparator());
     }
     return text.toString();
+  }
+
+  /** The cells of {@link #table}, the header first: the text table's and the run report's. */
+  public List<List<String>> cells() {
+    List<List<String>> cells = new ArrayList<>();
+    cells.add(List.of("stage", "wall", "CPU", "peak RSS", "work", "output"));
+    for (Stage stage : stages) {
+      cells.add(List.of(stage.name(), seconds(stage.wallNanos()), seconds(stage.cpuNanos()),
+          (stage.peakIsTheStages() ? "" : "≤ ") + bytes(stage.peakRssBytes()), stage.work(),
+          stage.outputBytes() == 0 ? "" : bytes(stage.outputBytes())));
+    }
+    return cells;
   }
 
   /** The stages as JSON: an array of {name, wall_s, cpu_s, peak_rss_bytes, work, output_bytes}. */

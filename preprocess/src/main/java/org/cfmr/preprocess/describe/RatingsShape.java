@@ -1,25 +1,13 @@
-package org.cfmr.preprocess.synth;
+package org.cfmr.preprocess.describe;
 
-import java.io.BufferedReader;
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.cfmr.core.Rating;
-import org.cfmr.core.RatingFormat;
-import org.cfmr.core.CfmrException;
-import org.cfmr.core.runtime.Progress;
 
 /**
- * The shape of a ratings file ({@code cfmr synth --describe}): counts, min/median/max ratings per
- * user and per movie, the Gini coefficient of movie popularity (over rated movies), the pair
- * counts {@code Σ C(n,2)} that pair generation costs in each mode, and the rating distribution.
+ * The shape of a ratings file ({@code cfmr describe}, from a {@link DatasetProfile}): counts,
+ * min/median/max ratings per user and per movie, the Gini coefficient of movie popularity (over
+ * rated movies), the pair counts {@code Σ C(n,2)} that pair generation costs in each mode, and the
+ * rating distribution.
  *
  * @param ratingsPerUser each user's count, ascending
  * @param ratingsPerMovie each rated movie's count, ascending
@@ -27,89 +15,6 @@ import org.cfmr.core.runtime.Progress;
  */
 public record RatingsShape(long ratings, int[] ratingsPerUser, int[] ratingsPerMovie,
     long[] halfStarCounts) {
-
-  /** Reads any MovieLens ratings file (format detected from its first line). */
-  public static RatingsShape of(Path file, Configuration conf) {
-    Tally tally = new Tally();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(
-            file.getFileSystem(conf).open(file), StandardCharsets.UTF_8), 1 << 16);
-        Progress progress = new Progress("describe " + file.getName(), 0)) {
-      String first = in.readLine();
-      if (first == null) {
-        throw new CfmrException(file + ": empty file");
-      }
-      RatingFormat format = detect(file, first);
-      long lineNumber = 1;
-      String line = first;
-      if (format.hasHeader()) {
-        line = in.readLine();
-        lineNumber++;
-      }
-      for (; line != null; line = in.readLine(), lineNumber++) {
-        Rating rating = parse(format, line, file, lineNumber);
-        tally.add(rating);
-        if (tally.ratings % 1_000_000 == 0) {
-          progress.advance(1_000_000);
-        }
-      }
-    } catch (FileNotFoundException e) {
-      throw new CfmrException("no such ratings file: " + file);
-    } catch (IOException e) {
-      throw new CfmrException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-    return tally.shape();
-  }
-
-  /** The shape of ratings held in memory. */
-  public static RatingsShape of(Iterable<Rating> ratings) {
-    Tally tally = new Tally();
-    ratings.forEach(tally::add);
-    return tally.shape();
-  }
-
-  /** Counts per user, per movie and per value. */
-  private static final class Tally {
-    private final Map<Integer, int[]> perUser = new HashMap<>();
-    private final Map<Integer, int[]> perMovie = new HashMap<>();
-    private final long[] halfStars = new long[11];
-    private long ratings;
-
-    void add(Rating rating) {
-      perUser.computeIfAbsent(rating.user(), k -> new int[1])[0]++;
-      perMovie.computeIfAbsent(rating.item(), k -> new int[1])[0]++;
-      halfStars[rating.halfStars()]++;
-      ratings++;
-    }
-
-    RatingsShape shape() {
-      if (ratings == 0) {
-        throw new CfmrException("no ratings to describe");
-      }
-      return new RatingsShape(ratings, sortedCounts(perUser), sortedCounts(perMovie), halfStars);
-    }
-  }
-
-  private static RatingFormat detect(Path file, String first) {
-    try {
-      return RatingFormat.detect(first);
-    } catch (IllegalArgumentException e) {
-      throw CfmrException.atLine(file.toString(), 1, e.getMessage());
-    }
-  }
-
-  private static Rating parse(RatingFormat format, String line, Path file, long lineNumber) {
-    try {
-      return format.parse(line);
-    } catch (IllegalArgumentException e) {
-      throw CfmrException.atLine(file.toString(), lineNumber, e.getMessage());
-    }
-  }
-
-  private static int[] sortedCounts(Map<Integer, int[]> counts) {
-    int[] sorted = counts.values().stream().mapToInt(c -> c[0]).toArray();
-    Arrays.sort(sorted);
-    return sorted;
-  }
 
   public int users() {
     return ratingsPerUser.length;
@@ -167,7 +72,7 @@ public record RatingsShape(long ratings, int[] ratingsPerUser, int[] ratingsPerM
     return sum / (2.0 * ratings);
   }
 
-  /** The report {@code cfmr synth --describe} prints. */
+  /** The table {@code cfmr describe} prints. */
   public String report() {
     StringBuilder text = new StringBuilder();
     text.append(String.format(Locale.ROOT, "ratings            %,d%n", ratings));

@@ -16,38 +16,26 @@ import org.cfmr.core.UsageException;
 import org.cfmr.core.runtime.BundledData;
 import org.cfmr.core.runtime.HadoopRuntime;
 import org.cfmr.core.runtime.OutputFolder;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code cfmr synth}: generates ratings with the shape of MovieLens 32M at any scale
- * ({@link SyntheticRatings}), or with {@code --describe FILE} prints the shape of a ratings file
- * ({@link RatingsShape}).
+ * ({@link SyntheticRatings}); {@code cfmr describe} shows the shape of what it wrote.
  */
 @Command(name = "synth", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Generate ratings with the shape of MovieLens 32M at any scale "
-        + "(ml-32m's ratings.csv format, sorted by user then movie), or describe a ratings "
-        + "file's shape.",
+        + "(ml-32m's ratings.csv format, sorted by user then movie); cfmr describe shows "
+        + "their shape.",
         "Example: cfmr synth --scale 0.25 --seed 42 --output data/synth/ratings.csv"})
 public final class SynthCommand implements Callable<Integer> {
   static final String MOVIES = "movies.csv";
   static final String LINKS = "links.csv";
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  Action action;
-
-  static final class Action {
-    @Option(names = "--output", paramLabel = "FILE",
-        description = "Where to write the generated ratings.csv (any Hadoop path); movies.csv "
-            + "and links.csv (titles and genres of the bundled movies) are written beside it.")
-    String output;
-
-    @Option(names = "--describe", paramLabel = "FILE",
-        description = "Print the shape of this ratings file (any MovieLens format) instead of "
-            + "generating: counts, min/median/max per user and movie, Gini, pair counts.")
-    String describe;
-  }
+  @Option(names = "--output", paramLabel = "FILE", required = true,
+      description = "Where to write the generated ratings.csv (any Hadoop path); movies.csv "
+          + "and links.csv (titles and genres of the bundled movies) are written beside it.")
+  String output;
 
   @Option(names = "--scale", defaultValue = "1.0",
       description = "Size relative to ml-32m: users = round(200,948·scale), movies = "
@@ -70,11 +58,7 @@ public final class SynthCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Configuration conf = HadoopRuntime.configuration();
-    if (action.describe != null) {
-      System.out.print(RatingsShape.of(new Path(action.describe), conf).report());
-      return 0;
-    }
-    generate(new Path(action.output), conf);
+    generate(new Path(output), conf);
     return 0;
   }
 

@@ -1,4 +1,4 @@
-package org.cfmr.preprocess.synth;
+package org.cfmr.preprocess.describe;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,18 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.CfmrException;
+import org.cfmr.core.io.RatingsInput;
 import org.cfmr.core.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code cfmr synth --describe} on a hand-checked file and on real MovieLens files. */
+/** The shape {@code cfmr describe} prints, on a hand-checked file and on real MovieLens files. */
 class RatingsShapeTest {
   @TempDir Path folder;
 
   private RatingsShape describe(String text) throws IOException {
     Path file = folder.resolve("ratings.csv");
     Files.writeString(file, text);
-    return RatingsShape.of(new org.apache.hadoop.fs.Path(file.toUri()), new Configuration());
+    return shapeOf(hadoopPath(file));
   }
 
   @Test
@@ -75,9 +76,7 @@ class RatingsShapeTest {
   /** The pair counts ML32M-SHAPE.md lists for the real files. */
   @Test
   void realMovieLensFilesHaveThePublishedShape() {
-    Configuration conf = new Configuration();
-    RatingsShape small = RatingsShape.of(hadoopPath(
-        SharedData.bundled("ratings.csv")), conf);
+    RatingsShape small = shapeOf(hadoopPath(SharedData.bundled("ratings.csv")));
     assertEquals(100_836, small.ratings());
     assertEquals(610, small.users());
     assertEquals(9_724, small.movies());
@@ -86,13 +85,17 @@ class RatingsShapeTest {
     assertEquals(329, small.ratingsPerMovie()[small.movies() - 1]);
     assertEquals(2_698, small.ratingsPerUser()[small.users() - 1]);
 
-    RatingsShape hundredK = RatingsShape.of(hadoopPath(SharedData.movielens("ml-100k/u.data")),
-        conf);
+    RatingsShape hundredK = shapeOf(hadoopPath(SharedData.movielens("ml-100k/u.data")));
     assertEquals(100_000, hundredK.ratings());
     assertEquals(8.4e6, hundredK.userPairs(), 0.05e6);
     assertEquals(1.0e7, hundredK.itemPairs(), 0.05e7);
     assertEquals(583, hundredK.ratingsPerMovie()[hundredK.movies() - 1]);
     assertEquals(737, hundredK.ratingsPerUser()[hundredK.users() - 1]);
+  }
+
+  private static RatingsShape shapeOf(org.apache.hadoop.fs.Path file) {
+    Configuration conf = new Configuration();
+    return DatasetProfile.read(conf, RatingsInput.locate(file, conf)).shape();
   }
 
   private static org.apache.hadoop.fs.Path hadoopPath(Path path) {

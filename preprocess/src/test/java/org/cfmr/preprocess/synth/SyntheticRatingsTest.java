@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cfmr.preprocess.describe.DatasetProfile;
+import org.cfmr.preprocess.describe.RatingsShape;
 import org.cfmr.core.Rating;
 import org.cfmr.core.RatingFormat;
 import org.cfmr.core.CfmrException;
@@ -90,7 +92,7 @@ class SyntheticRatingsTest {
    */
   @Test
   void keepsTheShapeAtOneSixtyFourth() throws IOException {
-    RatingsShape shape = RatingsShape.of(parse(generate(1.0 / 64, 42, 2)));
+    RatingsShape shape = DatasetProfile.of(parse(generate(1.0 / 64, 42, 2))).shape();
 
     assertEquals(3_140, shape.users());
     assertEquals(Ml32mShape.RATINGS / 64.0, shape.ratings(), 50, "ratings = 32M·scale");
