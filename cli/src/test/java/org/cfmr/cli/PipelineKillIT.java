@@ -193,12 +193,13 @@ class PipelineKillIT {
 
   /**
    * A disk that fills up during the run: one line, exit 1, the old result untouched. The old
-   * result takes about 11 MB; the sizes leave room for about 1, 4 and 8 MB more, so the disk
-   * fills during the split, the prediction neighbours and the ranking neighbours.
+   * result takes about 12 MB (its report.html 1 MB of it); the sizes leave room for about 1.5, 4.5
+   * and 9 MB more, so the disk fills during the split, the prediction neighbours and the ranking
+   * neighbours.
    */
   @Test
   void aFullDiskKeepsTheOldResult() throws Exception {
-    for (String size : List.of("12m", "15m", "19m")) {
+    for (String size : List.of("13m", "16m", "20m")) {
       Path disk = Files.createDirectories(dir.resolve("disk-" + size));
       Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs",
           disk.toString()).redirectErrorStream(true).start();
