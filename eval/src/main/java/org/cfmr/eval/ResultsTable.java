@@ -130,7 +130,7 @@ public final class ResultsTable {
     return String.format(Locale.ROOT, "%.2f%%", 100 * share);
   }
 
-  private static String four(double value) {
+  static String four(double value) {
     return String.format(Locale.ROOT, "%.4f", value);
   }
 

@@ -48,8 +48,8 @@ final class SweepPlots {
       List<ModelResult> models, TopNResult popularity) {
     Map<String, Double> errorReferences = new LinkedHashMap<>();
     for (ModelResult model : models) {
-      errorReferences.put(model.description() + " " + four(model.rmse()) + " (all ratings)",
-          model.rmse());
+      errorReferences.put(model.description() + " " + ResultsTable.four(model.rmse())
+          + " (all ratings)", model.rmse());
     }
     List<ChartImage> charts = new ArrayList<>();
     for (Mode mode : modes) {
@@ -80,14 +80,10 @@ final class SweepPlots {
       return figure.name().equals("rmse") ? rmse : Map.of();
     }
     double value = figure.popularity().applyAsDouble(popularity);
-    return Map.of(popularity.ranking() + " " + four(value), value);
+    return Map.of(popularity.ranking() + " " + ResultsTable.four(value), value);
   }
 
   private static String name(Figure figure, Mode mode) {
     return mode.cliName() + "-" + figure.name() + "-against-k";
-  }
-
-  private static String four(double value) {
-    return String.format(java.util.Locale.ROOT, "%.4f", value);
   }
 }

@@ -18,8 +18,8 @@ import org.jfree.svg.ViewBox;
  * @param name the file name without its extension ({@code ratings-by-value})
  */
 public record ChartImage(String name, JFreeChart chart) {
-  public static final int WIDTH = 720;
-  public static final int HEIGHT = 420;
+  private static final int WIDTH = 720;
+  private static final int HEIGHT = 420;
 
   static {
     System.setProperty("java.awt.headless", "true");

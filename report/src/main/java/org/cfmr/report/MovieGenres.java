@@ -21,7 +21,7 @@ import org.cfmr.core.CfmrException;
  * genres separated by {@code |}; ml-latest's {@code (no genres listed)} is kept as a genre).
  */
 public final class MovieGenres {
-  public static final String FILE = "movies.csv";
+  private static final String FILE = "movies.csv";
 
   private final Map<Integer, List<String>> genres;
 

@@ -66,10 +66,6 @@ public final class DatasetProfile {
     return month.getYear() * 12 + month.getMonthValue() - 1;
   }
 
-  public long ratings() {
-    return ratings;
-  }
-
   /** The counts, medians, Gini and pair counts of the ratings. */
   public RatingsShape shape() {
     if (ratings == 0) {
