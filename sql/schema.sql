@@ -1,5 +1,5 @@
 -- cfmr's MySQL/MariaDB schema: what `cfmr load-mysql` fills from a pipeline output folder.
--- schema_version: 4
+-- schema_version: 5
 --
 -- `cfmr load-mysql` runs each CREATE TABLE below twice: as written (so that the live tables exist
 -- on a first load) and with the table renamed `<name>__staging`, which it fills and then swaps in
@@ -108,12 +108,15 @@ CREATE TABLE IF NOT EXISTS user_neighbors (
   UNIQUE KEY user_neighbors_by_neighbor (neighbor_id, user_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- item_topk_neighbors.txt, the same for movies.
+-- item_topk_neighbors.txt, the same for movies, with each pair's support: the number of users
+-- who rated both movies in ratings_train, counted by load-mysql (the movie page shows it; a
+-- count over the raters of a popular movie at every page view would take seconds).
 CREATE TABLE IF NOT EXISTS item_neighbors (
   movie_id INT NOT NULL,
   neighbor_rank SMALLINT NOT NULL,
   neighbor_id INT NOT NULL,
   similarity DECIMAL(7,6) NOT NULL,
+  support INT NOT NULL,
   PRIMARY KEY (movie_id, neighbor_rank),
   UNIQUE KEY item_neighbors_by_neighbor (neighbor_id, movie_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

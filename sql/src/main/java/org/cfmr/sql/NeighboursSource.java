@@ -1,6 +1,7 @@
 package org.cfmr.sql;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.cfmr.core.Neighbour;
 import org.cfmr.core.NeighbourFileFormat;
@@ -12,7 +13,8 @@ import org.cfmr.core.SixDecimals;
  * {@link NeighbourFileReader}: ids strictly ascending, no entity its own neighbour, no neighbour
  * twice on a line, as the tables' keys rely on) into {@code user_neighbors} /
  * {@code item_neighbors} rows {@code (id, rank, neighbour, similarity)}, rank 1 being the first
- * (most similar) neighbour.
+ * (most similar) neighbour; {@code item_neighbors} rows end with the pair's support, from
+ * {@link CoRaterCounts}.
  */
 final class NeighboursSource {
   private NeighboursSource() {}
@@ -21,18 +23,40 @@ final class NeighboursSource {
     NeighbourFileReader reader = new NeighbourFileReader(in.path().toString(), in.reader());
     try {
       for (NeighbourFileFormat.Line line = reader.next(); line != null; line = reader.next()) {
-        copyLine(out, line.id(), line.neighbours());
+        copyLine(out, line, null);
       }
     } catch (IOException e) {
       throw in.error(reader.lineNumber(), "cannot read: " + e.getMessage());
     }
   }
 
-  private static void copyLine(TsvWriter out, int id, List<Neighbour> neighbours) {
-    int rank = 0;
-    for (Neighbour neighbour : neighbours) {
-      out.plain(id).plain(++rank).plain(neighbour.id())
-          .plain(SixDecimals.format(neighbour.similarity())).endRow();
+  /** Copies the file with each neighbour's support counted by {@code coRaters}. */
+  static void copyWithSupport(InputFile in, TsvWriter out, CoRaterCounts coRaters) {
+    List<NeighbourFileFormat.Line> lines = new ArrayList<>();
+    NeighbourFileReader reader = new NeighbourFileReader(in.path().toString(), in.reader());
+    try {
+      for (NeighbourFileFormat.Line line = reader.next(); line != null; line = reader.next()) {
+        lines.add(line);
+      }
+    } catch (IOException e) {
+      throw in.error(reader.lineNumber(), "cannot read: " + e.getMessage());
+    }
+    int[][] support = coRaters.count(lines);
+    for (int l = 0; l < lines.size(); l++) {
+      copyLine(out, lines.get(l), support[l]);
+    }
+  }
+
+  /** The rows of one line, each ending with its neighbour's support when {@code support} is given. */
+  private static void copyLine(TsvWriter out, NeighbourFileFormat.Line line, int[] support) {
+    List<Neighbour> neighbours = line.neighbours();
+    for (int k = 0; k < neighbours.size(); k++) {
+      out.plain(line.id()).plain(k + 1).plain(neighbours.get(k).id())
+          .plain(SixDecimals.format(neighbours.get(k).similarity()));
+      if (support != null) {
+        out.plain(support[k]);
+      }
+      out.endRow();
     }
   }
 }

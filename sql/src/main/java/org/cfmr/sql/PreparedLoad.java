@@ -71,8 +71,12 @@ final class PreparedLoad {
     load.copy("links", work, conf, List.of(links), MoviesSource::copyLinks);
     RatingsSource ratings = new RatingsSource();
     MovieStatsSource movieStats = new MovieStatsSource();
+    CoRaterCounts coRaters = new CoRaterCounts();
     load.copy("ratings_train", work, conf, List.of(result.file(PipelineFiles.TRAIN)),
-        (in, out) -> ratings.copy(in, out, movieStats::add));
+        (in, out) -> ratings.copy(in, out, rating -> {
+          movieStats.add(rating);
+          coRaters.add(rating);
+        }));
     load.copy("ratings_test", work, conf, List.of(result.file(PipelineFiles.TEST)),
         ratings::copy);
     load.checkNoDuplicateRating(ratings, conf);
@@ -80,7 +84,8 @@ final class PreparedLoad {
     load.copy("user_neighbors", work, conf,
         load.present(result, PipelineFiles.USER_NEIGHBOURS), NeighboursSource::copy);
     load.copy("item_neighbors", work, conf,
-        load.present(result, PipelineFiles.ITEM_NEIGHBOURS), NeighboursSource::copy);
+        load.present(result, PipelineFiles.ITEM_NEIGHBOURS),
+        (in, out) -> NeighboursSource.copyWithSupport(in, out, coRaters));
     load.copy("user_ranking_neighbors", work, conf, load.ranking(result,
         PipelineFiles.USER_RANKING_NEIGHBOURS, PipelineFiles.USER_NEIGHBOURS), NeighboursSource::copy);
     load.copy("item_ranking_neighbors", work, conf, load.ranking(result,

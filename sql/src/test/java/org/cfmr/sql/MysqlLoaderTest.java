@@ -97,12 +97,27 @@ class MysqlLoaderTest {
     assertEquals(movies, db.count("SELECT COUNT(*) FROM links"));
     assertEquals(titles().values().stream().mapToLong(title -> TitleWords.of(title).size()).sum(),
         db.count("SELECT COUNT(*) FROM movie_title_words"));
-    assertEquals(List.of("4"), db.query("SELECT version FROM schema_version"));
+    assertEquals(List.of("5"), db.query("SELECT version FROM schema_version"));
     assertEquals(movieStats(run.resolve(PipelineFiles.TRAIN)), db.rows("SELECT movie_id, ratings,"
         + " rating_sum, min_rating, max_rating FROM movie_stats ORDER BY movie_id"));
     assertEquals(db.count("SELECT COUNT(*) FROM ratings_train"), summary.rows("ratings_train"));
     assertEquals(List.of(), summary.missingFiles());
     assertEquals(List.of(), db.query("SHOW TABLES LIKE '%\\_\\_%'"), "no staging or old tables");
+  }
+
+  /** Each movie neighbour's support, against the server's own count over the loaded ratings. */
+  @Test
+  void itemNeighboursCarryTheirCoRaterCount() throws Exception {
+    load(run);
+    List<String> support = db.rows("SELECT movie_id, neighbor_rank, support FROM item_neighbors"
+        + " ORDER BY movie_id, neighbor_rank");
+    List<String> counted = db.rows("SELECT n.movie_id, n.neighbor_rank, COUNT(b.user_id)"
+        + " FROM item_neighbors n JOIN ratings_train a ON a.movie_id = n.movie_id"
+        + " LEFT JOIN ratings_train b ON b.user_id = a.user_id AND b.movie_id = n.neighbor_id"
+        + " GROUP BY n.movie_id, n.neighbor_rank ORDER BY n.movie_id, n.neighbor_rank");
+    assertEquals(counted, support);
+    assertTrue(db.count("SELECT COUNT(DISTINCT support) FROM item_neighbors") > 10,
+        "supports vary: " + db.query("SELECT DISTINCT support FROM item_neighbors LIMIT 5"));
   }
 
   @Test

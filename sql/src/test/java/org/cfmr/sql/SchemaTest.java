@@ -13,7 +13,7 @@ class SchemaTest {
   @Test
   void theShippedSchemaHasEveryTableAndAVersion() {
     Schema schema = Schema.load();
-    assertEquals(4, schema.version());
+    assertEquals(5, schema.version());
     assertEquals(List.of("schema_version", "runs", "run_files", "movies",
         "movie_title_words", "links", "ratings_train",
         "ratings_test", "movie_stats", "user_neighbors", "item_neighbors", "user_ranking_neighbors",

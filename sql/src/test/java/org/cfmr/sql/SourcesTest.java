@@ -37,6 +37,24 @@ class SourcesTest {
     return error.getMessage().replace(prefix, "");
   }
 
+  /** Users 1 {1,2,3}, 2 {1,2}, 3 {2,3}, 4 {3,5}; movie 4 has no train ratings. */
+  @Test
+  void itemNeighboursEndWithTheirCoRaterCount() throws IOException {
+    CoRaterCounts coRaters = new CoRaterCounts();
+    int[][] rated = {{1, 1}, {1, 2}, {1, 3}, {2, 2}, {2, 1}, {3, 3}, {3, 2}, {4, 5}, {4, 3}};
+    for (int[] rating : rated) {
+      coRaters.add(new org.cfmr.core.Rating(rating[0], rating[1], 8, 0));
+    }
+    assertEquals(List.of(
+        "1\t1\t2\t0.500000\t2", "1\t2\t3\t0.250000\t1",
+        "2\t1\t3\t0.900000\t2", "2\t2\t1\t0.100000\t2",
+        "3\t1\t5\t0.700000\t1", "3\t2\t4\t0.600000\t0", "3\t3\t1\t0.010000\t1",
+        "4\t1\t7\t0.300000\t0"),
+        convert("1\t2:0.500000,3:0.250000\n2\t3:0.900000,1:0.100000\n"
+            + "3\t5:0.700000,4:0.600000,1:0.010000\n4\t7:0.300000\n",
+            (in, out) -> NeighboursSource.copyWithSupport(in, out, coRaters)));
+  }
+
   @Test
   void moviesKeepQuotedTitlesAndTakeTheTrailingYear() throws IOException {
     assertEquals(List.of(

@@ -250,9 +250,7 @@ public final class Catalog {
     List<SimilarMovie> similar = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT n.neighbor_rank,"
         + " n.neighbor_id AS movie_id, " + String.format(MOVIE_COLUMNS, "n.neighbor_id") + ","
-        + " n.similarity, (SELECT COUNT(*) FROM ratings_train a JOIN ratings_train b"
-        + " ON b.user_id = a.user_id AND b.movie_id = n.neighbor_id"
-        + " WHERE a.movie_id = n.movie_id) AS support"
+        + " n.similarity, n.support"
         + " FROM item_neighbors n LEFT JOIN movies m ON m.movie_id = n.neighbor_id"
         + " WHERE n.movie_id = ? ORDER BY n.neighbor_rank")) {
       query.setInt(1, movieId);

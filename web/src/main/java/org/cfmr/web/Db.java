@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cfmr.sql.Database;
+import org.cfmr.sql.Schema;
 import org.cfmr.sql.UrlPasswords;
 
 /**
@@ -25,7 +27,8 @@ import org.cfmr.sql.UrlPasswords;
  * so the app recovers without a restart. Statements run in autocommit: a write that returned is
  * committed before the page that acknowledges it is sent.
  *
- * <p>On the first connection the app's own tables ({@code app-tables.sql}: new users' ratings, the
+ * <p>On the first connection the loaded tables' schema version is checked (tables of another
+ * version are a 503 page that says to load again), and the app's own tables ({@code app-tables.sql}: new users' ratings, the
  * poster cache) are created when missing; a user without CREATE rights (a read-only user) still
  * browses, and the pages that write say so.
  */
@@ -100,13 +103,35 @@ public final class Db implements AutoCloseable {
     }
     if (!tablesChecked.get()) {
       try {
+        checkSchemaVersion(connection);
         createAppTables(connection);
-      } catch (SQLException e) {
+      } catch (SQLException | RuntimeException e) {
         connection.close();
         throw e;
       }
     }
     return connection;
+  }
+
+  /**
+   * Refuses tables that another cfmr loaded with another {@link Schema} version (their columns
+   * differ from the queries'); a database with no cfmr tables yet passes, and its pages say so.
+   */
+  private void checkSchemaVersion(Connection connection) throws SQLException {
+    int expected = Schema.load().version();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+      int loaded = rows.next() ? rows.getInt(1) : 0;
+      if (loaded != expected) {
+        throw new DatabaseUnavailable("the database at " + UrlPasswords.shown(jdbcUrl)
+            + " holds cfmr tables of schema version " + loaded + ", and this cfmr reads version "
+            + expected + ": run cfmr load-mysql again", null);
+      }
+    } catch (SQLException e) {
+      if (!"42S02".equals(e.getSQLState())) {
+        throw e;
+      }
+    }
   }
 
   /** The pool gave no connection in time: why, from the last failure to connect, if any. */

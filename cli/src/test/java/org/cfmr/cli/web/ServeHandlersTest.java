@@ -341,6 +341,25 @@ class ServeHandlersTest {
   }
 
   @Test
+  void tablesOfAnotherSchemaVersionAreA503PageThatSaysToLoadAgain() throws Exception {
+    int current = org.cfmr.sql.Schema.load().version();
+    database.execute("UPDATE schema_version SET version = " + (current - 1));
+    WebApp older = new WebApp(settings(database.url, null, "http://127.0.0.1:1"));
+    String olderBase = "http://127.0.0.1:" + older.start();
+    try {
+      HttpResponse<String> refused = get(olderBase + "/movies/1");
+      assertEquals(503, refused.statusCode());
+      assertTrue(refused.body().contains("schema version " + (current - 1) + ", and this cfmr reads"
+          + " version " + current + ": run cfmr load-mysql again"), refused.body());
+      database.execute("UPDATE schema_version SET version = " + current);
+      assertEquals(200, get(olderBase + "/movies/1").statusCode());
+    } finally {
+      database.execute("UPDATE schema_version SET version = " + current);
+      older.stop();
+    }
+  }
+
+  @Test
   void aDatabaseOutageIsA503PageAndTheAppRecoversWhenItReturns() throws Exception {
     URI url = URI.create(database.url.substring("jdbc:".length()));
     try (TcpProxy proxy = new TcpProxy(url.getPort())) {
