@@ -40,13 +40,16 @@ CREATE TABLE IF NOT EXISTS run_files (
   PRIMARY KEY (run_id, file_name, table_name)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- movies.csv: year is the trailing "(YYYY)" of the title, NULL when there is none.
+-- movies.csv: year is the trailing "(YYYY)" of the title, NULL when there is none; title_order
+-- is the title's place (from 1) in alphabetical order, ties by movie_id, for the library's pages.
 CREATE TABLE IF NOT EXISTS movies (
   movie_id INT NOT NULL PRIMARY KEY,
   title VARCHAR(1024) NOT NULL,
   year SMALLINT NULL,
   genres VARCHAR(1024) NOT NULL,
-  KEY movies_by_year (year)
+  title_order INT NOT NULL,
+  KEY movies_by_year (year),
+  UNIQUE KEY movies_by_title_order (title_order)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The words of each title (TitleWords: runs of letters and digits, lower case, accents removed),

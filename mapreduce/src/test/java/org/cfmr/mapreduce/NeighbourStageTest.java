@@ -112,6 +112,7 @@ class NeighbourStageTest {
     conf.setLong("mapreduce.input.fileinputformat.split.maxsize", 400_000);
     conf.setInt("cfmr.chain.chunk-ratings", 50_000);
     conf.setInt("cfmr.chain.candidate-buffer", 5_000);
+    conf.setLong("cfmr.chain.scoring-split-bytes", 1);
     NeighbourSettings settings = NeighbourSettings.defaults().withMeasure(Similarity.ADJUSTED_COSINE);
     NeighbourStage.compute(Request.builder(path(shuffled), path(temp.resolve("out")))
         .mode(ModeSelection.BOTH).settings(settings).engine(Engine.MAPREDUCE)

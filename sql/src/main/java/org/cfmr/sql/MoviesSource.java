@@ -2,10 +2,15 @@ package org.cfmr.sql;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.CollationKey;
+import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -25,16 +30,51 @@ final class MoviesSource {
 
   private MoviesSource() {}
 
+  /** A movies.csv line: id, title and genres. */
+  private record MovieLine(int id, String title, String genres) {}
+
+  /**
+   * The movies in file order, each with its {@code title_order}: its place (from 1) among the
+   * titles sorted by {@link #TITLE_ORDER}, ties by id, so that the library pages through titles
+   * by an integer key instead of sorting up to every title per page.
+   */
   static void copyMovies(InputFile in, TsvWriter out) {
+    List<MovieLine> movies = new ArrayList<>();
     records(in, List.of("movieId", "title", "genres"), record -> {
       int movie = Ids.parse(record.get(0), "movieId");
       String title = record.get(1);
       if (title.isBlank()) {
         throw new IllegalArgumentException("movie " + movie + " has no title");
       }
-      out.plain(movie).text(title).plain(year(title)).text(record.get(2)).endRow();
+      movies.add(new MovieLine(movie, title, record.get(2)));
       return movie;
     });
+    int[] titleOrder = titleOrder(movies);
+    for (int m = 0; m < movies.size(); m++) {
+      MovieLine movie = movies.get(m);
+      out.plain(movie.id()).text(movie.title()).plain(year(movie.title())).text(movie.genres())
+          .plain(titleOrder[m]).endRow();
+    }
+  }
+
+  /** Titles in alphabetical order for any language: case and accents second to the letters. */
+  private static final Collator TITLE_ORDER = Collator.getInstance(Locale.ROOT);
+
+  /** Each movie's place (from 1) in title order, ties by id. */
+  private static int[] titleOrder(List<MovieLine> movies) {
+    CollationKey[] keys = new CollationKey[movies.size()];
+    Integer[] byTitle = new Integer[movies.size()];
+    for (int m = 0; m < movies.size(); m++) {
+      keys[m] = TITLE_ORDER.getCollationKey(movies.get(m).title());
+      byTitle[m] = m;
+    }
+    Arrays.sort(byTitle, Comparator.<Integer, CollationKey>comparing(m -> keys[m])
+        .thenComparingInt(m -> movies.get(m).id()));
+    int[] order = new int[movies.size()];
+    for (int place = 0; place < byTitle.length; place++) {
+      order[byTitle[place]] = place + 1;
+    }
+    return order;
   }
 
   /**

@@ -58,15 +58,24 @@ class SourcesTest {
   @Test
   void moviesKeepQuotedTitlesAndTakeTheTrailingYear() throws IOException {
     assertEquals(List.of(
-        "11\tAmerican President, The (1995)\t1995\tComedy|Drama|Romance",
-        "7789\t11'09\"01 - September 11 (2002)\t2002\tDrama",
-        "3\t臥虎藏龍 \\\\ \\t (2000) \t2000\t(no genres listed)",
-        "4\tNo year (yet)\t\\N\tDrama"),
+        "11\tAmerican President, The (1995)\t1995\tComedy|Drama|Romance\t2",
+        "7789\t11'09\"01 - September 11 (2002)\t2002\tDrama\t1",
+        "3\t臥虎藏龍 \\\\ \\t (2000) \t2000\t(no genres listed)\t4",
+        "4\tNo year (yet)\t\\N\tDrama\t3"),
         convert("movieId,title,genres\r\n"
             + "11,\"American President, The (1995)\",Comedy|Drama|Romance\r\n"
             + "7789,\"11'09\"\"01 - September 11 (2002)\",Drama\r\n"
             + "3,\"臥虎藏龍 \\ \t (2000) \",(no genres listed)\r\n"
             + "4,No year (yet),Drama\r\n", MoviesSource::copyMovies));
+  }
+
+  /** Letters first, then accents, then case; equal titles by id. */
+  @Test
+  void titleOrderIsAlphabeticalWhateverTheCaseAndAccents() throws IOException {
+    List<String> rows = convert("movieId,title,genres\n1,b,Drama\n2,Á,Drama\n3,a,Drama\n"
+        + "4,Z,Drama\n5,a,Drama\n6,ab,Drama\n", MoviesSource::copyMovies);
+    assertEquals(List.of("1:5", "2:3", "3:1", "4:6", "5:2", "6:4"), rows.stream()
+        .map(row -> row.split("\t")[0] + ":" + row.split("\t")[4]).toList());
   }
 
   @Test

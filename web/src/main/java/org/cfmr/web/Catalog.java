@@ -267,8 +267,8 @@ public final class Catalog {
   /**
    * The library: movies in whose title every word of {@code text} begins a word (its
    * {@link TitleWords}: any case, accents ignored; all movies when the text has no words), of
-   * {@code genre} when it is not empty, by title, {@code pageSize} a page. Each word is a range of
-   * {@code movie_title_words}' primary key, not a scan of the titles.
+   * {@code genre} when it is not empty, by title ({@code title_order}), {@code pageSize} a page.
+   * Each word is a range of {@code movie_title_words}' primary key, not a scan of the titles.
    */
   public SearchPage search(String text, String genre, int page, int pageSize) {
     List<String> words = List.copyOf(TitleWords.of(text));
@@ -289,7 +289,7 @@ public final class Catalog {
       }
       List<Movie> movies = new ArrayList<>();
       try (PreparedStatement query = connection.prepareStatement("SELECT m.movie_id, m.title,"
-          + " m.year, m.genres" + where + " ORDER BY m.title, m.movie_id LIMIT ? OFFSET ?")) {
+          + " m.year, m.genres" + where + " ORDER BY m.title_order LIMIT ? OFFSET ?")) {
         int next = bindSearch(query, genre, words);
         query.setInt(next, pageSize);
         query.setLong(next + 1, (long) (page - 1) * pageSize);

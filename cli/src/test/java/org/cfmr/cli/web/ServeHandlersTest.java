@@ -321,7 +321,7 @@ class ServeHandlersTest {
   @Test
   void htmlInATitleOrAQueryIsRenderedInert() throws Exception {
     database.execute("INSERT INTO movies VALUES (999001, '<script>alert(1)</script> \"x\" (2000)',"
-        + " 2000, 'Drama')");
+        + " 2000, 'Drama', 999001)");
     database.execute("INSERT INTO movie_title_words VALUES ('script', 999001), ('alert', 999001)");
     try {
       HttpResponse<String> movie = get("/movies/999001");

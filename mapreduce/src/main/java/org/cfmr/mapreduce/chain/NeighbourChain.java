@@ -127,6 +127,8 @@ public final class NeighbourChain {
       map(job, SimilarityJob.ScoringMapper.class, IntWritable.class, CandidateNeighbours.class);
       mapOnly(job);
       job.getConfiguration().set(SimilarityJob.TOTALS_FOLDER, totalsFolder().toString());
+      FileInputFormat.setMinInputSplitSize(job,
+          base.getLong(SimilarityJob.SPLIT_BYTES, SimilarityJob.DEFAULT_SPLIT_BYTES));
       reports.add(runJob(job, "job 3/4 " + mode + " similarities",
           SimilarityJob.Counter.class));
     }

@@ -17,6 +17,14 @@ import org.cfmr.core.TopNeighbours;
 public final class SimilarityJob {
   /** Where the mapper finds job 1's entity totals. */
   public static final String TOTALS_FOLDER = "cfmr.chain.totals-folder";
+  /**
+   * The least input of one map task, in bytes of job 2's stripes. A task writes up to K
+   * candidates for every entity it meets, so the number of tasks multiplies job 4's shuffle: at
+   * the local file system's 32 MB splits, user–user at ml-32m's 1/4 wrote 282 partial lists per
+   * user. {@code -D cfmr.chain.scoring-split-bytes=N} trades that for more parallel tasks.
+   */
+  public static final String SPLIT_BYTES = "cfmr.chain.scoring-split-bytes";
+  public static final long DEFAULT_SPLIT_BYTES = 1L << 30;
 
   /** Job 3's counters. */
   public enum Counter { PAIRS_SCORED, PAIRS_KEPT, CANDIDATES_WRITTEN }
