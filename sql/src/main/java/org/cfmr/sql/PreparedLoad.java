@@ -18,9 +18,11 @@ import org.cfmr.core.runtime.ResultFolder;
 /**
  * Step one of a load, before any connection: opens a pipeline output folder as a checked
  * {@link ResultFolder} (refused when its files do not match its manifest), finds its files (and
- * the {@code movies.csv} / {@code links.csv} of its dataset), validates every line, and writes what it
- * validated as one local {@code LOAD DATA} file per table. The split files are required; the
- * neighbour and recommendation files are loaded when present and listed as missing otherwise.
+ * the {@code movies.csv} / {@code links.csv} of its dataset), validates every line, and writes
+ * what it validated as one local {@code LOAD DATA} file per table. Two threads share the work:
+ * the movies, the ratings and the tables derived from them on one, the user neighbours and the
+ * recommendations on the other. The split files are required; the neighbour and recommendation
+ * files are loaded when present and listed as missing otherwise.
  */
 final class PreparedLoad {
   /** One table's rows, ready for {@code LOAD DATA}. */
@@ -34,6 +36,7 @@ final class PreparedLoad {
   private final List<String> missing = new ArrayList<>();
   private String runJson;
   private String cfmrVersion;
+  private int steps;
 
   private PreparedLoad() {}
 
@@ -61,42 +64,148 @@ final class PreparedLoad {
   /** Validates and converts the inputs named by {@code settings} into files in {@code work}. */
   static PreparedLoad prepare(LoadSettings settings, java.nio.file.Path work, Configuration conf) {
     PreparedLoad load = new PreparedLoad();
-    Path input = settings.input();
-    ResultFolder result = ResultFolder.open(input, conf);
+    ResultFolder result = ResultFolder.open(settings.input(), conf);
     Path dataset = load.readRun(result, conf);
     Path movies = settings.movies() != null ? settings.movies() : datasetFile(dataset, "movies.csv");
     Path links = settings.links() != null ? settings.links() : datasetFile(dataset, "links.csv");
-    load.copy("movies", work, conf, List.of(movies), MoviesSource::copyMovies);
-    load.copy("movie_title_words", work, conf, List.of(movies), MoviesSource::copyTitleWords);
-    load.copy("links", work, conf, List.of(links), MoviesSource::copyLinks);
     RatingsSource ratings = new RatingsSource();
     MovieStatsSource movieStats = new MovieStatsSource();
     CoRaterCounts coRaters = new CoRaterCounts();
-    load.copy("ratings_train", work, conf, List.of(result.file(PipelineFiles.TRAIN)),
+    Path train = result.file(PipelineFiles.TRAIN);
+    Path test = result.file(PipelineFiles.TEST);
+    Step movieRows = load.copy("movies", List.of(movies), MoviesSource::copyMovies);
+    Step titleWords = load.copy("movie_title_words", List.of(movies), MoviesSource::copyTitleWords);
+    Step linkRows = load.copy("links", List.of(links), MoviesSource::copyLinks);
+    Step trainRows = load.copy("ratings_train", List.of(train),
         (in, out) -> ratings.copy(in, out, rating -> {
           movieStats.add(rating);
           coRaters.add(rating);
         }));
-    load.copy("ratings_test", work, conf, List.of(result.file(PipelineFiles.TEST)),
-        ratings::copy);
-    load.checkNoDuplicateRating(ratings, conf);
-    load.derive("movie_stats", work, movieStats::copy);
-    load.copy("user_neighbors", work, conf,
+    Step testRows = load.copy("ratings_test", List.of(test), ratings::copy);
+    Step noDuplicate = load.check(() -> checkNoDuplicateRating(ratings, List.of(train, test), conf));
+    Step movieStatsRows = load.derive("movie_stats", movieStats::copy);
+    Step userNeighbours = load.copy("user_neighbors",
         load.present(result, PipelineFiles.USER_NEIGHBOURS), NeighboursSource::copy);
-    load.copy("item_neighbors", work, conf,
+    Step itemNeighbours = load.copy("item_neighbors",
         load.present(result, PipelineFiles.ITEM_NEIGHBOURS),
         (in, out) -> NeighboursSource.copyWithSupport(in, out, coRaters));
-    load.copy("user_ranking_neighbors", work, conf, load.ranking(result,
+    Step userRanking = load.copy("user_ranking_neighbors", load.ranking(result,
         PipelineFiles.USER_RANKING_NEIGHBOURS, PipelineFiles.USER_NEIGHBOURS), NeighboursSource::copy);
-    load.copy("item_ranking_neighbors", work, conf, load.ranking(result,
+    Step itemRanking = load.copy("item_ranking_neighbors", load.ranking(result,
         PipelineFiles.ITEM_RANKING_NEIGHBOURS, PipelineFiles.ITEM_NEIGHBOURS), NeighboursSource::copy);
     List<Path> recommendations = new ArrayList<>();
     for (PredictionMethod method : PredictionMethod.values()) {
       recommendations.addAll(load.present(result, method.file()));
     }
-    load.copy("user_item_predictions", work, conf, recommendations, (in, out) ->
+    Step predictions = load.copy("user_item_predictions", recommendations, (in, out) ->
         PredictionsSource.copy(in, out, PredictionMethod.ofFile(in.path().getName())));
+    List<Step> ratingsLane = List.of(movieRows, titleWords, linkRows, trainRows, testRows,
+        noDuplicate, movieStatsRows, itemNeighbours);
+    List<Step> neighboursLane = List.of(userNeighbours, userRanking, itemRanking, predictions);
+    load.runLanes(work, conf, List.of(ratingsLane, neighboursLane));
     return load;
+  }
+
+  /**
+   * One table's rows from its source files (none for a derived table), or a check of what the
+   * earlier steps read; a step's files and table are noted when its lane is done.
+   */
+  private record Step(int order, String table, List<Path> sources,
+      BiConsumer<InputFile, TsvWriter> copier, Consumer<TsvWriter> derived, Runnable check) {}
+
+  /** What a step gave: its table (null for a check) and the files it read. */
+  private record Done(Table table, List<SourceFile> files) {}
+
+  private Step copy(String table, List<Path> sources, BiConsumer<InputFile, TsvWriter> copier) {
+    return new Step(steps++, table, sources, copier, null, null);
+  }
+
+  /** A table computed from the inputs already read, not copied from a file of its own. */
+  private Step derive(String table, Consumer<TsvWriter> rows) {
+    return new Step(steps++, table, List.of(), null, rows, null);
+  }
+
+  private Step check(Runnable check) {
+    return new Step(steps++, null, List.of(), null, null, check);
+  }
+
+  /**
+   * Runs each lane's steps in order, the lanes at once (the client's validation is the load's
+   * one CPU-bound phase, and the lanes share no state); then notes tables and files in the
+   * steps' order. When steps fail, the earliest one's error is thrown, whichever lane was first.
+   */
+  private void runLanes(java.nio.file.Path work, Configuration conf, List<List<Step>> lanes) {
+    Done[] done = new Done[steps];
+    Throwable[] failed = new Throwable[steps];
+    List<Thread> threads = new ArrayList<>();
+    for (List<Step> lane : lanes) {
+      Thread thread = new Thread(() -> {
+        for (Step step : lane) {
+          try {
+            done[step.order()] = run(step, work, conf);
+          } catch (RuntimeException | Error e) {
+            failed[step.order()] = e;
+            return;
+          }
+        }
+      }, "load-mysql-check");
+      thread.start();
+      threads.add(thread);
+    }
+    joinAll(threads);
+    for (int order = 0; order < steps; order++) {
+      if (failed[order] instanceof Error error) {
+        throw error;
+      }
+      if (failed[order] != null) {
+        throw (RuntimeException) failed[order];
+      }
+    }
+    for (Done step : done) {
+      files.addAll(step.files());
+      if (step.table() != null) {
+        tables.add(step.table());
+      }
+    }
+  }
+
+  private static void joinAll(List<Thread> threads) {
+    for (Thread thread : threads) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        threads.forEach(Thread::interrupt);
+        Thread.currentThread().interrupt();
+        throw new CfmrException("interrupted while checking the input files", e);
+      }
+    }
+  }
+
+  private static Done run(Step step, java.nio.file.Path work, Configuration conf) {
+    if (step.check() != null) {
+      step.check().run();
+      return new Done(null, List.of());
+    }
+    List<SourceFile> read = new ArrayList<>();
+    try (TsvWriter out = new TsvWriter(work.resolve(step.table() + ".tsv"))) {
+      if (step.derived() != null) {
+        step.derived().accept(out);
+      }
+      for (Path source : step.sources()) {
+        long rowsBefore = out.rows();
+        long start = System.nanoTime();
+        try (InputFile in = InputFile.open(source, conf)) {
+          step.copier().accept(in, out);
+          long rows = out.rows() - rowsBefore;
+          read.add(new SourceFile(source.getName(), step.table(), source.toString(), in.bytes(),
+              in.sha256(), rows));
+          System.err.printf(Locale.ROOT, "checked %s: %,d rows, %.1fs%n", source, rows,
+              (System.nanoTime() - start) / 1e9);
+        }
+      }
+      out.close();
+      return new Done(new Table(step.table(), out.path(), out.rows()), read);
+    }
   }
 
   /** Reads {@code run.json} when present; returns the dataset folder it names, or null. */
@@ -160,37 +269,8 @@ final class PreparedLoad {
     return List.of();
   }
 
-  /** Copies {@code sources} (all into one table) with {@code copier}, noting each file. */
-  private void copy(String table, java.nio.file.Path work, Configuration conf, List<Path> sources,
-      BiConsumer<InputFile, TsvWriter> copier) {
-    try (TsvWriter out = new TsvWriter(work.resolve(table + ".tsv"))) {
-      for (Path source : sources) {
-        long rowsBefore = out.rows();
-        long start = System.nanoTime();
-        try (InputFile in = InputFile.open(source, conf)) {
-          copier.accept(in, out);
-          long rows = out.rows() - rowsBefore;
-          files.add(new SourceFile(source.getName(), table, source.toString(), in.bytes(),
-              in.sha256(), rows));
-          System.err.printf(Locale.ROOT, "checked %s: %,d rows, %.1fs%n", source, rows,
-              (System.nanoTime() - start) / 1e9);
-        }
-      }
-      out.close();
-      tables.add(new Table(table, out.path(), out.rows()));
-    }
-  }
-
-  /** A table computed from the inputs already read, not copied from a file of its own. */
-  private void derive(String table, java.nio.file.Path work, Consumer<TsvWriter> rows) {
-    try (TsvWriter out = new TsvWriter(work.resolve(table + ".tsv"))) {
-      rows.accept(out);
-      out.close();
-      tables.add(new Table(table, out.path(), out.rows()));
-    }
-  }
-
-  private void checkNoDuplicateRating(RatingsSource ratings, Configuration conf) {
+  private static void checkNoDuplicateRating(RatingsSource ratings, List<Path> ratingFiles,
+      Configuration conf) {
     long duplicate = ratings.firstDuplicate();
     if (duplicate < 0) {
       return;
@@ -198,10 +278,8 @@ final class PreparedLoad {
     int user = (int) (duplicate >>> 32);
     int movie = (int) duplicate;
     List<String> places = new ArrayList<>();
-    for (SourceFile file : files) {
-      if (file.table().startsWith("ratings_")) {
-        places.addAll(RatingsSource.placesOf(new Path(file.path()), conf, user, movie));
-      }
+    for (Path file : ratingFiles) {
+      places.addAll(RatingsSource.placesOf(file, conf, user, movie));
     }
     throw new CfmrException(places.get(places.size() - 1) + ": duplicate rating of movie " + movie
         + " by user " + user + " (first at " + places.get(0) + ")");

@@ -349,6 +349,24 @@ class MysqlLoaderTest {
     assertEquals(before, dump());
   }
 
+  /** The files are checked on two threads; the error is the first file's in load order. */
+  @Test
+  void withTwoBrokenFilesTheEarlierOneIsReported() throws Exception {
+    Path broken = temp.resolve("two-broken");
+    copyFolder(run, broken);
+    List<String> test = Files.readAllLines(broken.resolve(PipelineFiles.TEST));
+    test.set(test.size() - 1, "12,34,4.5");
+    Files.write(broken.resolve(PipelineFiles.TEST), test);
+    Files.writeString(broken.resolve(PipelineFiles.USER_NEIGHBOURS), "1\t2=0.5\n");
+    Files.deleteIfExists(broken.resolve("." + PipelineFiles.USER_NEIGHBOURS + ".crc"));
+    Manifests.write(broken);
+    for (int attempt = 0; attempt < 3; attempt++) {
+      CfmrException error = assertThrows(CfmrException.class, () -> load(broken));
+      assertEquals(hadoop(broken.resolve(PipelineFiles.TEST)) + ":" + test.size()
+          + ": expected 4 fields separated by ',' but found 3", error.getMessage());
+    }
+  }
+
   @Test
   void aRatingInBothSplitsIsReportedWithBothLines() throws Exception {
     Path broken = temp.resolve("duplicate");
