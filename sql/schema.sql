@@ -15,14 +15,16 @@ CREATE TABLE IF NOT EXISTS schema_version (
   version INT NOT NULL PRIMARY KEY
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- One row per load, the last one (highest id) describing the tables in place; run_json is the
--- pipeline's run.json as written (its input, dataset and settings), or NULL when it had none.
+-- One row per load, kept across loads, the last one (highest id) describing the tables in place;
+-- run_json is the pipeline's run.json as written (its input, dataset and settings) and
+-- metrics_json its metrics.json, each NULL when the folder had none.
 CREATE TABLE IF NOT EXISTS runs (
   id INT NOT NULL PRIMARY KEY,
   loaded_at TIMESTAMP NOT NULL,
   source VARCHAR(1024) NOT NULL,
   cfmr_version VARCHAR(64) NULL,
   run_json LONGTEXT NULL,
+  metrics_json LONGTEXT NULL,
   missing_files VARCHAR(1024) NOT NULL,
   seconds DOUBLE NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -97,6 +99,15 @@ CREATE TABLE IF NOT EXISTS movie_stats (
   min_rating DECIMAL(2,1) NOT NULL,
   max_rating DECIMAL(2,1) NOT NULL,
   KEY movie_stats_by_ratings (ratings)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The dataset's charts as SVG, in cfmr describe's order: drawn by load-mysql from the train and
+-- test ratings and movies.csv, for the dashboard's Dataset page.
+CREATE TABLE IF NOT EXISTS dataset_charts (
+  chart_order SMALLINT NOT NULL PRIMARY KEY,
+  name VARCHAR(64) NOT NULL,
+  title VARCHAR(255) NOT NULL,
+  svg LONGTEXT NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- user_topk_neighbors.txt: one row per neighbour, neighbor_rank 1 = most similar; similarity as

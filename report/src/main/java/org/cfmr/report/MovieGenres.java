@@ -12,7 +12,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.cfmr.core.CfmrException;
 
@@ -33,13 +32,17 @@ public final class MovieGenres {
   public static MovieGenres readIfPresent(Path folder, Configuration conf) {
     Path file = new Path(folder, FILE);
     try {
-      FileSystem fs = file.getFileSystem(conf);
-      if (!fs.isFile(file)) {
-        return null;
-      }
-      try (Reader in = new InputStreamReader(fs.open(file), StandardCharsets.UTF_8)) {
-        return read(in, file.toString());
-      }
+      return file.getFileSystem(conf).isFile(file) ? read(file, conf) : null;
+    } catch (IOException e) {
+      throw new CfmrException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The genres in the movies.csv file {@code file}. */
+  public static MovieGenres read(Path file, Configuration conf) {
+    try (Reader in = new InputStreamReader(file.getFileSystem(conf).open(file),
+        StandardCharsets.UTF_8)) {
+      return read(in, file.toString());
     } catch (IOException e) {
       throw new CfmrException("cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -166,22 +166,23 @@ public final class MysqlLoader {
   private int recordRun(Connection connection, Statement statement, PreparedLoad prepared,
       long start) throws SQLException {
     statement.executeUpdate("INSERT INTO schema_version" + STAGING + " VALUES (" + schema.version() + ")");
-    statement.executeUpdate("INSERT INTO runs" + STAGING + " SELECT * FROM runs");
-    statement.executeUpdate("INSERT INTO run_files" + STAGING + " SELECT * FROM run_files");
+    keepRows(statement, "runs");
+    keepRows(statement, "run_files");
     int runId;
     try (ResultSet result = statement.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM runs")) {
       result.next();
       runId = result.getInt(1);
     }
     try (PreparedStatement run = connection.prepareStatement("INSERT INTO runs" + STAGING
-        + " (id, loaded_at, source, cfmr_version, run_json, missing_files, seconds)"
-        + " VALUES (?, CURRENT_TIMESTAMP, ?, ?, ?, ?, ?)")) {
+        + " (id, loaded_at, source, cfmr_version, run_json, metrics_json, missing_files, seconds)"
+        + " VALUES (?, CURRENT_TIMESTAMP, ?, ?, ?, ?, ?, ?)")) {
       run.setInt(1, runId);
       run.setString(2, settings.input().toString());
       run.setString(3, prepared.cfmrVersion());
       run.setString(4, prepared.runJson());
-      run.setString(5, String.join(",", prepared.missing()));
-      run.setDouble(6, (System.nanoTime() - start) / 1e9);
+      run.setString(5, prepared.metricsJson());
+      run.setString(6, String.join(",", prepared.missing()));
+      run.setDouble(7, (System.nanoTime() - start) / 1e9);
       run.executeUpdate();
     }
     try (PreparedStatement file = connection.prepareStatement(
@@ -199,6 +200,27 @@ public final class MysqlLoader {
       file.executeBatch();
     }
     return runId;
+  }
+
+  /**
+   * Copies the live {@code table}'s rows into its staging table, by the columns both have: tables
+   * of an older schema lack the newer columns, which stay NULL for their rows.
+   */
+  private static void keepRows(Statement statement, String table) throws SQLException {
+    List<String> columns = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery("SELECT live.column_name"
+        + " FROM information_schema.columns live JOIN information_schema.columns staging"
+        + " ON staging.table_schema = live.table_schema AND staging.column_name = live.column_name"
+        + " AND staging.table_name = '" + table + STAGING + "'"
+        + " WHERE live.table_schema = DATABASE() AND live.table_name = '" + table + "'"
+        + " ORDER BY live.ordinal_position")) {
+      while (rows.next()) {
+        columns.add(rows.getString(1));
+      }
+    }
+    String list = String.join(", ", columns);
+    statement.executeUpdate("INSERT INTO " + table + STAGING + " (" + list + ") SELECT " + list
+        + " FROM " + table);
   }
 
   /** One {@code RENAME TABLE} for all tables: atomic, so readers never see a mix. */

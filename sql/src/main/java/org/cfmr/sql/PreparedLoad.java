@@ -14,13 +14,14 @@ import org.cfmr.core.runtime.BundledData;
 import org.cfmr.core.CfmrException;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.runtime.ResultFolder;
+import org.cfmr.report.MovieGenres;
 
 /**
  * Step one of a load, before any connection: opens a pipeline output folder as a checked
  * {@link ResultFolder} (refused when its files do not match its manifest), finds its files (and
  * the {@code movies.csv} / {@code links.csv} of its dataset), validates every line, and writes
  * what it validated as one local {@code LOAD DATA} file per table. Two threads share the work:
- * the movies, the ratings and the tables derived from them on one, the user neighbours and the
+ * the ratings and the tables derived from them on one, the movies, the user neighbours and the
  * recommendations on the other. The split files are required; the neighbour and recommendation
  * files are loaded when present and listed as missing otherwise.
  */
@@ -35,6 +36,7 @@ final class PreparedLoad {
   private final List<SourceFile> files = new ArrayList<>();
   private final List<String> missing = new ArrayList<>();
   private String runJson;
+  private String metricsJson;
   private String cfmrVersion;
   private int steps;
 
@@ -57,6 +59,11 @@ final class PreparedLoad {
     return runJson;
   }
 
+  /** The run's {@code metrics.json} as written, or null. */
+  String metricsJson() {
+    return metricsJson;
+  }
+
   String cfmrVersion() {
     return cfmrVersion;
   }
@@ -66,6 +73,7 @@ final class PreparedLoad {
     PreparedLoad load = new PreparedLoad();
     ResultFolder result = ResultFolder.open(settings.input(), conf);
     Path dataset = load.readRun(result, conf);
+    load.readMetrics(result, conf);
     Path movies = settings.movies() != null ? settings.movies() : datasetFile(dataset, "movies.csv");
     Path links = settings.links() != null ? settings.links() : datasetFile(dataset, "links.csv");
     RatingsSource ratings = new RatingsSource();
@@ -76,14 +84,19 @@ final class PreparedLoad {
     Step movieRows = load.copy("movies", List.of(movies), MoviesSource::copyMovies);
     Step titleWords = load.copy("movie_title_words", List.of(movies), MoviesSource::copyTitleWords);
     Step linkRows = load.copy("links", List.of(links), MoviesSource::copyLinks);
+    DatasetChartsSource charts = new DatasetChartsSource();
     Step trainRows = load.copy("ratings_train", List.of(train),
         (in, out) -> ratings.copy(in, out, rating -> {
           movieStats.add(rating);
           coRaters.add(rating);
+          charts.add(rating);
         }));
-    Step testRows = load.copy("ratings_test", List.of(test), ratings::copy);
+    Step testRows = load.copy("ratings_test", List.of(test),
+        (in, out) -> ratings.copy(in, out, charts::add));
     Step noDuplicate = load.check(() -> checkNoDuplicateRating(ratings, List.of(train, test), conf));
     Step movieStatsRows = load.derive("movie_stats", movieStats::copy);
+    Step chartRows = load.derive("dataset_charts",
+        out -> charts.copy(out, MovieGenres.read(movies, conf)));
     Step userNeighbours = load.copy("user_neighbors",
         load.present(result, PipelineFiles.USER_NEIGHBOURS), NeighboursSource::copy);
     Step itemNeighbours = load.copy("item_neighbors",
@@ -99,10 +112,11 @@ final class PreparedLoad {
     }
     Step predictions = load.copy("user_item_predictions", recommendations, (in, out) ->
         PredictionsSource.copy(in, out, PredictionMethod.ofFile(in.path().getName())));
-    List<Step> ratingsLane = List.of(movieRows, titleWords, linkRows, trainRows, testRows,
-        noDuplicate, movieStatsRows, itemNeighbours);
-    List<Step> neighboursLane = List.of(userNeighbours, userRanking, itemRanking, predictions);
-    load.runLanes(work, conf, List.of(ratingsLane, neighboursLane));
+    List<Step> ratingsLane = List.of(trainRows, testRows, noDuplicate, movieStatsRows, chartRows,
+        itemNeighbours);
+    List<Step> othersLane = List.of(movieRows, titleWords, linkRows, userNeighbours, userRanking,
+        itemRanking, predictions);
+    load.runLanes(work, conf, List.of(ratingsLane, othersLane));
     return load;
   }
 
@@ -208,6 +222,18 @@ final class PreparedLoad {
     }
   }
 
+  /** Reads {@code metrics.json} when present, checked to be a JSON object. */
+  private void readMetrics(ResultFolder result, Configuration conf) {
+    if (result.has(PipelineFiles.METRICS)) {
+      Path metrics = result.file(PipelineFiles.METRICS);
+      try (InputFile in = InputFile.open(metrics, conf)) {
+        metricsJson = JsonObject.read(in, metrics).text();
+        files.add(new SourceFile(PipelineFiles.METRICS, "runs", metrics.toString(), in.bytes(),
+            in.sha256(), 1));
+      }
+    }
+  }
+
   /** Reads {@code run.json} when present; returns the dataset folder it names, or null. */
   private Path readRun(ResultFolder result, Configuration conf) {
     if (!result.has(PipelineFiles.RUN)) {
@@ -216,6 +242,19 @@ final class PreparedLoad {
     }
     Path run = result.file(PipelineFiles.RUN);
     try (InputFile in = InputFile.open(run, conf)) {
+      JsonObject object = JsonObject.read(in, run);
+      JsonNode json = object.json();
+      runJson = object.text();
+      cfmrVersion = json.path("cfmr_version").isTextual() ? json.get("cfmr_version").asText() : null;
+      files.add(new SourceFile(PipelineFiles.RUN, "runs", run.toString(), in.bytes(), in.sha256(), 1));
+      JsonNode dataset = json.path("dataset");
+      return dataset.isTextual() && !dataset.asText().isBlank() ? new Path(dataset.asText()) : null;
+    }
+  }
+
+  /** A JSON file's text (stripped) and what it parses to, a JSON object. */
+  private record JsonObject(String text, JsonNode json) {
+    static JsonObject read(InputFile in, Path file) {
       StringBuilder text = new StringBuilder();
       for (String line = in.nextLine(); line != null; line = in.nextLine()) {
         text.append(line).append('\n');
@@ -224,17 +263,13 @@ final class PreparedLoad {
       try {
         json = new ObjectMapper().readTree(text.toString());
       } catch (JsonProcessingException e) {
-        throw new CfmrException(run + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
+        throw new CfmrException(file + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
             + e.getOriginalMessage());
       }
       if (json == null || !json.isObject()) {
-        throw new CfmrException(run + ": expected a JSON object");
+        throw new CfmrException(file + ": expected a JSON object");
       }
-      runJson = text.toString().strip();
-      cfmrVersion = json.path("cfmr_version").isTextual() ? json.get("cfmr_version").asText() : null;
-      files.add(new SourceFile(PipelineFiles.RUN, "runs", run.toString(), in.bytes(), in.sha256(), 1));
-      JsonNode dataset = json.path("dataset");
-      return dataset.isTextual() && !dataset.asText().isBlank() ? new Path(dataset.asText()) : null;
+      return new JsonObject(text.toString().strip(), json);
     }
   }
 

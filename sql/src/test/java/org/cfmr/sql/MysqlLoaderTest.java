@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MysqlLoaderTest {
   private static final String[] DATA_TABLES = {"movies", "movie_title_words", "links",
-      "ratings_train", "ratings_test", "movie_stats",
+      "ratings_train", "ratings_test", "movie_stats", "dataset_charts",
       "user_neighbors", "item_neighbors", "user_ranking_neighbors", "item_ranking_neighbors",
       "user_item_predictions", "schema_version"};
 
@@ -129,10 +129,53 @@ class MysqlLoaderTest {
     Path train = run.resolve(PipelineFiles.TRAIN);
     assertEquals(List.of(sha256(train) + "|" + Files.size(train) + "|" + lines(train)),
         db.rows("SELECT sha256, bytes, row_count FROM run_files WHERE file_name = 'ratings_train.csv'"));
-    assertEquals(13, db.count("SELECT COUNT(*) FROM run_files"),
-        "11 data files (movies.csv read for two tables) and run.json");
+    assertEquals(List.of(Files.readString(run.resolve(PipelineFiles.METRICS)).strip()),
+        db.query("SELECT metrics_json FROM runs"));
+    assertEquals(14, db.count("SELECT COUNT(*) FROM run_files"),
+        "11 data files (movies.csv read for two tables), run.json and metrics.json");
     assertEquals(List.of("movie_title_words", "movies"), db.query("SELECT table_name FROM run_files"
         + " WHERE file_name = 'movies.csv' ORDER BY table_name"));
+  }
+
+  /**
+   * A database loaded by a cfmr whose runs table lacked a column keeps its runs: the next load
+   * copies them by the columns both tables have.
+   */
+  @Test
+  void runsOfAnOlderSchemaAreKeptByTheNextLoad() throws Exception {
+    load(run);
+    try (java.sql.Connection connection = db.connect();
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("ALTER TABLE runs DROP COLUMN metrics_json");
+      statement.execute("UPDATE schema_version SET version = version - 1");
+    }
+    load(run);
+    assertEquals(List.of("1|test|null", "2|test|" + Files.readString(run.resolve(PipelineFiles.METRICS))
+        .strip()), db.rows("SELECT id, cfmr_version, metrics_json FROM runs ORDER BY id"));
+    assertEquals(2 * 14, db.count("SELECT COUNT(*) FROM run_files"));
+  }
+
+  /** The dataset's charts, drawn from train and test together: one bar per rating value. */
+  @Test
+  void theDatasetChartsAreStoredInDescribesOrder() throws Exception {
+    load(run);
+    assertEquals(org.cfmr.report.DatasetCharts.names(true),
+        db.query("SELECT name FROM dataset_charts ORDER BY chart_order"));
+    String values = db.query("SELECT svg FROM dataset_charts WHERE name = 'ratings-by-value'").get(0);
+    java.util.Set<String> rated = new java.util.TreeSet<>();
+    for (String file : List.of(PipelineFiles.TRAIN, PipelineFiles.TEST)) {
+      for (String line : Files.readAllLines(run.resolve(file))) {
+        rated.add(line.split(",")[2]);
+      }
+    }
+    java.util.regex.Matcher bars = java.util.regex.Pattern.compile(
+        "jfreesvg:ref='[^']*columnKey[^']*'").matcher(values);
+    int count = 0;
+    while (bars.find()) {
+      count++;
+    }
+    assertEquals(rated.size(), count, "one bar per value in " + rated);
+    assertTrue(values.startsWith("<svg"), values.substring(0, 40));
   }
 
   /** Without ranking files the recommendations were ranked by the prediction neighbours. */

@@ -62,6 +62,9 @@ final class PipelineFixture {
         + "\"input\": \"data/ml-latest-small/ratings.csv\", \"dataset\": null, "
         + "\"split\": {\"seed\": 42, \"train_fraction\": 0.8, \"train\": " + train.size()
         + ", \"test\": " + test.size() + "}}"));
+    write(folder.resolve(PipelineFiles.METRICS), List.of("{\"global_mean\": {\"model\":"
+        + " \"global mean\", \"rmse\": 1.0432, \"mae\": 0.8321}, \"user\": {\"mode\": \"user\","
+        + " \"rmse\": 0.9012, \"ndcg_at_n\": 0.0513}}"));
     Manifests.write(folder);
     return folder;
   }

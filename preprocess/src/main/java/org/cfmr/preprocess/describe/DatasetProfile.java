@@ -27,6 +27,9 @@ public final class DatasetProfile {
   private final long[] halfStars = new long[11];
   private long ratings;
 
+  /** An empty profile, to which {@link #add} adds ratings one by one. */
+  public DatasetProfile() {}
+
   /** The profile of the ratings files {@code inputs}, read one after the other. */
   public static DatasetProfile read(Configuration conf, RatingsInput... inputs) {
     DatasetProfile profile = new DatasetProfile();
@@ -51,7 +54,7 @@ public final class DatasetProfile {
     return profile;
   }
 
-  private void add(Rating rating) {
+  public void add(Rating rating) {
     perUser.computeIfAbsent(rating.user(), k -> new int[1])[0]++;
     long[] movie = perMovie.computeIfAbsent(rating.item(), k -> new long[2]);
     movie[0]++;
