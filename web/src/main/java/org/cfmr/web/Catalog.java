@@ -315,6 +315,21 @@ public final class Catalog {
     return next;
   }
 
+  /** The dataset's charts load-mysql drew, in their order. */
+  public List<StoredChart> datasetCharts() {
+    return db.run(connection -> {
+      List<StoredChart> charts = new ArrayList<>();
+      try (PreparedStatement query = connection.prepareStatement(
+          "SELECT name, title, svg FROM dataset_charts ORDER BY chart_order");
+          ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          charts.add(new StoredChart(rows.getString(1), rows.getString(2), rows.getString(3)));
+        }
+      }
+      return charts;
+    });
+  }
+
   static Movie movie(ResultSet rows) throws SQLException {
     return new Movie(rows.getInt("movie_id"), rows.getString("title"),
         (Integer) rows.getObject("year", Integer.class), rows.getString("genres"));

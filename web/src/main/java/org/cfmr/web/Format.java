@@ -21,6 +21,16 @@ public final class Format {
     return String.format(Locale.ROOT, "%.3f", similarity);
   }
 
+  /** An evaluation metric (RMSE, nDCG, ...): four decimals. */
+  public static String metric(double value) {
+    return String.format(Locale.ROOT, "%.4f", value);
+  }
+
+  /** A change of a metric, with its sign: {@code +0.0123}, {@code -0.0040}. */
+  public static String signedMetric(double change) {
+    return String.format(Locale.ROOT, "%+.4f", change);
+  }
+
   /** A recommendation's evidence: how many neighbours back it and their similarity sum. */
   public static String evidence(Evidence evidence, boolean userBased) {
     String who = !userBased ? "of your movies"

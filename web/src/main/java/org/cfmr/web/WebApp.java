@@ -19,7 +19,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The dashboard's pages, rendered on the server (no JavaScript): home (pick a user or start as a
- * new one), a user's dashboard, a movie, the library, and a new user's rate-then-recommend page.
+ * new one), a user's dashboard, a movie, the library, a new user's rate-then-recommend page, the
+ * loaded runs (two of them compared) and the dataset's charts.
  * Every form is protected against cross-site posts by a double-submit token (an HttpOnly,
  * SameSite=Lax cookie that every POST must repeat); an unknown id is a 404 page, an unreachable
  * database a 503 page, and the app recovers on its own when the database returns.
@@ -32,6 +33,7 @@ public final class WebApp {
   private final Db db;
   private final Catalog catalog;
   private final NewUsers newUsers;
+  private final RunHistory runs;
   private final Posters posters;
   private final AtomicReference<List<Movie>> popular = new AtomicReference<>();
   private final Javalin javalin;
@@ -40,6 +42,7 @@ public final class WebApp {
     this.db = new Db(settings.jdbcUrl(), settings.user(), settings.password());
     this.catalog = new Catalog(db);
     this.newUsers = new NewUsers(db);
+    this.runs = new RunHistory(db);
     this.posters = new Posters(db, settings.tmdbApiKey(), settings.tmdbApiUrl(),
         settings.tmdbImageUrl());
     this.javalin = Javalin.create(config -> {
@@ -83,6 +86,8 @@ public final class WebApp {
     });
     javalin.get("/library", ctx -> page(ctx, "library.jte", Map.of("s", search(ctx),
         "genres", Catalog.GENRES)));
+    javalin.get("/runs", this::runsPage);
+    javalin.get("/dataset", ctx -> page(ctx, "dataset.jte", Map.of("charts", catalog.datasetCharts())));
     javalin.post("/new", ctx -> {
       if (!db.writable()) {
         throw new Forbidden("This database user may not write, so new users cannot be kept: "
@@ -117,6 +122,23 @@ public final class WebApp {
     for (int status : new int[] {400, 403, 404, 405, 500, 503}) {
       javalin.error(status, this::errorPage);
     }
+  }
+
+  /** Every loaded run; with {@code ?a=ID&b=ID}, those two compared. */
+  private void runsPage(Context ctx) {
+    String first = ctx.queryParam("a");
+    String second = ctx.queryParam("b");
+    Map<String, Object> model = new HashMap<>();
+    model.put("runs", runs.all());
+    if (first != null && second != null) {
+      model.put("comparison", new RunComparison(loadedRun(first), loadedRun(second)));
+    }
+    page(ctx, "runs.jte", model);
+  }
+
+  private LoadedRun loadedRun(String id) {
+    int run = id(id, "run");
+    return runs.get(run).orElseThrow(() -> new PageNotFound("There is no loaded run " + run + "."));
   }
 
   private void newUserPage(Context ctx) {

@@ -250,6 +250,94 @@ class ServeHandlersTest {
     return words;
   }
 
+  /** metrics.json's value of {@code key} for {@code model}, with four decimals. */
+  private static String metric(com.fasterxml.jackson.databind.JsonNode metrics, String model,
+      String key) {
+    return String.format(Locale.ROOT, "%.4f", metrics.get(model).get(key).asDouble());
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode metricsFile() throws Exception {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        java.nio.file.Files.readString(database.output.resolve(PipelineFiles.METRICS)));
+  }
+
+  @Test
+  void theRunsPageListsTheLoadedRunWithItsMetrics() throws Exception {
+    Document page = page("/runs");
+    Element current = page.select("#runs tr[data-run]").first();
+    assertNotNull(current, page.html());
+    assertTrue(current.text().contains("current"), current.text());
+    com.fasterxml.jackson.databind.JsonNode metrics = metricsFile();
+    List<String> cells = current.select("td.num").eachText();
+    assertEquals(List.of(metric(metrics, "user", "rmse"), metric(metrics, "item", "rmse"),
+        metric(metrics, "user", "ndcg_at_n"), metric(metrics, "item", "ndcg_at_n")), cells);
+  }
+
+  /** A second run (its source marked up, one setting and one metric changed) against the first. */
+  @Test
+  void twoRunsComparedShowEachMetricItsChangeAndTheSettingsThatDiffer() throws Exception {
+    int first = Integer.parseInt(page("/runs").select("#runs tr[data-run]").first().attr("data-run"));
+    com.fasterxml.jackson.databind.JsonNode metrics = metricsFile();
+    double userRmse = metrics.get("user").get("rmse").asDouble();
+    String changedMetrics = java.nio.file.Files.readString(database.output.resolve(
+        PipelineFiles.METRICS)).replaceFirst("\"rmse\"\\s*:\\s*[0-9.]+", "\"rmse\" : 1.25");
+    String changedRun = java.nio.file.Files.readString(database.output.resolve(PipelineFiles.RUN))
+        .replaceFirst("\"k\"\\s*:\\s*50", "\"k\" : 30");
+    int second = first + 1;
+    try (java.sql.Connection connection = database.connect();
+        java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO runs (id,"
+            + " loaded_at, source, cfmr_version, run_json, metrics_json, missing_files, seconds)"
+            + " VALUES (?, CURRENT_TIMESTAMP, '<b>elsewhere</b>', 'test', ?, ?, '', 1)")) {
+      insert.setInt(1, second);
+      insert.setString(2, changedRun);
+      insert.setString(3, changedMetrics);
+      insert.executeUpdate();
+    }
+    try {
+      HttpResponse<String> response = get("/runs?a=" + first + "&b=" + second);
+      assertFalse(response.body().contains("<b>elsewhere</b>"), "the source is escaped");
+      Document page = Jsoup.parse(response.body());
+      assertEquals(List.of(second, first), ids(page, "#runs tr[data-run]", "data-run"));
+      String firstModel = metrics.fieldNames().next();
+      Element changed = page.select("#compared-metrics tr[data-model]").first();
+      assertEquals(metrics.get(firstModel).get("model").asText(), changed.attr("data-model"));
+      assertEquals(metric(metrics, firstModel, "rmse"), changed.select("[data-metric=rmse-a]").text());
+      assertEquals("1.2500", changed.select("[data-metric=rmse-b]").text());
+      assertEquals(String.format(Locale.ROOT, "%+.4f",
+          1.25 - metrics.get(firstModel).get("rmse").asDouble()),
+          changed.select("[data-metric=rmse-change]").text());
+      Element userRow = page.select("#compared-metrics tr[data-model=user-based]").first();
+      assertEquals(String.format(Locale.ROOT, "%.4f", userRmse),
+          userRow.select("[data-metric=rmse-b]").text(), "only the first rmse was changed");
+      assertEquals("+0.0000", userRow.select("[data-metric=rmse-change]").text());
+      assertEquals(List.of("neighbours.k"), page.select("#compared-settings tr[data-setting]")
+          .stream().filter(row -> row.select("td.changed").size() == 2)
+          .map(row -> row.attr("data-setting")).toList());
+      assertEquals(404, get("/runs?a=" + first + "&b=999999").statusCode());
+    } finally {
+      database.execute("DELETE FROM runs WHERE id = " + second);
+    }
+  }
+
+  @Test
+  void theDatasetPageShowsDescribesChartsOfTheLoadedRatings() throws Exception {
+    Document page = page("/dataset");
+    assertEquals(org.cfmr.report.DatasetCharts.names(true),
+        page.select("figure").eachAttr("id"));
+    Set<String> values = new TreeSet<>();
+    for (String file : List.of(PipelineFiles.TRAIN, PipelineFiles.TEST)) {
+      for (String line : java.nio.file.Files.readAllLines(database.output.resolve(file))) {
+        values.add(line.split(",")[2]);
+      }
+    }
+    Element byValue = page.select("figure#ratings-by-value").first();
+    assertEquals("Ratings by value", byValue.select("figcaption").text());
+    List<String> labels = byValue.select("svg text").eachText();
+    for (String value : values) {
+      assertTrue(labels.contains(value), value + " labels a bar: " + labels);
+    }
+  }
+
   @Test
   void unknownIdsArePagesNotFound() throws Exception {
     for (String path : List.of("/users/999999", "/users/abc", "/movies/999999999", "/movies/-1",
