@@ -29,6 +29,11 @@ public record RunComparison(LoadedRun first, LoadedRun second) {
     return new ArrayList<>(models);
   }
 
+  /** Whether either run has {@code model}'s {@code key}. */
+  public boolean has(String model, String key) {
+    return !firstValue(model, key).isEmpty() || !secondValue(model, key).isEmpty();
+  }
+
   /** The first run's value of {@code key} for {@code model}, or empty. */
   public String firstValue(String model, String key) {
     return first.metricsOf(model).map(row -> row.shown(key)).orElse("");

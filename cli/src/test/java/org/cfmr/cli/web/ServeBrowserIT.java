@@ -193,4 +193,30 @@ class ServeBrowserIT {
     }
     screenshot("report");
   }
+
+  /** The Runs page lists the loaded run; the Dataset page draws its five charts. */
+  @Test
+  void theRunsAndDatasetPagesShowTheLoadedRun() throws Exception {
+    browser.get(base);
+    clickToNewPage(browser.findElement(By.linkText("Runs")));
+    List<WebElement> runs = browser.findElements(By.cssSelector("#runs tr[data-run]"));
+    assertFalse(runs.isEmpty());
+    assertTrue(runs.get(0).getText().contains("current"), runs.get(0).getText());
+    String run = runs.get(0).getAttribute("data-run");
+    browser.findElement(By.cssSelector("#runs tr[data-run='" + run + "'] input[name=a]")).click();
+    browser.findElement(By.cssSelector("#runs tr[data-run='" + run + "'] input[name=b]")).click();
+    clickToNewPage(browser.findElement(By.id("compare")));
+    List<WebElement> models = browser.findElements(By.cssSelector("#compared-metrics tr[data-model]"));
+    assertTrue(models.stream().map(row -> row.getAttribute("data-model")).toList()
+        .containsAll(List.of("global mean", "baseline", "user-based", "item-based")));
+    screenshot("runs");
+
+    clickToNewPage(browser.findElement(By.linkText("Dataset")));
+    List<WebElement> charts = browser.findElements(By.cssSelector("figure svg"));
+    assertEquals(5, charts.size());
+    for (WebElement chart : charts) {
+      assertTrue(chart.getSize().getWidth() >= 400, "a chart is drawn " + chart.getSize());
+    }
+    screenshot("dataset");
+  }
 }
