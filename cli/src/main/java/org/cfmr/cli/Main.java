@@ -22,6 +22,7 @@ import org.cfmr.preprocess.SplitCommand;
 import org.cfmr.preprocess.synth.SynthCommand;
 import org.cfmr.report.DescribeCommand;
 import org.cfmr.sql.LoadMysqlCommand;
+import org.cfmr.web.ExportRatingsCommand;
 import org.cfmr.web.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,6 +48,7 @@ import picocli.CommandLine.Command;
         SweepCommand.class,
         LoadMysqlCommand.class,
         ServeCommand.class,
+        ExportRatingsCommand.class,
         SynthCommand.class,
         DescribeCommand.class,
     },

@@ -17,13 +17,20 @@ import org.cfmr.core.UsageException;
 public final class Database {
   private Database() {}
 
+  /** A connection that reads and writes, with no access to local files. */
+  public static Connection connect(String jdbcUrl, String user, String password) {
+    return connect(jdbcUrl, user, password, null);
+  }
+
   static Connection connect(String jdbcUrl, String user, String password,
       java.nio.file.Path localInfileFolder) {
     String driverUrl = driverUrl(jdbcUrl);
     Properties properties = new Properties();
     properties.setProperty("user", user);
     properties.setProperty("password", password);
-    properties.setProperty("allowLoadLocalInfileInPath", localInfileFolder.toString());
+    if (localInfileFolder != null) {
+      properties.setProperty("allowLoadLocalInfileInPath", localInfileFolder.toString());
+    }
     properties.setProperty("characterEncoding", "UTF-8");
     properties.setProperty("connectTimeout", "10000");
     properties.setProperty("useCursorFetch", "false");

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.cfmr.sql.PredictionMethod;
 import org.cfmr.sql.TitleWords;
 
@@ -80,11 +82,25 @@ public final class Catalog {
       if (rated.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(new Dashboard(userId, rated,
-          recommendations(connection, userId, PredictionMethod.USER, USER_EVIDENCE),
-          recommendations(connection, userId, PredictionMethod.ITEM, ITEM_EVIDENCE),
-          alsRecommendations(connection, userId), similarUsers(connection, userId)));
+      List<RatedMovie> ratedHere = MovieLensRatings.of(connection, userId);
+      Set<Integer> ratedHereIds = ratedHere.stream().map(movie -> movie.movie().id())
+          .collect(Collectors.toSet());
+      List<Recommendation> itemBased = ratedHere.isEmpty()
+          ? recommendations(connection, userId, PredictionMethod.ITEM, ITEM_EVIDENCE)
+          : LiveItemRecommendations.best(connection,
+              LiveItemRecommendations.Rater.movieLensUser(userId), TOP);
+      return Optional.of(new Dashboard(userId, rated, ratedHere,
+          without(recommendations(connection, userId, PredictionMethod.USER, USER_EVIDENCE),
+              ratedHereIds), itemBased, !ratedHere.isEmpty(),
+          alsRecommendations(connection, userId).map(als -> without(als, ratedHereIds)),
+          similarUsers(connection, userId)));
     });
+  }
+
+  /** {@code recommendations} but those of {@code rated} movies. */
+  private static List<Recommendation> without(List<Recommendation> recommendations,
+      Set<Integer> rated) {
+    return recommendations.stream().filter(r -> !rated.contains(r.movie().id())).toList();
   }
 
   private static List<RatedMovie> rated(Connection connection, int userId) throws SQLException {

@@ -34,6 +34,7 @@ public final class WebApp {
   private final Catalog catalog;
   private final NewUsers newUsers;
   private final RunHistory runs;
+  private final MovieLensRatings movieLensRatings;
   private final Posters posters;
   private final AtomicReference<List<Movie>> popular = new AtomicReference<>();
   private final Javalin javalin;
@@ -43,6 +44,7 @@ public final class WebApp {
     this.catalog = new Catalog(db);
     this.newUsers = new NewUsers(db);
     this.runs = new RunHistory(db);
+    this.movieLensRatings = new MovieLensRatings(db);
     this.posters = new Posters(db, settings.tmdbApiKey(), settings.tmdbApiUrl(),
         settings.tmdbImageUrl());
     this.javalin = Javalin.create(config -> {
@@ -73,7 +75,17 @@ public final class WebApp {
       int id = id(ctx.pathParam("id"), "user");
       Dashboard dashboard = catalog.dashboard(id).orElseThrow(() ->
           new PageNotFound("There is no user " + id + " with train ratings."));
-      page(ctx, "user.jte", Map.of("d", dashboard));
+      page(ctx, "user.jte", Map.of("d", dashboard, "writable", db.writable()));
+    });
+    javalin.post("/users/{id}/ratings", ctx -> {
+      int user = id(ctx.pathParam("id"), "user");
+      if (!db.writable()) {
+        throw new Forbidden("This database user may not write, so ratings cannot be kept: "
+            + "serve with a user allowed to CREATE, INSERT and UPDATE.");
+      }
+      movieLensRatings.rate(user, id(ctx.formParam("movieId"), "movie"),
+          String.valueOf(ctx.formParam("rating")));
+      ctx.redirect("/users/" + user, io.javalin.http.HttpStatus.SEE_OTHER);
     });
     javalin.get("/movies/{id}", ctx -> {
       int id = id(ctx.pathParam("id"), "movie");

@@ -16,6 +16,16 @@ CREATE TABLE IF NOT EXISTS web_new_user_ratings (
   PRIMARY KEY (new_user_id, movie_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- Ratings given on the dashboard by MovieLens users (the ids of ratings_train): one per movie,
+-- the last one given; cfmr export-ratings merges them, and new users', into the dataset.
+CREATE TABLE IF NOT EXISTS web_user_ratings (
+  user_id INT NOT NULL,
+  movie_id INT NOT NULL,
+  rating DECIMAL(2,1) NOT NULL,
+  rated_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  PRIMARY KEY (user_id, movie_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 -- TMDB poster paths by tmdbId; poster_path NULL when TMDB has none for the movie.
 CREATE TABLE IF NOT EXISTS web_posters (
   tmdb_id INT NOT NULL PRIMARY KEY,

@@ -91,12 +91,13 @@ final class PipelineOracle {
   }
 
   /**
-   * A new user's item-based list, best first: each unrated movie with a rated movie among its
+   * The item-based list of someone who rated {@code rated} on the dashboard (a new user, or a
+   * MovieLens user with their train ratings), best first: each unrated movie with a rated movie among its
    * ranking neighbours and a non-zero similarity, by the exact similarity sum over those, then by
    * id; the prediction is mean-centred over the rated prediction neighbours, clipped to the train
    * range, or the movie's mean when none is rated.
    */
-  List<Ranked> newUserRecommendations(Map<Integer, Double> rated) {
+  List<Ranked> liveRecommendations(Map<Integer, Double> rated) {
     double min = Double.MAX_VALUE;
     double max = -Double.MAX_VALUE;
     for (Map<Integer, Double> ratings : byUser.values()) {

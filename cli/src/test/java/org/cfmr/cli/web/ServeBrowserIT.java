@@ -36,7 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Hadoop's Jetty 9.4 on bin/cfmr's classpath) over the database loaded from a pipeline run with
  * ALS. Opens the home page, picks a user and sees the three lists (user-based, item-based, ALS),
  * opens a recommendation's movie page, rates three movies as a new user and sees recommendations
- * appear. Screenshots go to {@code cli/target/screenshots/}.
+ * appear, rates as user 1, and opens the Runs and Dataset pages. Screenshots go to
+ * {@code cli/target/screenshots/}.
  */
 class ServeBrowserIT {
   private static final Path ROOT = SharedData.projectRoot();
@@ -172,6 +173,27 @@ class ServeBrowserIT {
     assertEquals(30, browser.findElements(
         By.cssSelector("#new-user-recommendations tr[data-movie]")).size());
     screenshot("new-user");
+  }
+
+  /** User 1 rates a recommendation from their dashboard and sees it among their ratings. */
+  @Test
+  void aMovieLensUserRatesFromTheirDashboard() throws Exception {
+    try {
+      browser.get(base + "users/1");
+      WebElement first = browser.findElement(By.cssSelector("#item-based tr[data-movie]"));
+      String movie = first.getAttribute("data-movie");
+      new Select(first.findElement(By.name("rating"))).selectByValue("4.5");
+      clickToNewPage(first.findElement(By.cssSelector("form.rate button")));
+      assertEquals("User 1", browser.findElement(By.tagName("h1")).getText());
+      WebElement rated = browser.findElement(By.cssSelector("#rated-here tr[data-movie='" + movie + "']"));
+      assertTrue(rated.getText().endsWith("4.5"), rated.getText());
+      assertTrue(browser.findElements(By.cssSelector("#item-based tr[data-movie='" + movie + "']"))
+          .isEmpty(), "a rated movie is no longer recommended");
+      assertEquals(30, browser.findElements(By.cssSelector("#item-based tr[data-movie]")).size());
+      screenshot("rated-here");
+    } finally {
+      ServedDatabase.get().execute("DELETE FROM web_user_ratings WHERE user_id = 1");
+    }
   }
 
   /**

@@ -370,7 +370,7 @@ class ServeHandlersTest {
     Document page = page(newUser);
     assertEquals(new TreeSet<>(rated.keySet()),
         new TreeSet<>(ids(page, "#your-ratings tr[data-movie]", "data-movie")));
-    List<PipelineOracle.Ranked> expected = oracle.newUserRecommendations(rated).subList(0, 30);
+    List<PipelineOracle.Ranked> expected = oracle.liveRecommendations(rated).subList(0, 30);
     List<Element> rows = page.select("#new-user-recommendations tr[data-movie]");
     assertEquals(expected.stream().map(PipelineOracle.Ranked::movie).toList(),
         rows.stream().map(row -> Integer.parseInt(row.attr("data-movie"))).toList());
@@ -386,6 +386,54 @@ class ServeHandlersTest {
         csv.lines().toList());
   }
 
+  /**
+   * User 1 rates their first item-based recommendation and a movie they rated in train: the page
+   * lists both as rated here, and the item-based list is the one over all their ratings.
+   */
+  @Test
+  void aMovieLensUserRatesAndTheirListIsComputedFromAllTheirRatings() throws Exception {
+    Document before = page("/users/1");
+    int recommended = Integer.parseInt(before.select("#item-based tr[data-movie]").first()
+        .attr("data-movie"));
+    int userBasedFirst = Integer.parseInt(before.select("#user-based tr[data-movie]").first()
+        .attr("data-movie"));
+    int trainRated = oracle.byUser.get(1).keySet().iterator().next();
+    try {
+      for (Map.Entry<Integer, String> rating : Map.of(recommended, "5", trainRated, "0.5",
+          userBasedFirst, "3.5").entrySet()) {
+        HttpResponse<String> posted = post("/users/1/ratings", Map.of("csrf", csrf(),
+            "movieId", String.valueOf(rating.getKey()), "rating", rating.getValue()));
+        assertEquals(303, posted.statusCode(), posted.body());
+      }
+      Document page = page("/users/1");
+      assertEquals(new TreeSet<>(List.of(recommended, trainRated, userBasedFirst)),
+          new TreeSet<>(ids(page, "#rated-here tr[data-movie]", "data-movie")));
+      assertFalse(page.select("#live").isEmpty());
+      Map<Integer, Double> rated = new java.util.HashMap<>(oracle.byUser.get(1));
+      rated.put(recommended, 5.0);
+      rated.put(trainRated, 0.5);
+      rated.put(userBasedFirst, 3.5);
+      List<PipelineOracle.Ranked> expected = oracle.liveRecommendations(rated).subList(0, 30);
+      List<Element> rows = page.select("#item-based tr[data-movie]");
+      assertEquals(expected.stream().map(PipelineOracle.Ranked::movie).toList(),
+          rows.stream().map(row -> Integer.parseInt(row.attr("data-movie"))).toList());
+      for (int k = 0; k < rows.size(); k++) {
+        assertEquals(PipelineOracle.twoDecimals(expected.get(k).prediction()),
+            rows.get(k).select("td").get(2).text());
+      }
+      assertFalse(ids(page, "#user-based tr[data-movie]", "data-movie").contains(userBasedFirst),
+          "a movie rated here leaves the stored lists");
+      assertEquals(400, post("/users/1/ratings", Map.of("csrf", csrf(), "movieId",
+          String.valueOf(recommended), "rating", "6")).statusCode());
+      assertEquals(404, post("/users/999999/ratings", Map.of("csrf", csrf(), "movieId",
+          String.valueOf(recommended), "rating", "4")).statusCode());
+      assertEquals(403, post("/users/1/ratings", Map.of("csrf", "forged", "movieId",
+          String.valueOf(recommended), "rating", "4")).statusCode());
+    } finally {
+      database.execute("DELETE FROM web_user_ratings WHERE user_id = 1");
+    }
+  }
+
   @Test
   void aReadOnlyUserBrowsesAndIsToldThatNewUsersNeedWriteRights() throws Exception {
     WebApp readOnly = new WebApp(new ServeSettings(database.url, database.reader(),
@@ -398,6 +446,13 @@ class ServeHandlersTest {
       HttpResponse<String> refused = post(readOnlyBase + "/new", Map.of("csrf", csrf()));
       assertEquals(403, refused.statusCode());
       assertTrue(refused.body().contains("may not write"), refused.body());
+      Document user = Jsoup.parse(get(readOnlyBase + "/users/1").body());
+      assertTrue(user.select("#rating-off").text().contains("Rating is off"), user.html());
+      assertTrue(user.select("form.rate").isEmpty(), "no rating forms");
+      HttpResponse<String> rating = post(readOnlyBase + "/users/1/ratings", Map.of("csrf", csrf(),
+          "movieId", "1", "rating", "4"));
+      assertEquals(403, rating.statusCode());
+      assertTrue(rating.body().contains("may not write"), rating.body());
     } finally {
       readOnly.stop();
     }

@@ -1,0 +1,225 @@
+package org.cfmr.web;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cfmr.core.TopNeighbours;
+import org.cfmr.core.predict.Clipping;
+import org.cfmr.core.predict.ItemFormula;
+
+/**
+ * Item-based recommendations computed at request time from the stored neighbours, for whoever
+ * rated on the dashboard: a new user (their ratings alone) or a MovieLens user (their train
+ * ratings, each replaced by the dashboard rating of the same movie when there is one, and their
+ * dashboard ratings). Ranked by the similarity sum over the stored ranking neighbours and shown
+ * with the item-based, mean-centred prediction over the stored prediction neighbours.
+ */
+final class LiveItemRecommendations {
+  private LiveItemRecommendations() {}
+
+  /**
+   * Whose ratings: {@code ratings()} is a query of {@code (movie_id, rating)} rows, one per
+   * movie, whose parameters {@link #bind} sets.
+   */
+  record Rater(String ratings, List<Object> parameters) {
+    static Rater newUser(String token) {
+      return new Rater("SELECT movie_id, rating FROM web_new_user_ratings WHERE new_user_id = ?",
+          List.of(token));
+    }
+
+    static Rater movieLensUser(int user) {
+      return new Rater("SELECT movie_id, rating FROM web_user_ratings WHERE user_id = ?"
+          + " UNION ALL SELECT t.movie_id, t.rating FROM ratings_train t WHERE t.user_id = ?"
+          + " AND NOT EXISTS (SELECT 1 FROM web_user_ratings w"
+          + " WHERE w.user_id = t.user_id AND w.movie_id = t.movie_id)", List.of(user, user));
+    }
+
+    /** Sets the parameters from index {@code first}; returns the index after them. */
+    int bind(PreparedStatement query, int first) throws SQLException {
+      for (int k = 0; k < parameters.size(); k++) {
+        query.setObject(first + k, parameters.get(k));
+      }
+      return first + parameters.size();
+    }
+  }
+
+  /**
+   * The best {@code count} recommendations for {@code rater}, ranked as {@code cfmr recommend}
+   * ranks item-based lists by default: by the sum of similarities over the rated movies among each
+   * candidate's ranking neighbours (exact, in the tables' decimals), kept by core's
+   * {@link TopNeighbours} (descending, then by movie id), the selector {@code recommend} uses. A
+   * candidate is an unrated movie with a rated movie among its ranking neighbours and
+   * {@code Σ|sim| > 0}.
+   */
+  static List<Recommendation> best(Connection connection, Rater rater, int count)
+      throws SQLException {
+    Map<Integer, Double> rated = ratings(connection, rater);
+    if (rated.isEmpty()) {
+      return List.of();
+    }
+    Map<Integer, Backing> candidates = rankingEvidence(connection, rater);
+    candidates.keySet().removeAll(rated.keySet());
+    TopNeighbours top = new TopNeighbours(count);
+    candidates.forEach((movie, backing) -> {
+      if (backing.anyNonZero()) {
+        top.offer(movie, backing.evidence().similaritySum().doubleValue());
+      }
+    });
+    List<Candidate> best = top.best().stream()
+        .map(n -> new Candidate(n.id(), candidates.get(n.id()))).toList();
+    return withPredictionsAndMovies(connection, rater, rated, best);
+  }
+
+  /** A movie with the ranking neighbours behind it. */
+  private record Candidate(int movie, Backing backing) {}
+
+  /** Every movie having a rated movie among its ranking neighbours, with that evidence. */
+  private static Map<Integer, Backing> rankingEvidence(Connection connection, Rater rater)
+      throws SQLException {
+    Map<Integer, Backing> candidates = new LinkedHashMap<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT n.movie_id, n.neighbor_id,"
+        + " COALESCE(m.title, CONCAT('movie ', n.neighbor_id)), n.similarity, r.rating"
+        + " FROM (" + rater.ratings() + ") r"
+        + " JOIN item_ranking_neighbors n ON n.neighbor_id = r.movie_id"
+        + " LEFT JOIN movies m ON m.movie_id = n.neighbor_id"
+        + " ORDER BY n.movie_id, n.neighbor_rank")) {
+      rater.bind(query, 1);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          candidates.computeIfAbsent(rows.getInt(1), k -> new Backing()).add(
+              rows.getBigDecimal(4), rows.getInt(2), rows.getString(3), rows.getDouble(5));
+        }
+      }
+    }
+    return candidates;
+  }
+
+  /**
+   * The listed candidates with their predicted rating: item-based, mean-centred
+   * ({@link ItemFormula#CENTRED}) over the rated movies among the movie's prediction neighbours,
+   * clipped to the train range; the movie's train mean where no prediction neighbour is rated.
+   */
+  private static List<Recommendation> withPredictionsAndMovies(Connection connection,
+      Rater rater, Map<Integer, Double> rated, List<Candidate> best) throws SQLException {
+    if (best.isEmpty()) {
+      return List.of();
+    }
+    List<Integer> listed = best.stream().map(Candidate::movie).toList();
+    Map<Integer, List<double[]>> terms = predictionNeighbours(connection, rater, listed);
+    List<Integer> meansOf = new ArrayList<>(listed);
+    meansOf.addAll(rated.keySet());
+    Map<Integer, Double> means = trainMeans(connection, meansOf);
+    Map<Integer, Movie> movies = movies(connection, listed);
+    Clipping clipping = trainRange(connection);
+    List<Recommendation> ranked = new ArrayList<>();
+    for (Candidate candidate : best) {
+      double mean = means.getOrDefault(candidate.movie(), Double.NaN);
+      double weighted = 0;
+      double absSimilarities = 0;
+      for (double[] term : terms.getOrDefault(candidate.movie(), List.of())) {
+        weighted += ItemFormula.CENTRED.term(term[1], term[2],
+            means.getOrDefault((int) term[0], Double.NaN));
+        absSimilarities += Math.abs(term[1]);
+      }
+      double prediction = absSimilarities > 0
+          ? clipping.apply(ItemFormula.CENTRED.combine(mean, weighted, absSimilarities)) : mean;
+      int id = candidate.movie();
+      ranked.add(new Recommendation(ranked.size() + 1,
+          movies.getOrDefault(id, new Movie(id, "movie " + id, null, "")), prediction,
+          candidate.backing().evidence(), candidate.backing().reasons()));
+    }
+    return ranked;
+  }
+
+  /** For each listed movie: its rated prediction neighbours (id, similarity, rating), by rank. */
+  private static Map<Integer, List<double[]>> predictionNeighbours(Connection connection,
+      Rater rater, List<Integer> movies) throws SQLException {
+    Map<Integer, List<double[]>> terms = new HashMap<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT n.movie_id, n.neighbor_id,"
+        + " n.similarity, r.rating FROM item_neighbors n JOIN (" + rater.ratings() + ") r"
+        + " ON r.movie_id = n.neighbor_id"
+        + " WHERE n.movie_id IN (" + placeholders(movies.size()) + ")"
+        + " ORDER BY n.movie_id, n.neighbor_rank")) {
+      bind(query, rater.bind(query, 1), movies);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          terms.computeIfAbsent(rows.getInt(1), k -> new ArrayList<>())
+              .add(new double[] {rows.getInt(2), rows.getDouble(3), rows.getDouble(4)});
+        }
+      }
+    }
+    return terms;
+  }
+
+  /** The rater's rating of each movie they rated. */
+  private static Map<Integer, Double> ratings(Connection connection, Rater rater)
+      throws SQLException {
+    Map<Integer, Double> rated = new HashMap<>();
+    try (PreparedStatement query = connection.prepareStatement(rater.ratings())) {
+      rater.bind(query, 1);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          rated.put(rows.getInt(1), rows.getDouble(2));
+        }
+      }
+    }
+    return rated;
+  }
+
+  /** mu_i of {@code movies}: sum / count of their train ratings, as movie_stats holds them. */
+  private static Map<Integer, Double> trainMeans(Connection connection, List<Integer> movies)
+      throws SQLException {
+    Map<Integer, Double> means = new HashMap<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT movie_id, rating_sum,"
+        + " ratings FROM movie_stats WHERE movie_id IN (" + placeholders(movies.size()) + ")")) {
+      bind(query, 1, movies);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          means.put(rows.getInt(1), rows.getBigDecimal(2).doubleValue() / rows.getLong(3));
+        }
+      }
+    }
+    return means;
+  }
+
+  private static Clipping trainRange(Connection connection) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT MIN(min_rating), MAX(max_rating) FROM movie_stats");
+        ResultSet rows = query.executeQuery()) {
+      rows.next();
+      return new Clipping(rows.getDouble(1), rows.getDouble(2));
+    }
+  }
+
+  private static Map<Integer, Movie> movies(Connection connection, List<Integer> ids)
+      throws SQLException {
+    Map<Integer, Movie> movies = new HashMap<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT movie_id, title, year,"
+        + " genres FROM movies WHERE movie_id IN (" + placeholders(ids.size()) + ")")) {
+      bind(query, 1, ids);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          movies.put(rows.getInt("movie_id"), Catalog.movie(rows));
+        }
+      }
+    }
+    return movies;
+  }
+
+  private static String placeholders(int count) {
+    return String.join(", ", java.util.Collections.nCopies(count, "?"));
+  }
+
+  private static void bind(PreparedStatement query, int first, List<Integer> ids)
+      throws SQLException {
+    for (int k = 0; k < ids.size(); k++) {
+      query.setInt(first + k, ids.get(k));
+    }
+  }
+}
