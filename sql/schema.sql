@@ -138,6 +138,10 @@ CREATE TABLE IF NOT EXISTS item_neighbors (
 -- user_ranking_neighbors.txt / item_ranking_neighbors.txt: the neighbours that found and ordered
 -- the recommendations (the prediction neighbour file's rows when a folder has no ranking file, as
 -- `cfmr recommend` then ranks by it); the dashboard shows them as each recommendation's evidence.
+-- item_ranking_neighbors_evidence holds each row's similarity (and, as every InnoDB key does,
+-- the primary key), so that summing a user's evidence over their rated movies reads that key
+-- alone: through the unique key, each row cost a lookup of the table (11 s for a user with
+-- 16,000 ratings at ml-32m's size, 0.3 s through this one).
 CREATE TABLE IF NOT EXISTS user_ranking_neighbors (
   user_id INT NOT NULL,
   neighbor_rank SMALLINT NOT NULL,
@@ -153,7 +157,8 @@ CREATE TABLE IF NOT EXISTS item_ranking_neighbors (
   neighbor_id INT NOT NULL,
   similarity DECIMAL(7,6) NOT NULL,
   PRIMARY KEY (movie_id, neighbor_rank),
-  UNIQUE KEY item_ranking_neighbors_by_neighbor (neighbor_id, movie_id)
+  UNIQUE KEY item_ranking_neighbors_by_neighbor (neighbor_id, movie_id),
+  KEY item_ranking_neighbors_evidence (neighbor_id, similarity)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- recommendations_user_based.csv (method 'user'), recommendations_item_based.csv ('item') and,

@@ -6,9 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.cfmr.core.Neighbour;
 import org.cfmr.core.TopNeighbours;
 import org.cfmr.core.predict.Clipping;
 import org.cfmr.core.predict.ItemFormula;
@@ -63,41 +64,64 @@ final class LiveItemRecommendations {
     if (rated.isEmpty()) {
       return List.of();
     }
-    Map<Integer, Backing> candidates = rankingEvidence(connection, rater);
-    candidates.keySet().removeAll(rated.keySet());
-    TopNeighbours top = new TopNeighbours(count);
-    candidates.forEach((movie, backing) -> {
-      if (backing.anyNonZero()) {
-        top.offer(movie, backing.evidence().similaritySum().doubleValue());
-      }
-    });
-    List<Candidate> best = top.best().stream()
-        .map(n -> new Candidate(n.id(), candidates.get(n.id()))).toList();
-    return withPredictionsAndMovies(connection, rater, rated, best);
+    TopNeighbours top = rank(connection, rater, rated.keySet(), count);
+    List<Integer> listed = top.best().stream().map(Neighbour::id).toList();
+    Map<Integer, Backing> backing = backing(connection, rater, listed);
+    List<Candidate> best = listed.stream()
+        .map(movie -> new Candidate(movie, backing.get(movie))).toList();
+    return withPredictionsAndMovies(connection, rater, best);
   }
 
   /** A movie with the ranking neighbours behind it. */
   private record Candidate(int movie, Backing backing) {}
 
-  /** Every movie having a rated movie among its ranking neighbours, with that evidence. */
-  private static Map<Integer, Backing> rankingEvidence(Connection connection, Rater rater)
-      throws SQLException {
-    Map<Integer, Backing> candidates = new LinkedHashMap<>();
+  /**
+   * The best {@code count} candidates by their similarity sum, summed by the server (exactly, in
+   * the tables' decimals): a candidate's row per rated ranking neighbour would be hundreds of
+   * thousands of rows for a user with thousands of ratings.
+   */
+  private static TopNeighbours rank(Connection connection, Rater rater, Set<Integer> rated,
+      int count) throws SQLException {
+    TopNeighbours top = new TopNeighbours(count);
+    try (PreparedStatement query = connection.prepareStatement("SELECT n.movie_id,"
+        + " SUM(n.similarity), MAX(n.similarity <> 0) FROM (" + rater.ratings() + ") r"
+        + " JOIN item_ranking_neighbors n ON n.neighbor_id = r.movie_id GROUP BY n.movie_id")) {
+      rater.bind(query, 1);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          int movie = rows.getInt(1);
+          if (!rated.contains(movie) && rows.getBoolean(3)) {
+            top.offer(movie, rows.getBigDecimal(2).doubleValue());
+          }
+        }
+      }
+    }
+    return top;
+  }
+
+  /** The rated ranking neighbours behind each of {@code movies}, in rank order. */
+  private static Map<Integer, Backing> backing(Connection connection, Rater rater,
+      List<Integer> movies) throws SQLException {
+    Map<Integer, Backing> backing = new HashMap<>();
+    if (movies.isEmpty()) {
+      return backing;
+    }
     try (PreparedStatement query = connection.prepareStatement("SELECT n.movie_id, n.neighbor_id,"
         + " COALESCE(m.title, CONCAT('movie ', n.neighbor_id)), n.similarity, r.rating"
         + " FROM (" + rater.ratings() + ") r"
         + " JOIN item_ranking_neighbors n ON n.neighbor_id = r.movie_id"
         + " LEFT JOIN movies m ON m.movie_id = n.neighbor_id"
+        + " WHERE n.movie_id IN (" + placeholders(movies.size()) + ")"
         + " ORDER BY n.movie_id, n.neighbor_rank")) {
-      rater.bind(query, 1);
+      bind(query, rater.bind(query, 1), movies);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          candidates.computeIfAbsent(rows.getInt(1), k -> new Backing()).add(
+          backing.computeIfAbsent(rows.getInt(1), k -> new Backing()).add(
               rows.getBigDecimal(4), rows.getInt(2), rows.getString(3), rows.getDouble(5));
         }
       }
     }
-    return candidates;
+    return backing;
   }
 
   /**
@@ -106,15 +130,15 @@ final class LiveItemRecommendations {
    * clipped to the train range; the movie's train mean where no prediction neighbour is rated.
    */
   private static List<Recommendation> withPredictionsAndMovies(Connection connection,
-      Rater rater, Map<Integer, Double> rated, List<Candidate> best) throws SQLException {
+      Rater rater, List<Candidate> best) throws SQLException {
     if (best.isEmpty()) {
       return List.of();
     }
     List<Integer> listed = best.stream().map(Candidate::movie).toList();
     Map<Integer, List<double[]>> terms = predictionNeighbours(connection, rater, listed);
-    List<Integer> meansOf = new ArrayList<>(listed);
-    meansOf.addAll(rated.keySet());
-    Map<Integer, Double> means = trainMeans(connection, meansOf);
+    Set<Integer> meansOf = new java.util.TreeSet<>(listed);
+    terms.values().forEach(movieTerms -> movieTerms.forEach(term -> meansOf.add((int) term[0])));
+    Map<Integer, Double> means = trainMeans(connection, List.copyOf(meansOf));
     Map<Integer, Movie> movies = movies(connection, listed);
     Clipping clipping = trainRange(connection);
     List<Recommendation> ranked = new ArrayList<>();
