@@ -1,5 +1,7 @@
 package org.cfmr.report;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +79,7 @@ public final class DatasetCharts {
 
   /**
    * Two series on log–log axes: for each number of ratings n, how many users have rated n
-   * movies and how many movies have n ratings.
+   * movies and how many movies have n ratings; above 100 ratings, in {@link LogBins}.
    */
   static ChartImage longTails(DatasetProfile profile) {
     XYSeriesCollection data = new XYSeriesCollection();
@@ -88,13 +90,18 @@ public final class DatasetCharts {
         "users or movies with that many", data, PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = chart.getXYPlot();
     plot.setDomainAxis(logAxis("number of ratings"));
-    plot.setRangeAxis(logAxis("users or movies with that many"));
+    // A log bin of the far tail averages less than one user or movie per count.
+    LogAxis perCount = logAxis("users or movies with that many");
+    perCount.setSmallestValue(1e-4);
+    perCount.setNumberFormatOverride(new DecimalFormat("#,##0.####",
+        DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    plot.setRangeAxis(perCount);
     return new ChartImage(LONG_TAILS, chart);
   }
 
   private static XYSeries series(String name, SortedMap<Integer, Integer> histogram) {
     XYSeries series = new XYSeries(name, false, false);
-    histogram.forEach(series::add);
+    LogBins.of(histogram).forEach(series::add);
     return series;
   }
 
