@@ -21,6 +21,7 @@ import org.cfmr.core.Rating;
 import org.cfmr.core.io.RatingsInput;
 import org.cfmr.core.io.RatingsReader;
 import org.cfmr.core.runtime.OutputFolder;
+import org.cfmr.core.runtime.Progress;
 
 /**
  * {@code cfmr export-ratings}: a dataset with the dashboard's ratings merged in, for the next
@@ -71,9 +72,12 @@ public final class RatingsExport {
       long newUserRatings = 0;
       int firstNewUser;
       try (Writer out = writer(folder, output.getName());
-          RatingsReader reader = RatingsReader.open(dataset, conf)) {
+          RatingsReader reader = RatingsReader.open(dataset, conf);
+          Progress progress = new Progress("export-ratings " + dataset.file().getName(), 0,
+              "ratings")) {
         out.write(HEADER + "\n");
         for (Rating rating = reader.next(); rating != null; rating = reader.next()) {
+          progress.advance(1);
           highestUser = Math.max(highestUser, rating.user());
           if (replacing.containsKey(key(rating))) {
             replaced++;
