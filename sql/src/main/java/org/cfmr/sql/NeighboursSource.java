@@ -3,6 +3,7 @@ package org.cfmr.sql;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.cfmr.core.Neighbour;
 import org.cfmr.core.NeighbourFileFormat;
 import org.cfmr.core.NeighbourFileReader;
@@ -20,30 +21,28 @@ final class NeighboursSource {
   private NeighboursSource() {}
 
   static void copy(InputFile in, TsvWriter out) {
-    NeighbourFileReader reader = new NeighbourFileReader(in.path().toString(), in.reader());
-    try {
-      for (NeighbourFileFormat.Line line = reader.next(); line != null; line = reader.next()) {
-        copyLine(out, line, null);
-      }
-    } catch (IOException e) {
-      throw in.error(reader.lineNumber(), "cannot read: " + e.getMessage());
-    }
+    forEachLine(in, line -> copyLine(out, line, null));
   }
 
   /** Copies the file with each neighbour's support counted by {@code coRaters}. */
   static void copyWithSupport(InputFile in, TsvWriter out, CoRaterCounts coRaters) {
     List<NeighbourFileFormat.Line> lines = new ArrayList<>();
-    NeighbourFileReader reader = new NeighbourFileReader(in.path().toString(), in.reader());
-    try {
-      for (NeighbourFileFormat.Line line = reader.next(); line != null; line = reader.next()) {
-        lines.add(line);
-      }
-    } catch (IOException e) {
-      throw in.error(reader.lineNumber(), "cannot read: " + e.getMessage());
-    }
+    forEachLine(in, lines::add);
     int[][] support = coRaters.count(lines);
     for (int l = 0; l < lines.size(); l++) {
       copyLine(out, lines.get(l), support[l]);
+    }
+  }
+
+  /** Reads and checks the file line by line with core's {@link NeighbourFileReader}. */
+  private static void forEachLine(InputFile in, Consumer<NeighbourFileFormat.Line> action) {
+    NeighbourFileReader reader = new NeighbourFileReader(in.path().toString(), in.reader());
+    try {
+      for (NeighbourFileFormat.Line line = reader.next(); line != null; line = reader.next()) {
+        action.accept(line);
+      }
+    } catch (IOException e) {
+      throw in.error(reader.lineNumber(), "cannot read: " + e.getMessage());
     }
   }
 

@@ -120,27 +120,40 @@ final class PreparedLoad {
     return load;
   }
 
-  /**
-   * One table's rows from its source files (none for a derived table), or a check of what the
-   * earlier steps read; a step's files and table are noted when its lane is done.
-   */
-  private record Step(int order, String table, List<Path> sources,
-      BiConsumer<InputFile, TsvWriter> copier, Consumer<TsvWriter> derived, Runnable check) {}
+  /** A step of a lane, numbered in load order. */
+  private record Step(int order, Action action) {}
+
+  /** What a step does: write a table and note the files it read, or check what was read. */
+  private interface Action {
+    Done run(java.nio.file.Path work, Configuration conf);
+  }
 
   /** What a step gave: its table (null for a check) and the files it read. */
   private record Done(Table table, List<SourceFile> files) {}
 
+  /** Copies {@code sources} (all into one table) with {@code copier}, noting each file. */
   private Step copy(String table, List<Path> sources, BiConsumer<InputFile, TsvWriter> copier) {
-    return new Step(steps++, table, sources, copier, null, null);
+    return new Step(steps++, (work, conf) -> {
+      List<SourceFile> read = new ArrayList<>();
+      Table written = write(table, work, out -> {
+        for (Path source : sources) {
+          read.add(copyFile(table, source, copier, out, conf));
+        }
+      });
+      return new Done(written, read);
+    });
   }
 
   /** A table computed from the inputs already read, not copied from a file of its own. */
   private Step derive(String table, Consumer<TsvWriter> rows) {
-    return new Step(steps++, table, List.of(), null, rows, null);
+    return new Step(steps++, (work, conf) -> new Done(write(table, work, rows), List.of()));
   }
 
   private Step check(Runnable check) {
-    return new Step(steps++, null, List.of(), null, null, check);
+    return new Step(steps++, (work, conf) -> {
+      check.run();
+      return new Done(null, List.of());
+    });
   }
 
   /**
@@ -156,7 +169,7 @@ final class PreparedLoad {
       Thread thread = new Thread(() -> {
         for (Step step : lane) {
           try {
-            done[step.order()] = run(step, work, conf);
+            done[step.order()] = step.action().run(work, conf);
           } catch (RuntimeException | Error e) {
             failed[step.order()] = e;
             return;
@@ -195,30 +208,26 @@ final class PreparedLoad {
     }
   }
 
-  private static Done run(Step step, java.nio.file.Path work, Configuration conf) {
-    if (step.check() != null) {
-      step.check().run();
-      return new Done(null, List.of());
-    }
-    List<SourceFile> read = new ArrayList<>();
-    try (TsvWriter out = new TsvWriter(work.resolve(step.table() + ".tsv"))) {
-      if (step.derived() != null) {
-        step.derived().accept(out);
-      }
-      for (Path source : step.sources()) {
-        long rowsBefore = out.rows();
-        long start = System.nanoTime();
-        try (InputFile in = InputFile.open(source, conf)) {
-          step.copier().accept(in, out);
-          long rows = out.rows() - rowsBefore;
-          read.add(new SourceFile(source.getName(), step.table(), source.toString(), in.bytes(),
-              in.sha256(), rows));
-          System.err.printf(Locale.ROOT, "checked %s: %,d rows, %.1fs%n", source, rows,
-              (System.nanoTime() - start) / 1e9);
-        }
-      }
+  /** {@code table}'s LOAD DATA file in {@code work}, its rows written by {@code rows}. */
+  private static Table write(String table, java.nio.file.Path work, Consumer<TsvWriter> rows) {
+    try (TsvWriter out = new TsvWriter(work.resolve(table + ".tsv"))) {
+      rows.accept(out);
       out.close();
-      return new Done(new Table(step.table(), out.path(), out.rows()), read);
+      return new Table(table, out.path(), out.rows());
+    }
+  }
+
+  private static SourceFile copyFile(String table, Path source,
+      BiConsumer<InputFile, TsvWriter> copier, TsvWriter out, Configuration conf) {
+    long rowsBefore = out.rows();
+    long start = System.nanoTime();
+    try (InputFile in = InputFile.open(source, conf)) {
+      copier.accept(in, out);
+      long rows = out.rows() - rowsBefore;
+      System.err.printf(Locale.ROOT, "checked %s: %,d rows, %.1fs%n", source, rows,
+          (System.nanoTime() - start) / 1e9);
+      return new SourceFile(source.getName(), table, source.toString(), in.bytes(), in.sha256(),
+          rows);
     }
   }
 
