@@ -37,6 +37,8 @@ public final class Db implements AutoCloseable {
   public static final int POOL_SIZE = 10;
   /** How long a request waits for a connection (or for the server to answer a connect). */
   static final int WAIT_MILLIS = 3000;
+  /** The schema version this cfmr's queries are written for. */
+  private static final int SCHEMA_VERSION = Schema.load().version();
 
   /** A unit of work on one connection. */
   public interface Work<T> {
@@ -118,14 +120,13 @@ public final class Db implements AutoCloseable {
    * differ from the queries'); a database with no cfmr tables yet passes, and its pages say so.
    */
   private void checkSchemaVersion(Connection connection) throws SQLException {
-    int expected = Schema.load().version();
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
       int loaded = rows.next() ? rows.getInt(1) : 0;
-      if (loaded != expected) {
+      if (loaded != SCHEMA_VERSION) {
         throw new DatabaseUnavailable("the database at " + UrlPasswords.shown(jdbcUrl)
             + " holds cfmr tables of schema version " + loaded + ", and this cfmr reads version "
-            + expected + ": run cfmr load-mysql again", null);
+            + SCHEMA_VERSION + ": run cfmr load-mysql again", null);
       }
     } catch (SQLException e) {
       if (!"42S02".equals(e.getSQLState())) {

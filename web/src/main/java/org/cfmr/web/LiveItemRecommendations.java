@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,11 +61,11 @@ final class LiveItemRecommendations {
    */
   static List<Recommendation> best(Connection connection, Rater rater, int count)
       throws SQLException {
-    Map<Integer, Double> rated = ratings(connection, rater);
+    Set<Integer> rated = ratedMovies(connection, rater);
     if (rated.isEmpty()) {
       return List.of();
     }
-    TopNeighbours top = rank(connection, rater, rated.keySet(), count);
+    TopNeighbours top = rank(connection, rater, rated, count);
     List<Integer> listed = top.best().stream().map(Neighbour::id).toList();
     Map<Integer, Backing> backing = backing(connection, rater, listed);
     List<Candidate> best = listed.stream()
@@ -136,7 +137,7 @@ final class LiveItemRecommendations {
     }
     List<Integer> listed = best.stream().map(Candidate::movie).toList();
     Map<Integer, List<double[]>> terms = predictionNeighbours(connection, rater, listed);
-    Set<Integer> meansOf = new java.util.TreeSet<>(listed);
+    Set<Integer> meansOf = new HashSet<>(listed);
     terms.values().forEach(movieTerms -> movieTerms.forEach(term -> meansOf.add((int) term[0])));
     Map<Integer, Double> means = trainMeans(connection, List.copyOf(meansOf));
     Map<Integer, Movie> movies = movies(connection, listed);
@@ -181,15 +182,15 @@ final class LiveItemRecommendations {
     return terms;
   }
 
-  /** The rater's rating of each movie they rated. */
-  private static Map<Integer, Double> ratings(Connection connection, Rater rater)
+  /** The movies the rater rated. */
+  private static Set<Integer> ratedMovies(Connection connection, Rater rater)
       throws SQLException {
-    Map<Integer, Double> rated = new HashMap<>();
+    Set<Integer> rated = new HashSet<>();
     try (PreparedStatement query = connection.prepareStatement(rater.ratings())) {
       rater.bind(query, 1);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          rated.put(rows.getInt(1), rows.getDouble(2));
+          rated.add(rows.getInt(1));
         }
       }
     }

@@ -18,4 +18,9 @@ public record LoadedRun(int id, String loadedAt, String source, String cfmrVersi
   public Optional<ModelMetrics> metricsOf(String model) {
     return metrics.stream().filter(row -> row.model().equals(model)).findFirst();
   }
+
+  /** {@code model}'s value of {@code key} as the pages show it, or empty when it has none. */
+  public String shown(String model, String key) {
+    return metricsOf(model).map(row -> row.shown(key)).orElse("");
+  }
 }

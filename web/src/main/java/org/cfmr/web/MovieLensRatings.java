@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,15 +29,8 @@ public final class MovieLensRatings {
     GivenRating given = GivenRating.parse(movieId, ratingText);
     db.run(connection -> {
       requireUser(connection, userId);
-      given.requireMovie(connection);
-      try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO web_user_ratings"
-          + " (user_id, movie_id, rating) VALUES (?, ?, ?)"
-          + " ON DUPLICATE KEY UPDATE rating = VALUES(rating), rated_at = CURRENT_TIMESTAMP")) {
-        upsert.setInt(1, userId);
-        upsert.setInt(2, movieId);
-        upsert.setDouble(3, given.rating());
-        return upsert.executeUpdate();
-      }
+      WebRatingsTable.MOVIELENS_USERS.store(connection, userId, given);
+      return null;
     });
   }
 
@@ -59,21 +51,13 @@ public final class MovieLensRatings {
    * not exist (a read-only user serving a database where no writer has run serve).
    */
   static List<RatedMovie> of(Connection connection, int userId) throws SQLException {
-    List<RatedMovie> rated = new ArrayList<>();
-    try (PreparedStatement query = connection.prepareStatement("SELECT r.movie_id, m.title,"
-        + " m.year, m.genres, r.rating FROM web_user_ratings r"
-        + " JOIN movies m ON m.movie_id = r.movie_id WHERE r.user_id = ? ORDER BY r.movie_id")) {
-      query.setInt(1, userId);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          rated.add(new RatedMovie(Catalog.movie(rows), rows.getDouble("rating")));
-        }
-      }
+    try {
+      return WebRatingsTable.MOVIELENS_USERS.of(connection, userId);
     } catch (SQLException e) {
       if (!"42S02".equals(e.getSQLState())) {
         throw e;
       }
+      return List.of();
     }
-    return rated;
   }
 }

@@ -3,8 +3,6 @@ package org.cfmr.web;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -64,34 +62,14 @@ public final class NewUsers {
   public void rate(String token, int movieId, String ratingText) {
     GivenRating given = GivenRating.parse(movieId, ratingText);
     db.run(connection -> {
-      given.requireMovie(connection);
-      try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO"
-          + " web_new_user_ratings (new_user_id, movie_id, rating) VALUES (?, ?, ?)"
-          + " ON DUPLICATE KEY UPDATE rating = VALUES(rating), rated_at = CURRENT_TIMESTAMP")) {
-        upsert.setString(1, token);
-        upsert.setInt(2, movieId);
-        upsert.setDouble(3, given.rating());
-        return upsert.executeUpdate();
-      }
+      WebRatingsTable.NEW_USERS.store(connection, token, given);
+      return null;
     });
   }
 
   /** The new user's ratings, by movie id. */
   public List<RatedMovie> ratings(String token) {
-    return db.run(connection -> {
-      List<RatedMovie> rated = new ArrayList<>();
-      try (PreparedStatement query = connection.prepareStatement("SELECT r.movie_id, m.title,"
-          + " m.year, m.genres, r.rating FROM web_new_user_ratings r"
-          + " JOIN movies m ON m.movie_id = r.movie_id WHERE r.new_user_id = ? ORDER BY r.movie_id")) {
-        query.setString(1, token);
-        try (ResultSet rows = query.executeQuery()) {
-          while (rows.next()) {
-            rated.add(new RatedMovie(Catalog.movie(rows), rows.getDouble("rating")));
-          }
-        }
-      }
-      return rated;
-    });
+    return db.run(connection -> WebRatingsTable.NEW_USERS.of(connection, token));
   }
 
   /** The new user's best {@code count} recommendations ({@link LiveItemRecommendations}). */

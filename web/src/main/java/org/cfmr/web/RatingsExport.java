@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -56,10 +56,10 @@ public final class RatingsExport {
     RatingsInput dataset = RatingsInput.locate(input, conf);
     List<Rating> movieLens = DashboardRatings.ofMovieLensUsers(connection);
     List<DashboardRatings.NewUser> newUsers = DashboardRatings.ofNewUsers(connection);
-    Map<Long, Rating> replacing = new HashMap<>();
+    Set<Long> replacing = new HashSet<>();
     int highestUser = 0;
     for (Rating rating : movieLens) {
-      replacing.put(key(rating), rating);
+      replacing.add(key(rating));
       highestUser = Math.max(highestUser, rating.user());
     }
     Path parent = output.getParent() == null ? new Path(".") : output.getParent();
@@ -79,7 +79,7 @@ public final class RatingsExport {
         for (Rating rating = reader.next(); rating != null; rating = reader.next()) {
           progress.advance(1);
           highestUser = Math.max(highestUser, rating.user());
-          if (replacing.containsKey(key(rating))) {
+          if (replacing.contains(key(rating))) {
             replaced++;
           } else {
             write(out, rating);
@@ -113,8 +113,7 @@ public final class RatingsExport {
   }
 
   private static void write(Writer out, Rating rating) throws IOException {
-    out.write(rating.user() + "," + rating.item() + "," + Rating.formatValue(rating.halfStars())
-        + "," + rating.timestamp() + "\n");
+    out.write(rating.toCsv() + "\n");
   }
 
   /** The dataset's movies.csv and links.csv that exist. */

@@ -31,22 +31,17 @@ public record RunComparison(LoadedRun first, LoadedRun second) {
 
   /** Whether either run has {@code model}'s {@code key}. */
   public boolean has(String model, String key) {
-    return !firstValue(model, key).isEmpty() || !secondValue(model, key).isEmpty();
-  }
-
-  /** The first run's value of {@code key} for {@code model}, or empty. */
-  public String firstValue(String model, String key) {
-    return first.metricsOf(model).map(row -> row.shown(key)).orElse("");
-  }
-
-  public String secondValue(String model, String key) {
-    return second.metricsOf(model).map(row -> row.shown(key)).orElse("");
+    return value(first, model, key) != null || value(second, model, key) != null;
   }
 
   /** second − first for {@code model}'s {@code key}, signed, or empty when either lacks it. */
   public String change(String model, String key) {
-    Double a = first.metricsOf(model).map(row -> row.values().get(key)).orElse(null);
-    Double b = second.metricsOf(model).map(row -> row.values().get(key)).orElse(null);
+    Double a = value(first, model, key);
+    Double b = value(second, model, key);
     return a == null || b == null ? "" : Format.signedMetric(b - a);
+  }
+
+  private static Double value(LoadedRun run, String model, String key) {
+    return run.metricsOf(model).map(row -> row.values().get(key)).orElse(null);
   }
 }
