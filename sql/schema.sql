@@ -1,5 +1,5 @@
 -- cfmr's MySQL/MariaDB schema: what `cfmr load-mysql` fills from a pipeline output folder.
--- schema_version: 5
+-- schema_version: 6
 --
 -- `cfmr load-mysql` runs each CREATE TABLE below twice: as written (so that the live tables exist
 -- on a first load) and with the table renamed `<name>__staging`, which it fills and then swaps in
@@ -91,14 +91,34 @@ CREATE TABLE IF NOT EXISTS ratings_test (
 
 -- Each movie's train ratings in figures, computed by load-mysql from ratings_train once its rows
 -- are in: the dashboard's counts, means, popular movies and rating range, without reading the
--- ratings at every page (at ml-32m's size a popular movie has ~90,000 of them).
+-- ratings at every page (at ml-32m's size a popular movie has ~90,000 of them); baseline_bias is
+-- the movie's b_i in the baseline of item_predictor, in its unit.
 CREATE TABLE IF NOT EXISTS movie_stats (
   movie_id INT NOT NULL PRIMARY KEY,
   ratings INT NOT NULL,
   rating_sum DECIMAL(12,1) NOT NULL,
   min_rating DECIMAL(2,1) NOT NULL,
   max_rating DECIMAL(2,1) NOT NULL,
+  baseline_bias BIGINT NOT NULL,
   KEY movie_stats_by_ratings (ratings)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- How the run made its item-based predictions, one row: metrics.json's item-based settings (cfmr
+-- evaluate's defaults for a folder without them), so that the dashboard's live lists predict as
+-- `cfmr recommend` did. global_mean is μ of the baseline b_ui = μ + b_u + b_i that load-mysql fits
+-- on ratings_train with the run's baseline settings (each b_i is in movie_stats; the dashboard
+-- folds in a rater's b_u from their ratings), in units of 2^-36 star, exact as cfmr fits it.
+CREATE TABLE IF NOT EXISTS item_predictor (
+  global_mean BIGINT NOT NULL PRIMARY KEY,
+  item_formula VARCHAR(16) NOT NULL,
+  predictor VARCHAR(16) NOT NULL,
+  damping DOUBLE NOT NULL,
+  min_neighbours INT NOT NULL,
+  clipped BOOLEAN NOT NULL,
+  fallback VARCHAR(16) NOT NULL,
+  baseline_reg_user DOUBLE NOT NULL,
+  baseline_reg_item DOUBLE NOT NULL,
+  baseline_epochs INT NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The dataset's charts as SVG, in cfmr describe's order: drawn by load-mysql from the train and

@@ -2,6 +2,7 @@ package org.cfmr.eval;
 
 import org.cfmr.core.baseline.Baseline;
 import org.cfmr.core.predict.Clipping;
+import org.cfmr.core.predict.Fallback;
 import org.cfmr.core.predict.TrainData;
 
 /**

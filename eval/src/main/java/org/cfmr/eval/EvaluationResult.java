@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import org.cfmr.core.Mode;
+import org.cfmr.core.predict.Fallback;
 
 /**
  * The evaluator's figures for one mode: error metrics over the covered test ratings, the same over
@@ -49,6 +50,11 @@ public record EvaluationResult(
     json.put("predictor", settings.centring().cliName());
     json.put("damping", settings.damping());
     json.put("fallback", settings.fallback().cliName());
+    if (settings.needsBaseline()) {
+      json.put("baseline_reg_user", settings.baseline().userRegularisation());
+      json.put("baseline_reg_item", settings.baseline().itemRegularisation());
+      json.put("baseline_epochs", settings.baseline().epochs());
+    }
     json.put("rmse", rmse);
     json.put("mae", mae);
     json.put("coverage", coverage());

@@ -6,17 +6,17 @@ import java.util.function.Consumer;
 import org.cfmr.core.Mode;
 import org.cfmr.core.baseline.BaselineSettings;
 import org.cfmr.core.predict.Centring;
+import org.cfmr.core.predict.Fallback;
 import org.cfmr.core.predict.ItemFormula;
+import org.cfmr.core.predict.PredictionDefaults;
 import org.cfmr.core.predict.RankingScore;
 import org.cfmr.core.UsageException;
 
 /**
  * How predictions are made, lists ranked and both judged. Defaults: mean-centred item formula, at
  * least 1 neighbour, clipped to the train range, lists ordered by {@link RankingScore#DEFAULT},
- * top-10 lists with test ratings ≥ 4.0 relevant, all cores; predictions centred on the fitted
- * baseline {@code b_ui} with a damping of 1 (the most accurate of the predictors, dampings and
- * baseline λs swept on ml-latest-small and ml-100k), the baseline as the fallback of the "all
- * ratings" figures.
+ * top-10 lists with test ratings ≥ 4.0 relevant, all cores; the centring, damping and fallback of
+ * {@link PredictionDefaults}, the baseline the fallback of the "all ratings" figures.
  */
 public record EvaluationSettings(
     Mode mode,
@@ -32,11 +32,6 @@ public record EvaluationSettings(
     Fallback fallback,
     BaselineSettings baseline) {
 
-  /** The default predictor, damping and fallback as the commands' options spell them. */
-  public static final String DEFAULT_PREDICTOR = "knn-baseline";
-  public static final String DEFAULT_DAMPING = "1";
-  public static final String DEFAULT_FALLBACK = "baseline";
-
   public static final int DEFAULT_TOP_N = 10;
   public static final double DEFAULT_RELEVANT_FROM = 4.0;
 
@@ -44,8 +39,9 @@ public record EvaluationSettings(
   public EvaluationSettings(Mode mode, ItemFormula itemFormula, int minNeighbours, boolean clip,
       RankingScore ranking, int topN, double relevantFrom, int threads) {
     this(mode, itemFormula, minNeighbours, clip, ranking, topN, relevantFrom, threads,
-        Centring.parse(DEFAULT_PREDICTOR), Double.parseDouble(DEFAULT_DAMPING),
-        Fallback.parse(DEFAULT_FALLBACK), BaselineSettings.DEFAULTS);
+        Centring.parse(PredictionDefaults.PREDICTOR),
+        Double.parseDouble(PredictionDefaults.DAMPING), Fallback.parse(PredictionDefaults.FALLBACK),
+        BaselineSettings.DEFAULTS);
   }
 
   public EvaluationSettings {

@@ -6,6 +6,7 @@ import org.apache.hadoop.fs.Path;
 import org.cfmr.core.baseline.Baseline;
 import org.cfmr.core.factors.Factors;
 import org.cfmr.core.predict.Clipping;
+import org.cfmr.core.predict.Fallback;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.CfmrException;
 import org.cfmr.core.io.FactorFiles;

@@ -3,6 +3,7 @@ package org.cfmr.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import org.cfmr.core.predict.Fallback;
 
 /**
  * The figures of a model that is not kNN. The global mean and the baseline predict every test

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cfmr.core.baseline.BaselineSettings;
 import org.cfmr.core.predict.Centring;
+import org.cfmr.core.predict.Fallback;
 import org.cfmr.core.predict.ItemFormula;
+import org.cfmr.core.predict.PredictionDefaults;
 import org.cfmr.core.UsageException;
 import picocli.CommandLine.Option;
 
@@ -17,13 +19,13 @@ import picocli.CommandLine.Option;
  */
 public final class PredictionOptions {
   @Option(names = "--predictor", split = ",", paramLabel = "mean-centred|knn-baseline",
-      defaultValue = EvaluationSettings.DEFAULT_PREDICTOR,
+      defaultValue = PredictionDefaults.PREDICTOR,
       description = "Centre the neighbours' ratings on the fitted baseline b_ui or on the means "
           + "(mu_u, resp. mu_i) (default: ${DEFAULT-VALUE}).")
   List<String> predictors;
 
   @Option(names = "--damping", split = ",", paramLabel = "λp",
-      defaultValue = EvaluationSettings.DEFAULT_DAMPING,
+      defaultValue = PredictionDefaults.DAMPING,
       description = "Added to Σ|sim| in the denominator, pulling predictions with little "
           + "neighbour support toward the centre (default: ${DEFAULT-VALUE}).")
   List<Double> dampings;
@@ -44,7 +46,7 @@ public final class PredictionOptions {
   int epochs;
 
   @Option(names = "--fallback", paramLabel = "baseline|user-mean",
-      defaultValue = EvaluationSettings.DEFAULT_FALLBACK,
+      defaultValue = PredictionDefaults.FALLBACK,
       description = "The prediction of a rating the neighbours do not cover (the \"all "
           + "ratings\" figures, a listed movie): b_ui, or mu_u (mu for a user without train "
           + "ratings) (default: ${DEFAULT-VALUE}).")

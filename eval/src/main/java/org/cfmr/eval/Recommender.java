@@ -1,5 +1,6 @@
 package org.cfmr.eval;
 
+import org.cfmr.core.predict.Fallback;
 import org.cfmr.core.predict.TrainData;
 
 /**

@@ -43,6 +43,9 @@ class CommandsTest {
       }
       assertEquals(mode, both.get(mode).get("mode").asText());
       assertEquals("similarity-sum", both.get(mode).get("ranking").asText());
+      assertEquals("knn-baseline", both.get(mode).get("predictor").asText());
+      assertEquals(5.0, both.get(mode).get("baseline_reg_user").asDouble(), mode);
+      assertEquals(10, both.get(mode).get("baseline_epochs").asInt(), mode);
       assertEquals(both.get(mode).get("ndcg_at_n").asDouble()
           / both.get("popularity").get("ndcg_at_n").asDouble(),
           both.get(mode).get("ndcg_lift_over_popularity").asDouble(), 1e-12, mode);
@@ -55,6 +58,8 @@ class CommandsTest {
         "--damping", "0", "--ranking", "prediction", "--json", one.toString()));
     JsonNode item = new ObjectMapper().readTree(one.toFile());
     assertEquals("weighted", item.get("item_formula").asText());
+    assertEquals("mean-centred", item.get("predictor").asText());
+    assertTrue(item.get("baseline_reg_user") != null, "the baseline is still the fallback's");
     assertEquals("prediction", item.get("ranking").asText());
     assertEquals(both.get("popularity"), item.get("popularity"));
     assertTrue(item.get("rmse").asDouble() > 0.5 && item.get("rmse").asDouble() < 1.5);

@@ -26,6 +26,7 @@ import org.cfmr.als.memory.MemoryAls;
 import org.cfmr.core.baseline.Baseline;
 import org.cfmr.core.baseline.BaselineFit;
 import org.cfmr.core.baseline.BaselineSettings;
+import org.cfmr.core.predict.Fallback;
 import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.ratings.TrainRatings;
 import org.cfmr.core.CfmrException;

@@ -15,6 +15,7 @@ import org.cfmr.core.baseline.BaselineSettings;
 import org.cfmr.core.baseline.FixedPointStars;
 import org.cfmr.core.predict.Centring;
 import org.cfmr.core.predict.Clipping;
+import org.cfmr.core.predict.Fallback;
 import org.cfmr.core.predict.IndexedNeighbours;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.NeighbourLists;

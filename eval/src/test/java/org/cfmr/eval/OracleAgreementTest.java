@@ -17,6 +17,7 @@ import org.cfmr.core.baseline.BaselineSettings;
 import org.cfmr.core.predict.Centring;
 import org.cfmr.core.predict.DampedPredictionScore;
 import org.cfmr.core.predict.DeviationSumScore;
+import org.cfmr.core.predict.Fallback;
 import org.cfmr.core.predict.ItemFormula;
 import org.cfmr.core.predict.PredictionScore;
 import org.cfmr.core.predict.RankingScore;

@@ -2,11 +2,13 @@ package org.cfmr.sql;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntToLongFunction;
 import org.cfmr.core.Rating;
 
 /**
  * The {@code movie_stats} rows, tallied from the train ratings while they are copied: per movie
- * its count of ratings, their sum in stars and their least and greatest value. Computing them
+ * its count of ratings, their sum in stars, their least and greatest value, and its bias in the
+ * run's baseline. Computing them
  * here costs a map lookup per rating; {@code INSERT … SELECT … GROUP BY} over a 25M-row staging
  * table took minutes of the server's time.
  */
@@ -23,11 +25,14 @@ final class MovieStatsSource {
     stats[3] = Math.max(stats[3], rating.halfStars());
   }
 
-  /** One row per movie, by movie id: movie_id, ratings, rating_sum, min_rating, max_rating. */
-  void copy(TsvWriter out) {
+  /**
+   * One row per movie, by movie id: movie_id, ratings, rating_sum, min_rating, max_rating and the
+   * movie's {@code itemBias}.
+   */
+  void copy(TsvWriter out, IntToLongFunction itemBias) {
     movies.forEach((movie, stats) -> out.plain(movie).plain(stats[0]).plain(stars(stats[1]))
         .plain(Rating.formatValue((int) stats[2])).plain(Rating.formatValue((int) stats[3]))
-        .endRow());
+        .plain(itemBias.applyAsLong(movie)).endRow());
   }
 
   /** Half stars as stars with one decimal: 7 → {@code 3.5}. */

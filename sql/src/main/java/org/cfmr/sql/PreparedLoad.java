@@ -73,7 +73,8 @@ final class PreparedLoad {
     PreparedLoad load = new PreparedLoad();
     ResultFolder result = ResultFolder.open(settings.input(), conf);
     Path dataset = load.readRun(result, conf);
-    load.readMetrics(result, conf);
+    ItemPredictorSource itemPredictor = new ItemPredictorSource();
+    load.readMetrics(result, conf, itemPredictor);
     Path movies = settings.movies() != null ? settings.movies() : datasetFile(dataset, "movies.csv");
     Path links = settings.links() != null ? settings.links() : datasetFile(dataset, "links.csv");
     RatingsSource ratings = new RatingsSource();
@@ -89,12 +90,18 @@ final class PreparedLoad {
         (in, out) -> ratings.copy(in, out, rating -> {
           movieStats.add(rating);
           coRaters.add(rating);
+          itemPredictor.add(rating);
           charts.add(rating);
         }));
     Step testRows = load.copy("ratings_test", List.of(test),
         (in, out) -> ratings.copy(in, out, charts::add));
     Step noDuplicate = load.check(() -> checkNoDuplicateRating(ratings, List.of(train, test), conf));
-    Step movieStatsRows = load.derive("movie_stats", movieStats::copy);
+    Step itemPredictorRow = load.derive("item_predictor", out -> {
+      itemPredictor.fit(Runtime.getRuntime().availableProcessors());
+      itemPredictor.copy(out);
+    });
+    Step movieStatsRows = load.derive("movie_stats",
+        out -> movieStats.copy(out, itemPredictor::itemBias));
     Step chartRows = load.derive("dataset_charts",
         out -> charts.copy(out, MovieGenres.read(movies, conf)));
     Step userNeighbours = load.copy("user_neighbors",
@@ -112,8 +119,8 @@ final class PreparedLoad {
     }
     Step predictions = load.copy("user_item_predictions", recommendations, (in, out) ->
         PredictionsSource.copy(in, out, PredictionMethod.ofFile(in.path().getName())));
-    List<Step> ratingsLane = List.of(trainRows, testRows, noDuplicate, movieStatsRows, chartRows,
-        itemNeighbours);
+    List<Step> ratingsLane = List.of(trainRows, testRows, noDuplicate, itemPredictorRow,
+        movieStatsRows, chartRows, itemNeighbours);
     List<Step> othersLane = List.of(movieRows, titleWords, linkRows, userNeighbours, userRanking,
         itemRanking, predictions);
     load.runLanes(work, conf, List.of(ratingsLane, othersLane));
@@ -231,12 +238,17 @@ final class PreparedLoad {
     }
   }
 
-  /** Reads {@code metrics.json} when present, checked to be a JSON object. */
-  private void readMetrics(ResultFolder result, Configuration conf) {
+  /**
+   * Reads {@code metrics.json} when present, checked to be a JSON object, and gives
+   * {@code predictor} its item-based settings.
+   */
+  private void readMetrics(ResultFolder result, Configuration conf, ItemPredictorSource predictor) {
     if (result.has(PipelineFiles.METRICS)) {
       Path metrics = result.file(PipelineFiles.METRICS);
       try (InputFile in = InputFile.open(metrics, conf)) {
-        metricsJson = JsonObject.read(in, metrics).text();
+        JsonObject object = JsonObject.read(in, metrics);
+        metricsJson = object.text();
+        predictor.readSettings(object.json(), metrics.toString());
         files.add(new SourceFile(PipelineFiles.METRICS, "runs", metrics.toString(), in.bytes(),
             in.sha256(), 1));
       }

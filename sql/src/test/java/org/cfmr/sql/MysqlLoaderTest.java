@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.cfmr.core.CfmrException;
+import org.cfmr.core.baseline.PlainBaselineOracle;
 import org.cfmr.core.runtime.PipelineFiles;
 import org.cfmr.core.testing.Manifests;
 import org.cfmr.core.testing.TestDatabase;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MysqlLoaderTest {
   private static final String[] DATA_TABLES = {"movies", "movie_title_words", "links",
-      "ratings_train", "ratings_test", "movie_stats", "dataset_charts",
+      "ratings_train", "ratings_test", "movie_stats", "item_predictor", "dataset_charts",
       "user_neighbors", "item_neighbors", "user_ranking_neighbors", "item_ranking_neighbors",
       "user_item_predictions", "schema_version"};
 
@@ -97,7 +98,7 @@ class MysqlLoaderTest {
     assertEquals(movies, db.count("SELECT COUNT(*) FROM links"));
     assertEquals(titles().values().stream().mapToLong(title -> TitleWords.of(title).size()).sum(),
         db.count("SELECT COUNT(*) FROM movie_title_words"));
-    assertEquals(List.of("5"), db.query("SELECT version FROM schema_version"));
+    assertEquals(List.of("6"), db.query("SELECT version FROM schema_version"));
     assertEquals(movieStats(run.resolve(PipelineFiles.TRAIN)), db.rows("SELECT movie_id, ratings,"
         + " rating_sum, min_rating, max_rating FROM movie_stats ORDER BY movie_id"));
     assertEquals(db.count("SELECT COUNT(*) FROM ratings_train"), summary.rows("ratings_train"));
@@ -118,6 +119,50 @@ class MysqlLoaderTest {
     assertEquals(counted, support);
     assertTrue(db.count("SELECT COUNT(DISTINCT support) FROM item_neighbors") > 10,
         "supports vary: " + db.query("SELECT DISTINCT support FROM item_neighbors LIMIT 5"));
+  }
+
+  /**
+   * The run's item-based settings as metrics.json gives them (none of them the defaults), and the
+   * baseline fitted with its λs and epochs, against the plain oracle fit of the train file.
+   */
+  @Test
+  void theItemPredictorHoldsTheRunsSettingsAndItsBaseline() throws Exception {
+    load(run);
+    assertEquals(List.of("centred|knn-baseline|2.5|2|0|user-mean|15.0|10.0|3"), db.rows("SELECT"
+        + " item_formula, predictor, damping, min_neighbours, clipped + 0, fallback, baseline_reg_user,"
+        + " baseline_reg_item, baseline_epochs FROM item_predictor"));
+    List<String> train = Files.readAllLines(run.resolve(PipelineFiles.TRAIN));
+    int[] users = new int[train.size()];
+    int[] movies = new int[train.size()];
+    double[] ratings = new double[train.size()];
+    for (int k = 0; k < train.size(); k++) {
+      String[] fields = train.get(k).split(",");
+      users[k] = Integer.parseInt(fields[0]);
+      movies[k] = Integer.parseInt(fields[1]);
+      ratings[k] = Double.parseDouble(fields[2]);
+    }
+    PlainBaselineOracle oracle = new PlainBaselineOracle(users, movies, ratings, 15, 10, 3);
+    double unit = 0x1.0p-36;
+    assertEquals(oracle.mu, db.count("SELECT global_mean FROM item_predictor") * unit, 1e-9);
+    List<String> biases = db.rows("SELECT movie_id, baseline_bias FROM movie_stats");
+    assertEquals(oracle.itemBias.size(), biases.size());
+    for (String row : biases) {
+      String[] fields = row.split("\\|");
+      assertEquals(oracle.itemBias.get(Integer.parseInt(fields[0])),
+          Long.parseLong(fields[1]) * unit, 1e-9, "b_i of movie " + fields[0]);
+    }
+  }
+
+  /** Without metrics.json the item predictor is cfmr evaluate's default one. */
+  @Test
+  void withoutMetricsTheItemPredictorIsTheDefault() throws Exception {
+    Path folder = PipelineFixture.create(temp.resolve("no-metrics"), false);
+    Files.delete(folder.resolve(PipelineFiles.METRICS));
+    Manifests.write(folder);
+    load(folder);
+    assertEquals(List.of("centred|knn-baseline|1.0|1|1|baseline|5.0|5.0|10"), db.rows("SELECT"
+        + " item_formula, predictor, damping, min_neighbours, clipped + 0, fallback, baseline_reg_user,"
+        + " baseline_reg_item, baseline_epochs FROM item_predictor"));
   }
 
   @Test

@@ -64,7 +64,11 @@ final class PipelineFixture {
         + ", \"test\": " + test.size() + "}}"));
     write(folder.resolve(PipelineFiles.METRICS), List.of("{\"global_mean\": {\"model\":"
         + " \"global mean\", \"rmse\": 1.0432, \"mae\": 0.8321}, \"user\": {\"mode\": \"user\","
-        + " \"rmse\": 0.9012, \"ndcg_at_n\": 0.0513}}"));
+        + " \"rmse\": 0.9012, \"ndcg_at_n\": 0.0513}, \"item\": {\"mode\": \"item\","
+        + " \"item_formula\": \"centred\", \"predictor\": \"knn-baseline\", \"damping\": 2.5,"
+        + " \"fallback\": \"user-mean\", \"min_neighbours\": 2, \"clipped\": false,"
+        + " \"baseline_reg_user\": 15.0, \"baseline_reg_item\": 10.0, \"baseline_epochs\": 3,"
+        + " \"rmse\": 0.8876}}"));
     Manifests.write(folder);
     return folder;
   }

@@ -13,10 +13,10 @@ class SchemaTest {
   @Test
   void theShippedSchemaHasEveryTableAndAVersion() {
     Schema schema = Schema.load();
-    assertEquals(5, schema.version());
+    assertEquals(6, schema.version());
     assertEquals(List.of("schema_version", "runs", "run_files", "movies",
         "movie_title_words", "links", "ratings_train",
-        "ratings_test", "movie_stats", "dataset_charts", "user_neighbors", "item_neighbors", "user_ranking_neighbors",
+        "ratings_test", "movie_stats", "item_predictor", "dataset_charts", "user_neighbors", "item_neighbors", "user_ranking_neighbors",
         "item_ranking_neighbors", "user_item_predictions"), schema.tables());
     for (String table : schema.tables()) {
       assertTrue(schema.createStatement(table, table).contains("utf8mb4"), table);

@@ -12,15 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import org.cfmr.core.Neighbour;
 import org.cfmr.core.TopNeighbours;
-import org.cfmr.core.predict.Clipping;
-import org.cfmr.core.predict.ItemFormula;
 
 /**
  * Item-based recommendations computed at request time from the stored neighbours, for whoever
  * rated on the dashboard: a new user (their ratings alone) or a MovieLens user (their train
  * ratings, each replaced by the dashboard rating of the same movie when there is one, and their
  * dashboard ratings). Ranked by the similarity sum over the stored ranking neighbours and shown
- * with the item-based, mean-centred prediction over the stored prediction neighbours.
+ * with the run's item-based prediction over the stored prediction neighbours
+ * ({@link LiveItemPredictor}).
  */
 final class LiveItemRecommendations {
   private LiveItemRecommendations() {}
@@ -125,11 +124,7 @@ final class LiveItemRecommendations {
     return backing;
   }
 
-  /**
-   * The listed candidates with their predicted rating: item-based, mean-centred
-   * ({@link ItemFormula#CENTRED}) over the rated movies among the movie's prediction neighbours,
-   * clipped to the train range; the movie's train mean where no prediction neighbour is rated.
-   */
+  /** The listed candidates with the run's item-based prediction ({@link LiveItemPredictor}). */
   private static List<Recommendation> withPredictionsAndMovies(Connection connection,
       Rater rater, List<Candidate> best) throws SQLException {
     if (best.isEmpty()) {
@@ -137,24 +132,16 @@ final class LiveItemRecommendations {
     }
     List<Integer> listed = best.stream().map(Candidate::movie).toList();
     Map<Integer, List<double[]>> terms = predictionNeighbours(connection, rater, listed);
-    Set<Integer> meansOf = new HashSet<>(listed);
-    terms.values().forEach(movieTerms -> movieTerms.forEach(term -> meansOf.add((int) term[0])));
-    Map<Integer, Double> means = trainMeans(connection, List.copyOf(meansOf));
+    Set<Integer> figuresOf = new HashSet<>(listed);
+    terms.values().forEach(movieTerms -> movieTerms.forEach(term -> figuresOf.add((int) term[0])));
+    Map<Integer, LiveItemPredictor.MovieFigures> figures =
+        movieFigures(connection, List.copyOf(figuresOf));
     Map<Integer, Movie> movies = movies(connection, listed);
-    Clipping clipping = trainRange(connection);
+    LiveItemPredictor predictor = LiveItemPredictor.of(connection, rater);
     List<Recommendation> ranked = new ArrayList<>();
     for (Candidate candidate : best) {
-      double mean = means.getOrDefault(candidate.movie(), Double.NaN);
-      double weighted = 0;
-      double absSimilarities = 0;
-      for (double[] term : terms.getOrDefault(candidate.movie(), List.of())) {
-        weighted += ItemFormula.CENTRED.term(term[1], term[2],
-            means.getOrDefault((int) term[0], Double.NaN));
-        absSimilarities += Math.abs(term[1]);
-      }
-      double prediction = absSimilarities > 0
-          ? clipping.apply(ItemFormula.CENTRED.combine(mean, weighted, absSimilarities)) : mean;
       int id = candidate.movie();
+      double prediction = predictor.predict(id, terms.getOrDefault(id, List.of()), figures);
       ranked.add(new Recommendation(ranked.size() + 1,
           movies.getOrDefault(id, new Movie(id, "movie " + id, null, "")), prediction,
           candidate.backing().evidence(), candidate.backing().reasons()));
@@ -197,29 +184,25 @@ final class LiveItemRecommendations {
     return rated;
   }
 
-  /** mu_i of {@code movies}: sum / count of their train ratings, as movie_stats holds them. */
-  private static Map<Integer, Double> trainMeans(Connection connection, List<Integer> movies)
-      throws SQLException {
-    Map<Integer, Double> means = new HashMap<>();
+  /**
+   * The train figures of {@code movies} as movie_stats holds them: mu_i (sum / count of their
+   * train ratings) and b_i.
+   */
+  private static Map<Integer, LiveItemPredictor.MovieFigures> movieFigures(Connection connection,
+      List<Integer> movies) throws SQLException {
+    Map<Integer, LiveItemPredictor.MovieFigures> figures = new HashMap<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT movie_id, rating_sum,"
-        + " ratings FROM movie_stats WHERE movie_id IN (" + placeholders(movies.size()) + ")")) {
+        + " ratings, baseline_bias FROM movie_stats WHERE movie_id IN ("
+        + placeholders(movies.size()) + ")")) {
       bind(query, 1, movies);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          means.put(rows.getInt(1), rows.getBigDecimal(2).doubleValue() / rows.getLong(3));
+          figures.put(rows.getInt(1), new LiveItemPredictor.MovieFigures(
+              rows.getBigDecimal(2).doubleValue() / rows.getLong(3), rows.getLong(4)));
         }
       }
     }
-    return means;
-  }
-
-  private static Clipping trainRange(Connection connection) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT MIN(min_rating), MAX(max_rating) FROM movie_stats");
-        ResultSet rows = query.executeQuery()) {
-      rows.next();
-      return new Clipping(rows.getDouble(1), rows.getDouble(2));
-    }
+    return figures;
   }
 
   private static Map<Integer, Movie> movies(Connection connection, List<Integer> ids)

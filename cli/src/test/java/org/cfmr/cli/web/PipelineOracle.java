@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.cfmr.core.baseline.PlainBaselineOracle;
 
 /**
  * A deliberately plain reading of a pipeline's output files (the test oracle of the dashboard):
  * the train ratings, the neighbours in file order, the recommendation files (kNN's and ALS's),
- * and a brute-force new-user list written from the README's ranking and the spec's item-based
- * formula.
+ * and a brute-force live list written from the README's ranking and the spec's knn-baseline
+ * formula over a plain baseline fit.
  */
 final class PipelineOracle {
   record Neighbour(int id, double similarity) {}
@@ -31,6 +32,7 @@ final class PipelineOracle {
   final Map<Integer, List<Neighbour>> itemRankingNeighbours = new HashMap<>();
   final Map<Integer, List<Neighbour>> userRankingNeighbours = new HashMap<>();
   private final Path output;
+  private PlainBaselineOracle baseline;
 
   PipelineOracle(Path output) {
     this.output = output;
@@ -92,21 +94,13 @@ final class PipelineOracle {
 
   /**
    * The item-based list of someone who rated {@code rated} on the dashboard (a new user, or a
-   * MovieLens user with their train ratings), best first: each unrated movie with a rated movie among its
-   * ranking neighbours and a non-zero similarity, by the exact similarity sum over those, then by
-   * id; the prediction is mean-centred over the rated prediction neighbours, clipped to the train
-   * range, or the movie's mean when none is rated.
+   * MovieLens user with their train ratings), best first: each unrated movie with a rated movie
+   * among its ranking neighbours and a non-zero similarity, by the exact similarity sum over
+   * those, then by id; the prediction is the pipeline's default one ({@link #knnBaseline}).
    */
   List<Ranked> liveRecommendations(Map<Integer, Double> rated) {
-    double min = Double.MAX_VALUE;
-    double max = -Double.MAX_VALUE;
-    for (Map<Integer, Double> ratings : byUser.values()) {
-      for (double r : ratings.values()) {
-        min = Math.min(min, r);
-        max = Math.max(max, r);
-      }
-    }
     List<Ranked> ranked = new ArrayList<>();
+    double userBias = foldedInUserBias(rated);
     for (Map.Entry<Integer, List<Neighbour>> item : itemRankingNeighbours.entrySet()) {
       if (rated.containsKey(item.getKey())) {
         continue;
@@ -123,7 +117,7 @@ final class PipelineOracle {
       }
       if (nonZero) {
         ranked.add(new Ranked(item.getKey(), sum, support,
-            newUserPrediction(item.getKey(), rated, min, max)));
+            knnBaseline(item.getKey(), rated, userBias)));
       }
     }
     ranked.sort(Comparator.comparing(Ranked::similaritySum).reversed()
@@ -131,18 +125,67 @@ final class PipelineOracle {
     return ranked;
   }
 
-  private double newUserPrediction(int movie, Map<Integer, Double> rated, double min, double max) {
+  /**
+   * The defaults of the pipeline's run: centred on the baseline {@code b_ui = μ + b_u + b_i}
+   * fitted on train (λu = λi = 5, 10 epochs), {@code b_ui + Σ sim·(r_uj − b_uj) / (Σ|sim| + 1)}
+   * over the rated prediction neighbours, clipped to the train range; the clipped {@code b_ui}
+   * when none is rated.
+   */
+  private double knnBaseline(int movie, Map<Integer, Double> rated, double userBias) {
     double numerator = 0;
     double denominator = 0;
     for (Neighbour j : itemNeighbours.getOrDefault(movie, List.of())) {
       Double r = rated.get(j.id());
       if (r != null) {
-        numerator += j.similarity() * (r - mean(j.id()));
+        numerator += j.similarity() * (r - baseline().mu - userBias - itemBias(j.id()));
         denominator += Math.abs(j.similarity());
       }
     }
-    return denominator > 0
-        ? Math.max(min, Math.min(max, mean(movie) + numerator / denominator)) : mean(movie);
+    double centre = baseline().mu + userBias + itemBias(movie);
+    return clip(denominator > 0 ? centre + numerator / (denominator + 1) : centre);
+  }
+
+  /**
+   * The rater's {@code b_u} from their ratings and the fitted item biases, as the fit's last step
+   * computes it: {@code Σ (r_ui − μ − b_i) / (λu + |I_u|)}.
+   */
+  private double foldedInUserBias(Map<Integer, Double> rated) {
+    double sum = 0;
+    for (Map.Entry<Integer, Double> rating : rated.entrySet()) {
+      sum += rating.getValue() - baseline().mu - itemBias(rating.getKey());
+    }
+    return sum / (5 + rated.size());
+  }
+
+  private double itemBias(int movie) {
+    return baseline().itemBias.getOrDefault(movie, 0.0);
+  }
+
+  private PlainBaselineOracle baseline() {
+    if (baseline == null) {
+      List<int[]> pairs = new ArrayList<>();
+      List<Double> values = new ArrayList<>();
+      byUser.forEach((user, ratings) -> ratings.forEach((movie, rating) -> {
+        pairs.add(new int[] {user, movie});
+        values.add(rating);
+      }));
+      baseline = new PlainBaselineOracle(pairs.stream().mapToInt(p -> p[0]).toArray(),
+          pairs.stream().mapToInt(p -> p[1]).toArray(),
+          values.stream().mapToDouble(Double::doubleValue).toArray(), 5, 5, 10);
+    }
+    return baseline;
+  }
+
+  private double clip(double prediction) {
+    double min = Double.MAX_VALUE;
+    double max = -Double.MAX_VALUE;
+    for (Map<Integer, Double> ratings : byUser.values()) {
+      for (double r : ratings.values()) {
+        min = Math.min(min, r);
+        max = Math.max(max, r);
+      }
+    }
+    return Math.max(min, Math.min(max, prediction));
   }
 
   static String twoDecimals(double value) {

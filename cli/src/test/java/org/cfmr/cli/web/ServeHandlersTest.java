@@ -434,6 +434,36 @@ class ServeHandlersTest {
     }
   }
 
+  /**
+   * User 1 rates a movie on the dashboard as they rated it in train: their ratings are the same,
+   * so the live list, ranked and predicted from the tables, is the run's item-based
+   * recommendation file, movie for movie and prediction for prediction: the scorer of
+   * {@code cfmr recommend} with the baseline that load-mysql fitted and the b_u folded in.
+   */
+  @Test
+  void aMovieLensUserWhoseRatingsAreUnchangedGetsTheRunsItemBasedList() throws Exception {
+    Map.Entry<Integer, Double> trainRating = oracle.byUser.get(1).entrySet().iterator().next();
+    page("/users/1");
+    try {
+      assertEquals(303, post("/users/1/ratings", Map.of("csrf", csrf(), "movieId",
+          trainRating.getKey().toString(), "rating", trainRating.getValue().toString()))
+          .statusCode());
+      Document page = page("/users/1");
+      assertFalse(page.select("#live").isEmpty());
+      List<String[]> file = oracle.recommendationLines(PipelineFiles.ITEM_BASED_RECOMMENDATIONS)
+          .stream().filter(line -> line[0].equals("1")).toList().subList(0, 30);
+      List<Element> rows = page.select("#item-based tr[data-movie]");
+      assertEquals(file.stream().map(line -> line[1]).toList(),
+          rows.stream().map(row -> row.attr("data-movie")).toList());
+      for (int k = 0; k < rows.size(); k++) {
+        assertEquals(PipelineOracle.twoDecimals(Double.parseDouble(file.get(k)[2])),
+            rows.get(k).select("td").get(2).text(), "movie " + file.get(k)[1]);
+      }
+    } finally {
+      database.execute("DELETE FROM web_user_ratings WHERE user_id = 1");
+    }
+  }
+
   @Test
   void aReadOnlyUserBrowsesAndIsToldThatNewUsersNeedWriteRights() throws Exception {
     WebApp readOnly = new WebApp(new ServeSettings(database.url, database.reader(),

@@ -8,12 +8,12 @@ import java.util.Map;
  * hash maps keyed by ids, ratings visited in the order given, Surprise's {@code baseline_als}
  * loop (items then users, each epoch).
  */
-final class PlainBaselineOracle {
-  final double mu;
-  final Map<Integer, Double> userBias = new HashMap<>();
-  final Map<Integer, Double> itemBias = new HashMap<>();
+public final class PlainBaselineOracle {
+  public final double mu;
+  public final Map<Integer, Double> userBias = new HashMap<>();
+  public final Map<Integer, Double> itemBias = new HashMap<>();
 
-  PlainBaselineOracle(int[] users, int[] items, double[] ratings, double regUser, double regItem,
+  public PlainBaselineOracle(int[] users, int[] items, double[] ratings, double regUser, double regItem,
       int epochs) {
     double sum = 0;
     for (double r : ratings) {
@@ -47,7 +47,7 @@ final class PlainBaselineOracle {
   }
 
   /** {@code μ + b_u + b_i}, a missing bias counting 0. */
-  double predict(int user, int item) {
+  public double predict(int user, int item) {
     return mu + userBias.getOrDefault(user, 0.0) + itemBias.getOrDefault(item, 0.0);
   }
 }

@@ -1,9 +1,7 @@
-package org.cfmr.eval;
+package org.cfmr.core.predict;
 
 import java.util.Locale;
 import org.cfmr.core.baseline.Baseline;
-import org.cfmr.core.predict.Clipping;
-import org.cfmr.core.predict.TrainData;
 import org.cfmr.core.UsageException;
 
 /**
@@ -25,12 +23,12 @@ public enum Fallback {
 
   /** A fallback prediction for dense train indices, -1 standing for "not in train". */
   @FunctionalInterface
-  interface Prediction {
+  public interface Prediction {
     double of(int user, int item);
   }
 
   /** This fallback over {@code train} ({@code baseline} may be null for {@link #USER_MEAN}). */
-  Prediction of(TrainData train, Baseline baseline, Clipping clipping) {
+  public Prediction of(TrainData train, Baseline baseline, Clipping clipping) {
     if (this == BASELINE) {
       return (user, item) -> clipping.apply(baseline.predict(user, item));
     }
