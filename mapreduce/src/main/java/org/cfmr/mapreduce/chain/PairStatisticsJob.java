@@ -128,7 +128,6 @@ public final class PairStatisticsJob {
           continue;
         }
         int[] touched = rows.touched();
-        Arrays.sort(touched, 0, rows.touchedCount());
         stripe.clear();
         for (int t = 0; t < rows.touchedCount(); t++) {
           rows.unpack(touched[t], pair);

@@ -38,6 +38,8 @@ public abstract class RowSums {
 
   private final PivotLayout pairs;
   private final int blockRows;
+  /** One bit per row: set when the row is first touched, cleared as {@link #touched} is listed. */
+  private final long[] touchedBits;
   private final int[] touched;
   private int touchedCount;
   private int[] cursor = new int[1024];
@@ -45,6 +47,7 @@ public abstract class RowSums {
   RowSums(PivotLayout pairs, int blockRows) {
     this.pairs = pairs;
     this.blockRows = blockRows;
+    this.touchedBits = new long[(pairs.rows() + 63) >>> 6];
     this.touched = new int[pairs.rows()];
   }
 
@@ -85,7 +88,6 @@ public abstract class RowSums {
 
   /** Sums row {@code a} with every later row it shares a pivot with. */
   public void sumRow(int a) {
-    touchedCount = 0;
     int first = pairs.rowStart[a];
     int size = pairs.rowStart[a + 1] - first;
     if (cursor.length < size) {
@@ -107,6 +109,26 @@ public abstract class RowSums {
         }
       }
     }
+    listTouched(a);
+  }
+
+  /**
+   * Lists the rows after {@code a} whose bits are set, ascending, and clears the bits. Reading
+   * each touched row's sums, totals and selection in row order lets the caches prefetch them; in
+   * the order first touched, each would be a cache miss.
+   */
+  private void listTouched(int a) {
+    touchedCount = 0;
+    for (int word = (a + 1) >>> 6; word < touchedBits.length; word++) {
+      long bits = touchedBits[word];
+      if (bits != 0) {
+        touchedBits[word] = 0;
+        do {
+          touched[touchedCount++] = (word << 6) + Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+        } while (bits != 0);
+      }
+    }
   }
 
   /** How many later rows the last {@link #sumRow} touched. */
@@ -114,7 +136,7 @@ public abstract class RowSums {
     return touchedCount;
   }
 
-  /** The touched rows, in the order first touched (the first {@link #touchedCount()}). */
+  /** The touched rows, ascending (the first {@link #touchedCount()}). */
   public int[] touched() {
     return touched;
   }
@@ -126,7 +148,7 @@ public abstract class RowSums {
   }
 
   void touch(int b) {
-    touched[touchedCount++] = b;
+    touchedBits[b >>> 6] |= 1L << b;
   }
 
   PivotLayout pairs() {
