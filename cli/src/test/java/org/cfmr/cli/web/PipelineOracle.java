@@ -33,6 +33,8 @@ final class PipelineOracle {
   final Map<Integer, List<Neighbour>> userRankingNeighbours = new HashMap<>();
   private final Path output;
   private PlainBaselineOracle baseline;
+  private double trainMin = Double.MAX_VALUE;
+  private double trainMax = -Double.MAX_VALUE;
 
   PipelineOracle(Path output) {
     this.output = output;
@@ -41,6 +43,8 @@ final class PipelineOracle {
       int user = Integer.parseInt(f[0]);
       int movie = Integer.parseInt(f[1]);
       double rating = Double.parseDouble(f[2]);
+      trainMin = Math.min(trainMin, rating);
+      trainMax = Math.max(trainMax, rating);
       byUser.computeIfAbsent(user, k -> new LinkedHashMap<>()).put(movie, rating);
       byMovie.computeIfAbsent(movie, k -> new LinkedHashMap<>()).put(user, rating);
     }
@@ -176,16 +180,9 @@ final class PipelineOracle {
     return baseline;
   }
 
+  /** {@code prediction} clipped to the range of the train ratings. */
   private double clip(double prediction) {
-    double min = Double.MAX_VALUE;
-    double max = -Double.MAX_VALUE;
-    for (Map<Integer, Double> ratings : byUser.values()) {
-      for (double r : ratings.values()) {
-        min = Math.min(min, r);
-        max = Math.max(max, r);
-      }
-    }
-    return Math.max(min, Math.min(max, prediction));
+    return Math.max(trainMin, Math.min(trainMax, prediction));
   }
 
   static String twoDecimals(double value) {
